@@ -1,0 +1,14 @@
+namespace MesaServicio.Core.Cases;
+
+/// <summary>The assignee starts analysing the case (activity 2).</summary>
+public sealed record AnalyseCaseCommand(string Number, int? ExpectedVersion);
+
+/// <summary>The assignee starts analysing the case (activity 2).</summary>
+public sealed class AnalyseCase(CaseCommandRunner runner)
+{
+    public Task<CaseChangeResult> HandleAsync(AnalyseCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) => c.Analyse(ctx), cancellationToken);
+    }
+}

@@ -1,0 +1,29 @@
+using MesaServicio.Core.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>Reassigns a case to a technician of a group (a lead inside their category, the coordinator anywhere).</summary>
+public sealed record AssignCaseCommand(string Number, int? ExpectedVersion, Guid AssigneeId, int GroupId);
+
+/// <summary>Checks the technician belongs to the group, then reassigns.</summary>
+public sealed class AssignCase(CaseCommandRunner runner)
+{
+    public Task<CaseChangeResult> HandleAsync(AssignCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, async (c, ctx, db) =>
+        {
+            var group = await db.TechnicianGroups.AsNoTracking().Where(g => g.Id == command.GroupId && g.IsActive)
+                .Select(g => new { g.Name, g.Level, IsMember = g.Members.Any(m => m.PersonId == command.AssigneeId) })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new NotFoundException(DomainMessages.Get("Group.Label"));
+            if (!group.IsMember)
+            {
+                throw new DomainException(DomainRules.AssigneeNotInGroup, group.Name);
+            }
+
+            c.Assign(command.AssigneeId, command.GroupId, group.Level, ctx);
+        }, cancellationToken);
+    }
+}

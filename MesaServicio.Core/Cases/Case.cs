@@ -1,0 +1,523 @@
+using System.Globalization;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Sla;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>What a new case is registered with (procedure activity 1).</summary>
+public sealed record CaseRegistration(
+    string Number,
+    CaseKind Kind,
+    int CategoryId,
+    string Subject,
+    string Description,
+    Impact Impact,
+    Urgency Urgency,
+    CasePriority Priority,
+    CaseChannel Channel,
+    Guid RequesterId,
+    Guid? FiledById,
+    SlaPolicy? Policy);
+
+/// <summary>
+/// A case (incidencia or petición) and its whole lifecycle. Every state change is a method here that
+/// refuses an illegal transition with a <see cref="DomainException"/> naming the rule, appends a history
+/// entry, and raises a <see cref="CaseEvent"/>. Nothing outside this class sets a status.
+/// </summary>
+public sealed class Case
+{
+    /// <summary>Longest subject accepted.</summary>
+    public const int SubjectMaxLength = 200;
+
+    /// <summary>Longest description accepted.</summary>
+    public const int DescriptionMaxLength = 10_000;
+
+    /// <summary>Longest reason, solution or note accepted.</summary>
+    public const int TextMaxLength = 10_000;
+
+    /// <summary>Highest support level.</summary>
+    public const int MaxLevel = 3;
+
+    private readonly List<CaseHistoryEntry> _history = [];
+    private readonly List<CaseEvent> _events = [];
+
+    private Case()
+    {
+        Number = "";
+        Subject = "";
+        Description = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Readable number, <c>MS-2026-000123</c>.</summary>
+    public string Number { get; private set; }
+
+    public CaseKind Kind { get; private set; }
+
+    public int CategoryId { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string Description { get; private set; }
+
+    public Impact Impact { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public CasePriority Priority { get; private set; }
+
+    public CaseChannel Channel { get; private set; }
+
+    public Guid RequesterId { get; private set; }
+
+    /// <summary>The agent who filed it on the requester's behalf (channel Agente).</summary>
+    public Guid? FiledById { get; private set; }
+
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>Support level, 1 to 3.</summary>
+    public int Level { get; private set; } = 1;
+
+    public int? AssignedGroupId { get; private set; }
+
+    public Guid? AssigneeId { get; private set; }
+
+    /// <summary>When the desk received it (start of both ANS clocks), UTC.</summary>
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>The first action on the case after reception (stops the attention clock).</summary>
+    public DateTimeOffset? FirstActionAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public RejectionReason? RejectionReason { get; private set; }
+
+    public Guid? DuplicateOfCaseId { get; private set; }
+
+    public string? Solution { get; private set; }
+
+    public CloseOutcome? CloseOutcome { get; private set; }
+
+    /// <summary>End of the survey window (3 business days after resolution or rejection).</summary>
+    public DateTimeOffset? SurveyDueAt { get; private set; }
+
+    /// <summary>The ANS policy the case was filed under (its targets are copied below: the case keeps them).</summary>
+    public int? SlaPolicyId { get; private set; }
+
+    public DateTimeOffset? AttendDueAt { get; private set; }
+
+    public TimeSpan? AttendTarget { get; private set; }
+
+    /// <summary>When resolution falls due if the clock never pauses.</summary>
+    public DateTimeOffset? ResolveBaseDueAt { get; private set; }
+
+    public TimeSpan? ResolveTarget { get; private set; }
+
+    /// <summary>Business time the resolution clock has been paused, over closed pauses.</summary>
+    public TimeSpan PausedBusinessTime { get; private set; }
+
+    /// <summary>Start of the current pause of the resolution clock (waiting, or stopped at resolution).</summary>
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>Optimistic-concurrency version: every change increments it.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    /// <summary>Events raised since the case was loaded; the persistence layer delivers and clears them after commit.</summary>
+    public IReadOnlyList<CaseEvent> Events => _events;
+
+    /// <summary>Open: still the desk's work (not in the survey window, not closed).</summary>
+    public bool IsOpen => IsOpenStatus(Status);
+
+    public SlaFacts SlaFacts => new(
+        ReceivedAt, AttendDueAt, AttendTarget, FirstActionAt, ResolveBaseDueAt, ResolveTarget,
+        PausedBusinessTime, PausedSince, ResolutionStopsIn(Status));
+
+    public static bool IsOpenStatus(CaseStatus status) => status is CaseStatus.New or CaseStatus.Assigned
+        or CaseStatus.InAnalysis or CaseStatus.InProgress or CaseStatus.WaitingOnRequester or CaseStatus.Escalated;
+
+    /// <summary>The resolution clock is stopped for good in these states (until a reopening).</summary>
+    public static bool ResolutionStopsIn(CaseStatus status) => status is CaseStatus.Resolved or CaseStatus.Rejected
+        or CaseStatus.NovedadReported or CaseStatus.Closed;
+
+    private static bool ResolutionRunsIn(CaseStatus status) =>
+        status is not (CaseStatus.WaitingOnRequester or CaseStatus.Resolved or CaseStatus.Rejected
+            or CaseStatus.NovedadReported or CaseStatus.Closed);
+
+    /// <summary>Registers a case (activity 1): validates it, fixes its ANS due instants from its policy.</summary>
+    public static Case Register(CaseRegistration registration, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(context);
+        var subject = Required(registration.Subject, DomainRules.SubjectRequired);
+        if (subject.Length > SubjectMaxLength)
+        {
+            throw new DomainException(DomainRules.SubjectTooLong, SubjectMaxLength);
+        }
+
+        var description = Required(registration.Description, DomainRules.DescriptionRequired);
+        if (description.Length > DescriptionMaxLength)
+        {
+            throw new DomainException(DomainRules.DescriptionTooLong, DescriptionMaxLength);
+        }
+
+        if (registration.RequesterId == Guid.Empty)
+        {
+            throw new DomainException(DomainRules.RequesterRequired);
+        }
+
+        if (registration.Channel == CaseChannel.Agent && registration.FiledById is null)
+        {
+            throw new DomainException(DomainRules.ChannelNeedsFiler);
+        }
+
+        var now = context.Now.ToUniversalTime();
+        var c = new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = registration.Number,
+            Kind = registration.Kind,
+            CategoryId = registration.CategoryId,
+            Subject = subject,
+            Description = description,
+            Impact = registration.Impact,
+            Urgency = registration.Urgency,
+            Priority = registration.Priority,
+            Channel = registration.Channel,
+            RequesterId = registration.RequesterId,
+            FiledById = registration.FiledById,
+            Status = CaseStatus.New,
+            ReceivedAt = now,
+        };
+
+        if (registration.Policy is { } policy)
+        {
+            c.SlaPolicyId = policy.Id == 0 ? null : policy.Id;
+            if (policy.Attend is { } attend)
+            {
+                c.AttendDueAt = attend.DueFrom(now, context.Calendar).ToUniversalTime();
+                c.AttendTarget = context.Calendar.BusinessTimeBetween(now, c.AttendDueAt.Value);
+            }
+
+            if (policy.Resolve is { } resolve)
+            {
+                c.ResolveBaseDueAt = resolve.DueFrom(now, context.Calendar).ToUniversalTime();
+                c.ResolveTarget = context.Calendar.BusinessTimeBetween(now, c.ResolveBaseDueAt.Value);
+            }
+        }
+
+        c.Record(context, CaseAction.Registered, null, CaseStatus.New, null, Invariant(registration.Channel), null);
+        c._events.Add(new CaseRegistered(c.Id, c.Number, now, c.CategoryId, c.Priority));
+        return c;
+    }
+
+    /// <summary>Assigns (or reassigns) the case to a technician of a group (activity 2, or a lead's / coordinator's reassignment).</summary>
+    public void Assign(Guid assigneeId, int? groupId, int? level, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.Assign);
+        if (assigneeId == Guid.Empty)
+        {
+            throw new DomainException(DomainRules.AssigneeRequired);
+        }
+
+        var previous = AssigneeId;
+        AssigneeId = assigneeId;
+        AssignedGroupId = groupId;
+        if (level is { } l)
+        {
+            Level = Math.Clamp(l, 1, MaxLevel);
+        }
+
+        var from = Status;
+        MoveTo(CaseStatus.Assigned, context, isActionOnCase: false);
+        Record(context, CaseAction.Assigned, from, Status, previous?.ToString(), assigneeId.ToString(), null);
+        _events.Add(new CaseAssigned(Id, Number, context.Now, previous, assigneeId, groupId));
+    }
+
+    /// <summary>The technician starts checking the case (activity 2).</summary>
+    public void Analyse(CaseContext context) =>
+        Transition(CaseOperation.Analyse, CaseStatus.InAnalysis, CaseAction.AnalysisStarted, context, null);
+
+    /// <summary>Rejects the case (activity 3): a reason kind and a text are mandatory; a duplicate names its original.</summary>
+    public void Reject(RejectionReason reason, string text, Guid? duplicateOfCaseId, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.Reject);
+        var detail = RequiredText(text, DomainRules.RejectReasonRequired);
+        if (reason == Cases.RejectionReason.Duplicate)
+        {
+            if (duplicateOfCaseId is null || duplicateOfCaseId == Guid.Empty)
+            {
+                throw new DomainException(DomainRules.RejectDuplicateNeedsOriginal);
+            }
+
+            if (duplicateOfCaseId == Id)
+            {
+                throw new DomainException(DomainRules.RejectDuplicateOfItself);
+            }
+        }
+        else if (duplicateOfCaseId is not null)
+        {
+            throw new DomainException(DomainRules.RejectOriginalOnlyForDuplicate);
+        }
+
+        RejectionReason = reason;
+        DuplicateOfCaseId = duplicateOfCaseId;
+        RejectedAt = context.Now.ToUniversalTime();
+        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, 3).ToUniversalTime();
+        var from = Status;
+        MoveTo(CaseStatus.Rejected, context);
+        Record(context, CaseAction.Rejected, from, Status, null, Invariant(reason) + (duplicateOfCaseId is { } d ? ":" + d : ""), detail);
+    }
+
+    /// <summary>The technician starts working the case (activity 4).</summary>
+    public void Attend(CaseContext context) =>
+        Transition(CaseOperation.Attend, CaseStatus.InProgress, CaseAction.AttentionStarted, context, null);
+
+    /// <summary>
+    /// Escalates (activity 4) to the next level (1 → 2 → 3) or to another category's technical lead; the
+    /// reason and the new assignee are mandatory. Who may be chosen is checked by the use case, which knows
+    /// the groups; the domain checks what the case itself knows.
+    /// </summary>
+    public void Escalate(EscalationKind kind, Guid newAssigneeId, int? newGroupId, int? targetCategoryId, string reason, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.Escalate);
+        var detail = RequiredText(reason, DomainRules.EscalateReasonRequired);
+        if (newAssigneeId == Guid.Empty)
+        {
+            throw new DomainException(DomainRules.EscalateAssigneeRequired);
+        }
+
+        if (newAssigneeId == AssigneeId)
+        {
+            throw new DomainException(DomainRules.EscalateSameAssignee);
+        }
+
+        switch (kind)
+        {
+            case EscalationKind.NextLevel when Level >= MaxLevel:
+                throw new DomainException(DomainRules.EscalateMaxLevel, MaxLevel);
+            case EscalationKind.NextLevel:
+                Level++;
+                break;
+            case EscalationKind.OtherCategoryLead when targetCategoryId is null:
+                throw new DomainException(DomainRules.EscalateTargetCategoryRequired);
+            case EscalationKind.OtherCategoryLead when targetCategoryId == CategoryId:
+                throw new DomainException(DomainRules.EscalateSameCategory);
+            case EscalationKind.OtherCategoryLead:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+
+        var previous = AssigneeId;
+        AssigneeId = newAssigneeId;
+        AssignedGroupId = newGroupId;
+        var from = Status;
+        MoveTo(CaseStatus.Escalated, context);
+        var target = kind == EscalationKind.NextLevel
+            ? "nivel:" + Level.ToString(CultureInfo.InvariantCulture)
+            : "categoria:" + targetCategoryId!.Value.ToString(CultureInfo.InvariantCulture);
+        Record(context, CaseAction.Escalated, from, Status, previous?.ToString(), newAssigneeId + ";" + target, detail);
+        _events.Add(new CaseEscalated(Id, Number, context.Now, kind, previous, newAssigneeId, Level, targetCategoryId ?? CategoryId));
+    }
+
+    /// <summary>Asks the requester for something; the resolution clock pauses until <see cref="Resume"/>.</summary>
+    public void WaitOnRequester(string message, CaseContext context)
+    {
+        Require(CaseOperation.WaitOnRequester);
+        var detail = RequiredText(message, DomainRules.WaitMessageRequired);
+        Transition(CaseOperation.WaitOnRequester, CaseStatus.WaitingOnRequester, CaseAction.WaitingOnRequester, context, detail);
+    }
+
+    /// <summary>Work resumes (the requester answered); the resolution clock runs again.</summary>
+    public void Resume(string? note, CaseContext context) =>
+        Transition(CaseOperation.Resume, CaseStatus.InProgress, CaseAction.Resumed, context, OptionalText(note));
+
+    /// <summary>Records the solution (activity 5); the survey window opens (activity 6).</summary>
+    public void Resolve(string solution, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.Resolve);
+        var text = RequiredText(solution, DomainRules.ResolveSolutionRequired);
+        Solution = text;
+        ResolvedAt = context.Now.ToUniversalTime();
+        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, 3).ToUniversalTime();
+        Transition(CaseOperation.Resolve, CaseStatus.Resolved, CaseAction.Resolved, context, text);
+    }
+
+    /// <summary>The requester answered the survey "not satisfied": a novedad for the technician to decide on.</summary>
+    public void ReportNovedad(string text, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.ReportNovedad);
+        var detail = RequiredText(text, DomainRules.NovedadTextRequired);
+        RequireSurveyWindowOpen(context.Now);
+        Transition(CaseOperation.ReportNovedad, CaseStatus.NovedadReported, CaseAction.NovedadReported, context, detail);
+    }
+
+    /// <summary>After a novedad, the technician extends the solution: the case reopens and its ANS resumes.</summary>
+    public void Reopen(string reason, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.Reopen);
+        var detail = RequiredText(reason, DomainRules.ReopenReasonRequired);
+        ResolvedAt = null;
+        RejectedAt = null;
+        SurveyDueAt = null;
+        Transition(CaseOperation.Reopen, CaseStatus.InProgress, CaseAction.Reopened, context, detail);
+    }
+
+    /// <summary>The requester answered the survey "satisfied": the case closes.</summary>
+    public void CloseSatisfied(string? comment, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.CloseSatisfied);
+        RequireSurveyWindowOpen(context.Now);
+        Close(CaseOperation.CloseSatisfied, Cases.CloseOutcome.Satisfied, OptionalText(comment), context);
+    }
+
+    /// <summary>The survey window ended with no answer: the case closes ("cerrado sin respuesta").</summary>
+    public void CloseWithoutAnswer(CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.CloseWithoutAnswer);
+        if (SurveyDueAt is { } due && context.Now < due)
+        {
+            throw new DomainException(DomainRules.SurveyWindowStillOpen, FormatLocal(due, context));
+        }
+
+        Close(CaseOperation.CloseWithoutAnswer, Cases.CloseOutcome.NoAnswer, null, context);
+    }
+
+    /// <summary>After a novedad: the requester must file a new case, or there is no further solution.</summary>
+    public void CloseAfterNovedad(CloseOutcome outcome, string note, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(CaseOperation.CloseAfterNovedad);
+        if (outcome is not (Cases.CloseOutcome.NewCaseRequired or Cases.CloseOutcome.NoFurtherSolution))
+        {
+            throw new DomainException(DomainRules.CloseOutcomeNotAfterNovedad);
+        }
+
+        var detail = RequiredText(note, DomainRules.CloseNoteRequired);
+        Close(CaseOperation.CloseAfterNovedad, outcome, detail, context);
+    }
+
+    /// <summary>Forgets the events once they were delivered.</summary>
+    public void ClearEvents() => _events.Clear();
+
+    /// <summary>Whether <paramref name="operation"/> may be applied to a case in <paramref name="status"/>.</summary>
+    public static bool Allows(CaseOperation operation, CaseStatus status) => CaseLifecycle.Allows(operation, status);
+
+    private void Close(CaseOperation operation, CloseOutcome outcome, string? detail, CaseContext context)
+    {
+        CloseOutcome = outcome;
+        ClosedAt = context.Now.ToUniversalTime();
+        var from = Status;
+        MoveTo(CaseStatus.Closed, context);
+        Record(context, CaseAction.Closed, from, Status, null, Invariant(outcome), detail);
+        _ = operation;
+    }
+
+    private void Transition(CaseOperation operation, CaseStatus to, CaseAction action, CaseContext context, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Require(operation);
+        var from = Status;
+        MoveTo(to, context);
+        Record(context, action, from, to, null, null, detail);
+    }
+
+    /// <summary>Moves to a status, keeping the ANS clocks right: first action, pauses.</summary>
+    private void MoveTo(CaseStatus to, CaseContext context, bool isActionOnCase = true)
+    {
+        var from = Status;
+        var now = context.Now.ToUniversalTime();
+
+        // The attention clock stops at the first action on the case; being (re)assigned is not one.
+        if (FirstActionAt is null && isActionOnCase)
+        {
+            FirstActionAt = now;
+        }
+
+        var wasRunning = ResolutionRunsIn(from);
+        var runs = ResolutionRunsIn(to);
+        if (wasRunning && !runs)
+        {
+            PausedSince = now;
+        }
+        else if (!wasRunning && runs && PausedSince is { } since)
+        {
+            PausedBusinessTime += context.Calendar.BusinessTimeBetween(since, now);
+            PausedSince = null;
+        }
+
+        Status = to;
+        Version++;
+        if (from != to)
+        {
+            _events.Add(new CaseStatusChanged(Id, Number, now, from, to));
+        }
+    }
+
+    private void Require(CaseOperation operation)
+    {
+        if (!CaseLifecycle.Allows(operation, Status))
+        {
+            throw new DomainException(
+                DomainRules.TransitionNotAllowed,
+                DomainMessages.Get("Operation." + operation),
+                DomainMessages.Get("Status." + Status));
+        }
+    }
+
+    private void RequireSurveyWindowOpen(DateTimeOffset now)
+    {
+        if (SurveyDueAt is { } due && now >= due)
+        {
+            throw new DomainException(DomainRules.SurveyWindowClosed);
+        }
+    }
+
+    private void Record(CaseContext context, CaseAction action, CaseStatus? from, CaseStatus? to, string? fromValue, string? toValue, string? detail) =>
+        _history.Add(new CaseHistoryEntry(Id, context.Now, context.Actor.PersonId, action, from, to, fromValue, toValue, detail));
+
+    private static string Required(string? value, string rule)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? throw new DomainException(rule) : trimmed;
+    }
+
+    private static string RequiredText(string? value, string rule)
+    {
+        var text = Required(value, rule);
+        return text.Length > TextMaxLength ? throw new DomainException(DomainRules.TextTooLong, TextMaxLength) : text;
+    }
+
+    private static string? OptionalText(string? value)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length > TextMaxLength ? throw new DomainException(DomainRules.TextTooLong, TextMaxLength) : trimmed;
+    }
+
+    private static string Invariant<T>(T value)
+        where T : struct, Enum => value.ToString();
+
+    private static string FormatLocal(DateTimeOffset instant, CaseContext context) =>
+        context.Calendar.ToLocal(instant).ToString("dddd d 'de' MMMM 'de' yyyy, h:mm tt", DomainMessages.Culture);
+}

@@ -1,0 +1,63 @@
+using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>What a case looks like right after a command changed it.</summary>
+public sealed record CaseChangeResult(Guid CaseId, string Number, CaseStatus Status, int Version);
+
+/// <summary>
+/// Runs one command on one case: a fresh context, load by number, check the version the person saw, apply
+/// the domain method, save (optimistic concurrency), then deliver the case's events. A refused command
+/// leaves the case exactly as it was.
+/// </summary>
+public sealed class CaseCommandRunner(
+    IDbContextFactory<MesaDbContext> contextFactory,
+    IBusinessCalendarProvider calendars,
+    TimeProvider time,
+    CaseEventDispatcher dispatcher)
+{
+    public async Task<CaseChangeResult> ExecuteAsync(
+        string number,
+        int? expectedVersion,
+        Actor actor,
+        Func<Case, CaseContext, MesaDbContext, Task> action,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var c = await db.Cases.SingleOrDefaultAsync(x => x.Number == number, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException(DomainMessages.Get("Case.Label", number));
+        if (expectedVersion is { } expected && expected != c.Version)
+        {
+            throw new ConcurrencyConflictException(c.Number);
+        }
+
+        var context = new CaseContext(actor, time.GetUtcNow(), calendars.Current);
+        await action(c, context, db).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(c.Number, ex);
+        }
+
+        var events = c.Events.ToArray();
+        c.ClearEvents();
+        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+        return new CaseChangeResult(c.Id, c.Number, c.Status, c.Version);
+    }
+
+    /// <summary>The same, for a domain method that needs nothing from the database.</summary>
+    public Task<CaseChangeResult> ExecuteAsync(
+        string number, int? expectedVersion, Actor actor, Action<Case, CaseContext> action, CancellationToken cancellationToken) =>
+        ExecuteAsync(number, expectedVersion, actor, (c, ctx, _) =>
+        {
+            action(c, ctx);
+            return Task.CompletedTask;
+        }, cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace MesaServicio.Core.Cases;
+
+/// <summary>The requester is not satisfied: a novedad for the technician (activity 6).</summary>
+public sealed record ReportNovedadCommand(string Number, int? ExpectedVersion, string Text);
+
+/// <summary>The requester is not satisfied: a novedad for the technician (activity 6).</summary>
+public sealed class ReportNovedad(CaseCommandRunner runner)
+{
+    public Task<CaseChangeResult> HandleAsync(ReportNovedadCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) => c.ReportNovedad(command.Text, ctx), cancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+namespace MesaServicio.Core.Cases;
+
+/// <summary>Work on a waiting case resumes; the resolution clock runs again.</summary>
+public sealed record ResumeCaseCommand(string Number, int? ExpectedVersion, string? Note);
+
+/// <summary>Work on a waiting case resumes; the resolution clock runs again.</summary>
+public sealed class ResumeCase(CaseCommandRunner runner)
+{
+    public Task<CaseChangeResult> HandleAsync(ResumeCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) => c.Resume(command.Note, ctx), cancellationToken);
+    }
+}

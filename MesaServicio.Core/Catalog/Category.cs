@@ -1,0 +1,60 @@
+namespace MesaServicio.Core.Catalog;
+
+/// <summary>
+/// A service category. The five top groups of the procedure are roots; the coordinator manages the
+/// sub-categories. A category routes its cases to a technician group (its own, else its parent's) and may
+/// have a technical lead (its own, else its parent's). Never deleted once cases use it: deactivated.
+/// </summary>
+public sealed class Category
+{
+    private Category()
+    {
+        Name = "";
+    }
+
+    public Category(string name, int? parentId, int? groupId, Guid? technicalLeadId, string? description = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ParentId = parentId;
+        GroupId = groupId;
+        TechnicalLeadId = technicalLeadId;
+        Description = description;
+    }
+
+    public int Id { get; private set; }
+
+    public int? ParentId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Description { get; private set; }
+
+    /// <summary>The technician group its cases are routed to; null = the parent's.</summary>
+    public int? GroupId { get; private set; }
+
+    /// <summary>The category's technical lead; null = the parent's.</summary>
+    public Guid? TechnicalLeadId { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+
+    public int SortOrder { get; private set; }
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void RouteTo(int? groupId, Guid? technicalLeadId)
+    {
+        GroupId = groupId;
+        TechnicalLeadId = technicalLeadId;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    public void PlaceAt(int sortOrder) => SortOrder = sortOrder;
+}

@@ -1,0 +1,55 @@
+namespace MesaServicio.Core.Common;
+
+/// <summary>
+/// Codes of the rules the domain enforces. Each has a Spanish text in <c>Resources/DomainMessages.resx</c>
+/// (a test keeps the two in step).
+/// </summary>
+public static class DomainRules
+{
+    public const string Generic = "Generic";
+    public const string NotFound = "NotFound";
+    public const string CaseChanged = "Case.Changed";
+    public const string TransitionNotAllowed = "Case.Transition.NotAllowed";
+
+    public const string SubjectRequired = "Case.Register.SubjectRequired";
+    public const string SubjectTooLong = "Case.Register.SubjectTooLong";
+    public const string DescriptionRequired = "Case.Register.DescriptionRequired";
+    public const string DescriptionTooLong = "Case.Register.DescriptionTooLong";
+    public const string CategoryInactive = "Case.Register.CategoryInactive";
+    public const string RequesterRequired = "Case.Register.RequesterRequired";
+    public const string RequesterInactive = "Case.Register.RequesterInactive";
+    public const string ChannelNeedsFiler = "Case.Register.ChannelNeedsFiler";
+
+    public const string AssigneeRequired = "Case.Assign.AssigneeRequired";
+    public const string AssigneeNotInGroup = "Case.Assign.AssigneeNotInGroup";
+
+    public const string RejectReasonRequired = "Case.Reject.ReasonRequired";
+    public const string RejectDuplicateNeedsOriginal = "Case.Reject.DuplicateNeedsOriginal";
+    public const string RejectDuplicateOfItself = "Case.Reject.DuplicateOfItself";
+    public const string RejectOriginalOnlyForDuplicate = "Case.Reject.OriginalOnlyForDuplicate";
+
+    public const string EscalateReasonRequired = "Case.Escalate.ReasonRequired";
+    public const string EscalateAssigneeRequired = "Case.Escalate.AssigneeRequired";
+    public const string EscalateMaxLevel = "Case.Escalate.MaxLevel";
+    public const string EscalateSameCategory = "Case.Escalate.SameCategory";
+    public const string EscalateSameAssignee = "Case.Escalate.SameAssignee";
+    public const string EscalateAssigneeNotNextLevel = "Case.Escalate.AssigneeNotNextLevel";
+    public const string EscalateAssigneeNotLead = "Case.Escalate.AssigneeNotLead";
+    public const string EscalateTargetCategoryRequired = "Case.Escalate.TargetCategoryRequired";
+
+    public const string WaitMessageRequired = "Case.Wait.MessageRequired";
+    public const string ResolveSolutionRequired = "Case.Resolve.SolutionRequired";
+
+    public const string NovedadTextRequired = "Case.Novedad.TextRequired";
+    public const string SurveyWindowClosed = "Case.Survey.WindowClosed";
+    public const string SurveyWindowStillOpen = "Case.Survey.WindowStillOpen";
+    public const string ReopenReasonRequired = "Case.Reopen.ReasonRequired";
+    public const string CloseNoteRequired = "Case.Close.NoteRequired";
+    public const string CloseOutcomeNotAfterNovedad = "Case.Close.OutcomeNotAfterNovedad";
+
+    public const string TextTooLong = "Text.TooLong";
+
+    public const string PriorityMatrixIncomplete = "Priority.Matrix.Incomplete";
+    public const string RoutingNoGroup = "Routing.NoGroup";
+    public const string RoutingNoTechnician = "Routing.NoTechnician";
+}

@@ -1,0 +1,68 @@
+using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MesaServicio.Core;
+
+/// <summary>Registers Core: persistence, the calendar, and every use case.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Name of the connection string (<c>ConnectionStrings:Mesa</c>).</summary>
+    public const string ConnectionStringName = "Mesa";
+
+    /// <summary>Used when no connection string is configured: a SQLite file in the data folder.</summary>
+    public const string DefaultConnectionString = "Data Source=data/mesa.db";
+
+    public static IServiceCollection AddMesaServicioCore(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = DefaultConnectionString;
+        }
+
+        services.AddDbContextFactory<MesaDbContext>(options => options.UseSqlite(Rooted(connectionString, contentRoot)));
+
+        var calendarOptions = configuration.GetSection(BusinessCalendarOptions.SectionName).Get<BusinessCalendarOptions>()
+            ?? new BusinessCalendarOptions();
+        services.TryAddSingleton<IBusinessCalendarProvider>(new FixedBusinessCalendarProvider(BusinessCalendarOptions.FromOptions(calendarOptions)));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<CaseEventDispatcher>();
+        services.AddSingleton<CaseCommandRunner>();
+        services.AddSingleton<RegisterCase>();
+        services.AddSingleton<AssignCase>();
+        services.AddSingleton<AnalyseCase>();
+        services.AddSingleton<RejectCase>();
+        services.AddSingleton<AttendCase>();
+        services.AddSingleton<EscalateCase>();
+        services.AddSingleton<WaitOnRequester>();
+        services.AddSingleton<ResumeCase>();
+        services.AddSingleton<ResolveCase>();
+        services.AddSingleton<ReportNovedad>();
+        services.AddSingleton<ReopenCase>();
+        services.AddSingleton<CloseCase>();
+        services.AddSingleton<Catalog.CategoryTree>();
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is taken from the app's content root, not the shell's current folder.</summary>
+    private static string Rooted(string connectionString, string? contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (contentRoot is not null && builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source)
+            && !source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.Combine(contentRoot, source);
+        }
+
+        return builder.ToString();
+    }
+}

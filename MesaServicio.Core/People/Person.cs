@@ -1,0 +1,74 @@
+namespace MesaServicio.Core.People;
+
+/// <summary>The desk roles a person can hold (Entra app roles; every signed-in person is also a requester).</summary>
+[Flags]
+public enum PersonRoles
+{
+    None = 0,
+
+    /// <summary><c>Mesa.Agente</c>: technician / professional of the IT office.</summary>
+    Agent = 1,
+
+    /// <summary><c>Mesa.LiderTecnico</c>: technical lead of one or more categories.</summary>
+    TechnicalLead = 2,
+
+    /// <summary><c>Mesa.Coordinador</c>: the infrastructure coordinator.</summary>
+    Coordinator = 4,
+}
+
+/// <summary>
+/// A person the desk knows: a public servant signed in with Entra ID, or an external requester known only
+/// by e-mail (PQRS channel). Never deleted; deactivated instead.
+/// </summary>
+public sealed class Person
+{
+    private Person()
+    {
+        DisplayName = "";
+        Email = "";
+    }
+
+    public Person(Guid id, string displayName, string email, string? dependency, PersonRoles roles, string? externalObjectId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        Id = id;
+        DisplayName = displayName.Trim();
+        Email = email.Trim();
+        Dependency = dependency?.Trim();
+        Roles = roles;
+        ExternalObjectId = externalObjectId;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Entra ID object id (<c>oid</c>), when the person signs in with Entra.</summary>
+    public string? ExternalObjectId { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string Email { get; private set; }
+
+    /// <summary>The person's dependencia (office) in the entity, when known.</summary>
+    public string? Dependency { get; private set; }
+
+    public PersonRoles Roles { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+
+    public bool IsAgent => (Roles & (PersonRoles.Agent | PersonRoles.TechnicalLead | PersonRoles.Coordinator)) != 0;
+
+    public void UpdateProfile(string displayName, string email, string? dependency, PersonRoles roles)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        DisplayName = displayName.Trim();
+        Email = email.Trim();
+        Dependency = dependency?.Trim();
+        Roles = roles;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}

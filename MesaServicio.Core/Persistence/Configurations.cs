@@ -1,0 +1,148 @@
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Catalog;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Sla;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MesaServicio.Core.Persistence;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("Cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength).IsRequired();
+        builder.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength).IsRequired();
+        builder.Property(c => c.Solution).HasMaxLength(Case.TextMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Events);
+        builder.Ignore(c => c.IsOpen);
+        builder.Ignore(c => c.SlaFacts);
+
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.RequesterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.FiledById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TechnicianGroup>().WithMany().HasForeignKey(c => c.AssignedGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(c => c.SlaPolicyId).OnDelete(DeleteBehavior.Restrict);
+
+        // The board and the lists: by status, by assignee's open work, by group, by requester, by due time.
+        builder.HasIndex(c => new { c.Status, c.Priority });
+        builder.HasIndex(c => new { c.AssigneeId, c.Status });
+        builder.HasIndex(c => new { c.AssignedGroupId, c.Status });
+        builder.HasIndex(c => new { c.RequesterId, c.ReceivedAt });
+        builder.HasIndex(c => new { c.CategoryId, c.Status });
+        builder.HasIndex(c => new { c.Status, c.SurveyDueAt });
+        builder.HasIndex(c => c.ReceivedAt);
+    }
+}
+
+internal sealed class CaseHistoryEntryConfiguration : IEntityTypeConfiguration<CaseHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseHistoryEntry> builder)
+    {
+        builder.ToTable("CaseHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.FromValue).HasMaxLength(200);
+        builder.Property(h => h.ToValue).HasMaxLength(200);
+        builder.Property(h => h.Detail).HasMaxLength(Case.TextMaxLength);
+        builder.HasIndex(h => new { h.CaseId, h.Id });
+        builder.HasIndex(h => h.At);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("People");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Email).HasMaxLength(320).IsRequired();
+        builder.Property(p => p.Dependency).HasMaxLength(200);
+        builder.Property(p => p.ExternalObjectId).HasMaxLength(64);
+        builder.HasIndex(p => p.ExternalObjectId).IsUnique();
+        builder.HasIndex(p => p.Email);
+        builder.Ignore(p => p.IsAgent);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.ToTable("Categories");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Name).HasMaxLength(150).IsRequired();
+        builder.Property(c => c.Description).HasMaxLength(500);
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TechnicianGroup>().WithMany().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.TechnicalLeadId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ParentId, c.Name }).IsUnique();
+    }
+}
+
+internal sealed class TechnicianGroupConfiguration : IEntityTypeConfiguration<TechnicianGroup>
+{
+    public void Configure(EntityTypeBuilder<TechnicianGroup> builder)
+    {
+        builder.ToTable("TechnicianGroups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Name).HasMaxLength(150).IsRequired();
+        builder.HasIndex(g => g.Name).IsUnique();
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<GroupMember> builder)
+    {
+        builder.ToTable("GroupMembers");
+        builder.HasKey(m => new { m.GroupId, m.PersonId });
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.PersonId);
+    }
+}
+
+internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> builder)
+    {
+        builder.ToTable("SlaPolicies");
+        builder.HasKey(p => p.Id);
+        builder.Ignore(p => p.Attend);
+        builder.Ignore(p => p.Resolve);
+        builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.CategoryId, p.Kind, p.Priority });
+    }
+}
+
+internal sealed class PriorityMatrixCellConfiguration : IEntityTypeConfiguration<PriorityMatrixCell>
+{
+    public void Configure(EntityTypeBuilder<PriorityMatrixCell> builder)
+    {
+        builder.ToTable("PriorityMatrix");
+        builder.HasKey(c => new { c.Impact, c.Urgency });
+    }
+}
+
+internal sealed class CaseNumberSequenceConfiguration : IEntityTypeConfiguration<CaseNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberSequence> builder)
+    {
+        builder.ToTable("CaseNumberSequences");
+        builder.HasKey(s => s.Year);
+        builder.Property(s => s.Year).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,99 @@
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Catalog;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Sla;
+using Microsoft.EntityFrameworkCore;
+
+
+namespace MesaServicio.Core.Persistence;
+
+/// <summary>
+/// The desk's database. Short-lived: Core services create one per operation through
+/// <see cref="IDbContextFactory{TContext}"/>. Evidence is never hard-deleted and history never rewritten:
+/// <see cref="SaveChanges(bool)"/> refuses both.
+/// </summary>
+public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbContext(options)
+{
+    private static readonly HashSet<Type> NeverDeleted =
+        [typeof(Case), typeof(CaseHistoryEntry), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup)];
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<TechnicianGroup> TechnicianGroups => Set<TechnicianGroup>();
+
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
+
+    public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardEvidence();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardEvidence();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no instant or interval type: store UTC ticks so that comparisons and ORDER BY run in SQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MesaDbContext).Assembly);
+    }
+
+    private void GuardEvidence()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Deleted && NeverDeleted.Contains(entry.Metadata.ClrType))
+            {
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name} is evidence and is never hard-deleted (procedure activity 8); deactivate it instead.");
+            }
+
+            if (entry.Entity is CaseHistoryEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("A case's history is append-only.");
+            }
+        }
+    }
+}
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as its UTC ticks (reads back with offset zero).</summary>
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>Last number issued per year, for <c>MS-{year}-{000001}</c> numbers.</summary>
+public sealed class CaseNumberSequence
+{
+    public int Year { get; set; }
+
+    public int LastValue { get; set; }
+}
+
