@@ -1,0 +1,93 @@
+using MesaServicio.Core;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Priority;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MesaServicio.Tests.Support;
+
+/// <summary>Core wired as the app wires it, on a real SQLite file of its own, with a fake clock.</summary>
+internal sealed class CoreHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _folder;
+
+    private CoreHost(ServiceProvider services, string folder, FakeTimeProvider time)
+    {
+        _services = services;
+        _folder = folder;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DatabasePath => Path.Combine(_folder, "mesa.db");
+
+    public static async Task<CoreHost> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Mesa"] = $"Data Source={Path.Combine(folder, "mesa.db")};Pooling=False",
+            })
+            .Build();
+        var time = new FakeTimeProvider(now ?? CaseBuilder.MondayMorning);
+        var collection = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(time)
+            .AddMesaServicioCore(configuration);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(validateScopes: true);
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        return new CoreHost(services, folder, time);
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public MesaDbContext NewContext() => Get<IDbContextFactory<MesaDbContext>>().CreateDbContext();
+
+    /// <summary>A category id by name (the seed's realistic taxonomy).</summary>
+    public async Task<int> CategoryAsync(string name)
+    {
+        await using var db = NewContext();
+        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
+    }
+
+    public async Task<CaseChangeResult> FileAsync(
+        string category = "Correo electrónico institucional", Impact impact = Impact.Medium, Urgency urgency = Urgency.Medium,
+        CaseKind kind = CaseKind.Incident, Guid? requester = null, string subject = "No abre el correo")
+    {
+        var categoryId = await CategoryAsync(category);
+        var who = requester ?? SeedData.DemoPeople.Requester;
+        return await Get<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(kind, categoryId, subject, "Desde esta mañana Outlook pide la contraseña una y otra vez.", impact, urgency, CaseChannel.Portal, who),
+            Actor.Person(who), CancellationToken.None);
+    }
+
+    public async Task<Case> LoadAsync(string number)
+    {
+        await using var db = NewContext();
+        return await db.Cases.Include(c => c.History).AsNoTracking().SingleAsync(c => c.Number == number);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on some platform: the temp folder is cleaned later.
+        }
+    }
+}

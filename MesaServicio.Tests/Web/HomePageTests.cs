@@ -1,0 +1,63 @@
+using System.Net;
+using MesaServicio.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MesaServicio.Tests.Web;
+
+public sealed class HomePageTests : IClassFixture<HomePageTests.PortalFactory>
+{
+    private readonly PortalFactory _factory;
+
+    public HomePageTests(PortalFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task The_home_page_answers_in_Spanish_with_the_five_category_groups()
+    {
+        using var client = _factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain("<html lang=\"es-CO\">");
+        foreach (var group in SeedData.TopCategories)
+        {
+            html.Should().Contain(group);
+        }
+
+        html.Should().Contain("SIGEP II").And.Contain("Gestor Normativo");
+        html.Should().NotContain("fonts.googleapis.com");
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_by_the_app()
+    {
+        using var client = _factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    public sealed class PortalFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(_folder);
+            builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
+            builder.UseEnvironment("Development");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (Release) and ends with one line: "N passed, N failed[, N skipped]".
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Calendar").
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet test MesaServicio.sln -c Release --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$(get total); executed=$(get executed)
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + total - executed))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "No test results were written: the build or the test host failed (exit code $status)."
+  failed=$((failed + 1))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status although no test failed: counting the run as failed."
+  failed=1
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]
