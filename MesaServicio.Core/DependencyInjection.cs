@@ -36,7 +36,10 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CaseEventDispatcher>();
+        services.AddSingleton<Security.CaseGuard>();
         services.AddSingleton<CaseCommandRunner>();
+        services.AddSingleton<CommentOnCase>();
+        services.AddSingleton<GetCaseDetails>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();
         services.AddSingleton<AnalyseCase>();

@@ -1,3 +1,4 @@
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +10,10 @@ public sealed record AssignCaseCommand(string Number, int? ExpectedVersion, Guid
 /// <summary>Checks the technician belongs to the group, then reassigns.</summary>
 public sealed class AssignCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(AssignCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(AssignCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, async (c, ctx, db) =>
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Assign, async (c, ctx, db) =>
         {
             var group = await db.TechnicianGroups.AsNoTracking().Where(g => g.Id == command.GroupId && g.IsActive)
                 .Select(g => new { g.Name, g.Level, IsMember = g.Members.Any(m => m.PersonId == command.AssigneeId) })

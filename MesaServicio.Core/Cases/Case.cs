@@ -41,6 +41,7 @@ public sealed class Case
 
     private readonly List<CaseHistoryEntry> _history = [];
     private readonly List<CaseEvent> _events = [];
+    private readonly List<CaseComment> _comments = [];
 
     private Case()
     {
@@ -129,6 +130,9 @@ public sealed class Case
     public int Version { get; private set; }
 
     public IReadOnlyList<CaseHistoryEntry> History => _history;
+
+    /// <summary>The conversation and internal notes (loaded only when a use case asks for them).</summary>
+    public IReadOnlyList<CaseComment> Comments => _comments;
 
     /// <summary>Events raised since the case was loaded; the persistence layer delivers and clears them after commit.</summary>
     public IReadOnlyList<CaseEvent> Events => _events;
@@ -411,6 +415,30 @@ public sealed class Case
 
         var detail = RequiredText(note, DomainRules.CloseNoteRequired);
         Close(CaseOperation.CloseAfterNovedad, outcome, detail, context);
+    }
+
+    /// <summary>
+    /// Adds a public comment or an internal note. A comment from the requester on a case waiting for them
+    /// is their answer: work resumes and the resolution clock runs again.
+    /// </summary>
+    public CaseComment Comment(string text, bool isInternal, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var body = RequiredText(text, DomainRules.CommentRequired);
+        if (Status == CaseStatus.Closed)
+        {
+            throw new DomainException(DomainRules.CommentOnClosedCase);
+        }
+
+        var comment = new CaseComment(Id, context.Actor.PersonId, context.Now, body, isInternal);
+        _comments.Add(comment);
+        Record(context, isInternal ? CaseAction.InternalNoteAdded : CaseAction.Commented, null, null, null, comment.Id.ToString(), null);
+        if (!isInternal && Status == CaseStatus.WaitingOnRequester && context.Actor.PersonId == RequesterId)
+        {
+            Resume(null, context);
+        }
+
+        return comment;
     }
 
     /// <summary>Forgets the events once they were delivered.</summary>

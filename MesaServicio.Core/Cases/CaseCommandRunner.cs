@@ -1,6 +1,7 @@
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Cases;
@@ -9,33 +10,38 @@ namespace MesaServicio.Core.Cases;
 public sealed record CaseChangeResult(Guid CaseId, string Number, CaseStatus Status, int Version);
 
 /// <summary>
-/// Runs one command on one case: a fresh context, load by number, check the version the person saw, apply
-/// the domain method, save (optimistic concurrency), then deliver the case's events. A refused command
-/// leaves the case exactly as it was.
+/// Runs one command on one case: a fresh context, load by number, authorize (a case out of reach is "not
+/// found"), check the version the person saw, apply the domain method, save (optimistic concurrency),
+/// then deliver the case's events. A refused command leaves the case exactly as it was.
 /// </summary>
 public sealed class CaseCommandRunner(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
+    CaseGuard guard,
     CaseEventDispatcher dispatcher)
 {
     public async Task<CaseChangeResult> ExecuteAsync(
         string number,
         int? expectedVersion,
-        Actor actor,
+        CurrentUser user,
+        CaseOperationKind operation,
         Func<Case, CaseContext, MesaDbContext, Task> action,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(user);
+        var normalized = (number ?? "").Trim().ToUpperInvariant();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Number == number, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException(DomainMessages.Get("Case.Label", number));
+        var c = await db.Cases.SingleOrDefaultAsync(x => x.Number == normalized, cancellationToken).ConfigureAwait(false)
+            ?? throw CaseGuard.CaseNotFound(normalized);
+        await guard.DemandAsync(db, user, c, operation, cancellationToken).ConfigureAwait(false);
         if (expectedVersion is { } expected && expected != c.Version)
         {
             throw new ConcurrencyConflictException(c.Number);
         }
 
-        var context = new CaseContext(actor, time.GetUtcNow(), calendars.Current);
+        var context = new CaseContext(user.Actor, time.GetUtcNow(), calendars.Current);
         await action(c, context, db).ConfigureAwait(false);
         try
         {
@@ -54,8 +60,9 @@ public sealed class CaseCommandRunner(
 
     /// <summary>The same, for a domain method that needs nothing from the database.</summary>
     public Task<CaseChangeResult> ExecuteAsync(
-        string number, int? expectedVersion, Actor actor, Action<Case, CaseContext> action, CancellationToken cancellationToken) =>
-        ExecuteAsync(number, expectedVersion, actor, (c, ctx, _) =>
+        string number, int? expectedVersion, CurrentUser user, CaseOperationKind operation, Action<Case, CaseContext> action,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(number, expectedVersion, user, operation, (c, ctx, _) =>
         {
             action(c, ctx);
             return Task.CompletedTask;

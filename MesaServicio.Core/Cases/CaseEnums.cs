@@ -103,6 +103,8 @@ public enum CaseAction
     NovedadReported = 10,
     Reopened = 11,
     Closed = 12,
+    Commented = 13,
+    InternalNoteAdded = 14,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

@@ -1,3 +1,5 @@
+using MesaServicio.Core.Security;
+
 namespace MesaServicio.Core.Cases;
 
 /// <summary>Closes a case at the end of activity 6, with the outcome that applies.</summary>
@@ -9,10 +11,11 @@ public sealed record CloseCaseCommand(string Number, int? ExpectedVersion, Close
 /// </summary>
 public sealed class CloseCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(CloseCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(CloseCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) =>
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user,
+            command.Outcome == CloseOutcome.Satisfied ? CaseOperationKind.AnswerSurvey : CaseOperationKind.Close, (c, ctx) =>
         {
             switch (command.Outcome)
             {

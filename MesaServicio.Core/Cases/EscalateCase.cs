@@ -1,3 +1,4 @@
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Common;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,10 @@ public sealed record EscalateCaseCommand(
 /// <summary>Checks the new assignee against the groups and categories, then escalates.</summary>
 public sealed class EscalateCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(EscalateCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(EscalateCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, async (c, ctx, db) =>
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Escalate, async (c, ctx, db) =>
         {
             int? groupId = null;
             if (command.Kind == EscalationKind.NextLevel && command.NewAssigneeId != Guid.Empty && c.Level < Case.MaxLevel)

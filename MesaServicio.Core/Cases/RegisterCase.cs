@@ -4,6 +4,7 @@ using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Routing;
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,11 +29,34 @@ public sealed class RegisterCase(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
+    CaseGuard guard,
     CaseEventDispatcher dispatcher)
 {
-    public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(user);
+        switch (command.Channel)
+        {
+            case CaseChannel.Portal:
+                guard.Demand(user, GlobalOperation.FileOwnCase);
+                if (command.RequesterId != user.PersonId)
+                {
+                    throw new DomainException(DomainRules.RequesterMustBeSelf);
+                }
+
+                break;
+            case CaseChannel.Agent:
+                guard.Demand(user, GlobalOperation.FileOnBehalf);
+                break;
+            case CaseChannel.Pqrs:
+                guard.Demand(user, GlobalOperation.Intake);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command));
+        }
+
+        var actor = user.Actor;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var calendar = calendars.Current;
         var context = new CaseContext(actor, time.GetUtcNow(), calendar);

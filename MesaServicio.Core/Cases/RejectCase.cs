@@ -1,3 +1,4 @@
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +10,10 @@ public sealed record RejectCaseCommand(string Number, int? ExpectedVersion, Reje
 /// <summary>Rejects a case with its reason; resolves the original's number for a duplicate.</summary>
 public sealed class RejectCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(RejectCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(RejectCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, async (c, ctx, db) =>
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Reject, async (c, ctx, db) =>
         {
             Guid? original = null;
             if (!string.IsNullOrWhiteSpace(command.DuplicateOfNumber))

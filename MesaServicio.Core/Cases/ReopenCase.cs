@@ -1,3 +1,5 @@
+using MesaServicio.Core.Security;
+
 namespace MesaServicio.Core.Cases;
 
 /// <summary>After a novedad the technician extends the solution: the case reopens.</summary>
@@ -6,9 +8,9 @@ public sealed record ReopenCaseCommand(string Number, int? ExpectedVersion, stri
 /// <summary>After a novedad the technician extends the solution: the case reopens.</summary>
 public sealed class ReopenCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(ReopenCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(ReopenCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) => c.Reopen(command.Reason, ctx), cancellationToken);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Reopen, (c, ctx) => c.Reopen(command.Reason, ctx), cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using MesaServicio.Core.Security;
+
 namespace MesaServicio.Core.Cases;
 
 /// <summary>Records the solution (activity 5) and opens the survey window.</summary>
@@ -6,9 +8,9 @@ public sealed record ResolveCaseCommand(string Number, int? ExpectedVersion, str
 /// <summary>Records the solution (activity 5) and opens the survey window.</summary>
 public sealed class ResolveCase(CaseCommandRunner runner)
 {
-    public Task<CaseChangeResult> HandleAsync(ResolveCaseCommand command, Actor actor, CancellationToken cancellationToken)
+    public Task<CaseChangeResult> HandleAsync(ResolveCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, actor, (c, ctx) => c.Resolve(command.Solution, ctx), cancellationToken);
+        return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Resolve, (c, ctx) => c.Resolve(command.Solution, ctx), cancellationToken);
     }
 }

@@ -71,3 +71,23 @@ public sealed class NotFoundException : DomainException
         _ = what;
     }
 }
+
+/// <summary>The person may see the case but may not do this to it.</summary>
+public sealed class ForbiddenException : DomainException
+{
+    public ForbiddenException(string operation)
+        : base(DomainRules.Forbidden, operation)
+    {
+    }
+
+    public ForbiddenException()
+        : base(DomainRules.Forbidden, "")
+    {
+    }
+
+    public ForbiddenException(string operation, Exception innerException)
+        : base(DomainRules.Forbidden, innerException)
+    {
+        _ = operation;
+    }
+}

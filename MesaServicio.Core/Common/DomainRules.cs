@@ -8,6 +8,7 @@ public static class DomainRules
 {
     public const string Generic = "Generic";
     public const string NotFound = "NotFound";
+    public const string Forbidden = "Forbidden";
     public const string CaseChanged = "Case.Changed";
     public const string TransitionNotAllowed = "Case.Transition.NotAllowed";
 
@@ -19,6 +20,7 @@ public static class DomainRules
     public const string RequesterRequired = "Case.Register.RequesterRequired";
     public const string RequesterInactive = "Case.Register.RequesterInactive";
     public const string ChannelNeedsFiler = "Case.Register.ChannelNeedsFiler";
+    public const string RequesterMustBeSelf = "Case.Register.RequesterMustBeSelf";
 
     public const string AssigneeRequired = "Case.Assign.AssigneeRequired";
     public const string AssigneeNotInGroup = "Case.Assign.AssigneeNotInGroup";
@@ -48,6 +50,8 @@ public static class DomainRules
     public const string CloseOutcomeNotAfterNovedad = "Case.Close.OutcomeNotAfterNovedad";
 
     public const string TextTooLong = "Text.TooLong";
+    public const string CommentRequired = "Case.Comment.TextRequired";
+    public const string CommentOnClosedCase = "Case.Comment.Closed";
 
     public const string PriorityMatrixIncomplete = "Priority.Matrix.Incomplete";
     public const string RoutingNoGroup = "Routing.NoGroup";

@@ -25,6 +25,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Ignore(c => c.SlaFacts);
 
         builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Comments).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -57,6 +59,18 @@ internal sealed class CaseHistoryEntryConfiguration : IEntityTypeConfiguration<C
         builder.Property(h => h.Detail).HasMaxLength(Case.TextMaxLength);
         builder.HasIndex(h => new { h.CaseId, h.Id });
         builder.HasIndex(h => h.At);
+    }
+}
+
+internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseComment>
+{
+    public void Configure(EntityTypeBuilder<CaseComment> builder)
+    {
+        builder.ToTable("CaseComments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Text).HasMaxLength(CaseComment.MaxLength).IsRequired();
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.CaseId, c.At });
     }
 }
 

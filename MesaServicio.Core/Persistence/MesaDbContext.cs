@@ -16,11 +16,13 @@ namespace MesaServicio.Core.Persistence;
 public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbContext(options)
 {
     private static readonly HashSet<Type> NeverDeleted =
-        [typeof(Case), typeof(CaseHistoryEntry), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup)];
+        [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup)];
 
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 
     public DbSet<Person> People => Set<Person>();
 
@@ -76,9 +78,9 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
                     $"{entry.Metadata.ClrType.Name} is evidence and is never hard-deleted (procedure activity 8); deactivate it instead.");
             }
 
-            if (entry.Entity is CaseHistoryEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is CaseHistoryEntry or CaseComment && entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                throw new InvalidOperationException("A case's history is append-only.");
+                throw new InvalidOperationException("A case's history and conversation are append-only.");
             }
         }
     }

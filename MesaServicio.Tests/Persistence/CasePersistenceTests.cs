@@ -2,6 +2,7 @@ using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Sla;
 using MesaServicio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public class CasePersistenceTests
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync(impact: Impact.High, urgency: Urgency.High);
         var before = await host.LoadAsync(filed.Number);
-        var agent = Actor.Person(before.AssigneeId!.Value);
+        var agent = CoreHost.Agent(before.AssigneeId!.Value);
         host.Time.Advance(TimeSpan.FromMinutes(30));
         await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(filed.Number, null), agent, default);
         host.Time.Advance(TimeSpan.FromHours(1));
@@ -96,7 +97,7 @@ public class CasePersistenceTests
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         await host.Get<AnalyseCase>().HandleAsync(new AnalyseCaseCommand(filed.Number, filed.Version), agent, default);
 
         var stale = () => host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(filed.Number, filed.Version, "Tarde."), agent, default);
@@ -112,11 +113,11 @@ public class CasePersistenceTests
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         var runner = host.Get<CaseCommandRunner>();
 
         // The other agent's change lands while this command is between its read and its write.
-        var act = () => runner.ExecuteAsync(filed.Number, null, agent, async (c, ctx, db) =>
+        var act = () => runner.ExecuteAsync(filed.Number, null, agent, CaseOperationKind.Attend, async (c, ctx, db) =>
         {
             await host.Get<AnalyseCase>().HandleAsync(new AnalyseCaseCommand(filed.Number, null), agent, default);
             c.Attend(ctx);
@@ -134,7 +135,7 @@ public class CasePersistenceTests
         var register = host.Get<RegisterCase>();
         var tasks = Enumerable.Range(0, 40).Select(i => Task.Run(() => register.HandleAsync(
             new RegisterCaseCommand(CaseKind.Incident, categoryId, $"Impresora {i}", "No imprime.", Impact.Low, Urgency.Low, CaseChannel.Portal, DemoPeople.Requester2),
-            Actor.Person(DemoPeople.Requester2), default)));
+            CurrentUser.Person(DemoPeople.Requester2, MesaServicio.Core.People.PersonRoles.None), default)));
         var results = await Task.WhenAll(tasks);
 
         results.Select(r => r.Number).Should().OnlyHaveUniqueItems();
@@ -172,8 +173,8 @@ public class CasePersistenceTests
             var c = await host.LoadAsync(f.Number);
             if (c.AssigneeId == DemoPeople.Agent2)
             {
-                await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(f.Number, null), Actor.Person(DemoPeople.Agent2), default);
-                await host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(f.Number, null, "Hecho."), Actor.Person(DemoPeople.Agent2), default);
+                await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(f.Number, null), CoreHost.Agent(DemoPeople.Agent2), default);
+                await host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(f.Number, null, "Hecho."), CoreHost.Agent(DemoPeople.Agent2), default);
             }
         }
 
@@ -186,7 +187,7 @@ public class CasePersistenceTests
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         var escalate = host.Get<EscalateCase>();
 
         var wrong = () => escalate.HandleAsync(new EscalateCaseCommand(filed.Number, null, EscalationKind.NextLevel, DemoPeople.Level3Agent, null, "Necesita infraestructura."), agent, default);
@@ -206,7 +207,7 @@ public class CasePersistenceTests
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         var payroll = await host.CategoryAsync("Nómina y talento humano");
         var escalate = host.Get<EscalateCase>();
 
@@ -223,7 +224,7 @@ public class CasePersistenceTests
         await using var host = await CoreHost.StartAsync();
         var original = await host.FileAsync();
         var duplicate = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(duplicate.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(duplicate.Number)).AssigneeId!.Value);
         await host.Get<RejectCase>().HandleAsync(
             new RejectCaseCommand(duplicate.Number, null, RejectionReason.Duplicate, "Ya se reportó.", original.Number.ToLowerInvariant()), agent, default);
         (await host.LoadAsync(duplicate.Number)).DuplicateOfCaseId.Should().Be(original.CaseId);
@@ -275,7 +276,7 @@ public class CasePersistenceTests
         await using var host = await CoreHost.StartAsync(configure: s => s.AddSingleton<ICaseEventHandler>(recorder));
         recorder.Host = host;
         var filed = await host.FileAsync();
-        var agent = Actor.Person((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
+        var agent = CoreHost.Agent((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(filed.Number, null), agent, default);
         await host.Get<EscalateCase>().HandleAsync(
             new EscalateCaseCommand(filed.Number, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Nivel 2."), agent, default);

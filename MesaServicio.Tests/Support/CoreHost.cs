@@ -1,7 +1,9 @@
 using MesaServicio.Core;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.People;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +70,18 @@ internal sealed class CoreHost : IAsyncDisposable
         var who = requester ?? SeedData.DemoPeople.Requester;
         return await Get<RegisterCase>().HandleAsync(
             new RegisterCaseCommand(kind, categoryId, subject, "Desde esta mañana Outlook pide la contraseña una y otra vez.", impact, urgency, CaseChannel.Portal, who),
-            Actor.Person(who), CancellationToken.None);
+            CurrentUser.Person(who, PersonRoles.None), CancellationToken.None);
+    }
+
+    /// <summary>A technician as the use cases see them.</summary>
+    public static CurrentUser Agent(Guid personId) => CurrentUser.Person(personId, PersonRoles.Agent);
+
+    /// <summary>The person in the seed, with the roles the seed gives them.</summary>
+    public async Task<CurrentUser> UserAsync(Guid personId)
+    {
+        await using var db = NewContext();
+        var roles = await db.People.Where(p => p.Id == personId).Select(p => p.Roles).SingleAsync();
+        return CurrentUser.Person(personId, roles);
     }
 
     public async Task<Case> LoadAsync(string number)

@@ -158,6 +158,38 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Cases.CaseComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseComments", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Cases.CaseHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -437,6 +469,20 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Cases.CaseComment", b =>
+                {
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Cases.CaseHistoryEntry", b =>
                 {
                     b.HasOne("MesaServicio.Core.Cases.Case", null)
@@ -489,6 +535,8 @@ namespace MesaServicio.Core.Persistence.Migrations
 
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
+                    b.Navigation("Comments");
+
                     b.Navigation("History");
                 });
 

@@ -1,0 +1,101 @@
+using MesaServicio.Core.People;
+
+namespace MesaServicio.Core.Security;
+
+/// <summary>
+/// The authorization rules of PRODUCT.md ("Roles"), as one pure function that every channel goes through
+/// (use cases call it; pages and the hub only mirror it). A case outside a principal's reach is
+/// <see cref="AccessDecision.NotFound"/>, never a different answer than a missing case.
+/// </summary>
+public static class CaseAccess
+{
+    private static readonly HashSet<CaseOperationKind> RequesterOperations =
+        [CaseOperationKind.View, CaseOperationKind.Comment, CaseOperationKind.Attach, CaseOperationKind.AnswerSurvey];
+
+    private static readonly HashSet<CaseOperationKind> AgentOperations =
+    [
+        CaseOperationKind.View, CaseOperationKind.Comment, CaseOperationKind.Attach, CaseOperationKind.Analyse,
+        CaseOperationKind.Reject, CaseOperationKind.Attend, CaseOperationKind.Escalate, CaseOperationKind.Wait,
+        CaseOperationKind.Resolve, CaseOperationKind.Reopen, CaseOperationKind.InternalNote, CaseOperationKind.Close,
+    ];
+
+    /// <summary>Whether <paramref name="user"/> may do <paramref name="operation"/> to the case described by <paramref name="facts"/>.</summary>
+    public static AccessDecision Decide(CurrentUser user, AccessScope scope, CaseAccessFacts facts, CaseOperationKind operation)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(facts);
+
+        if (user.Kind == PrincipalKind.System)
+        {
+            return AccessDecision.Allowed;
+        }
+
+        if (user.Kind != PrincipalKind.Person || user.PersonId is not { } me)
+        {
+            return AccessDecision.NotFound;
+        }
+
+        var allowed = new HashSet<CaseOperationKind>();
+        var reaches = false;
+        if (facts.RequesterId == me)
+        {
+            reaches = true;
+            allowed.UnionWith(RequesterOperations);
+        }
+
+        if (user.IsStaff)
+        {
+            var inGroup = facts.AssignedGroupId is { } g && scope.GroupIds.Contains(g);
+            var assignedToMe = facts.AssigneeId == me;
+            var filedByMe = facts.FiledById == me;
+            var leadsCategory = user.IsTechnicalLead && facts.CategoryPath.Any(scope.LedCategoryIds.Contains);
+            if (user.IsCoordinator || leadsCategory)
+            {
+                reaches = true;
+                allowed.UnionWith(AgentOperations);
+                allowed.Add(CaseOperationKind.Assign);
+            }
+            else if (inGroup || assignedToMe)
+            {
+                reaches = true;
+                allowed.UnionWith(AgentOperations);
+            }
+            else if (filedByMe)
+            {
+                // The agent who took a phone call or a walk-in follows the case they filed.
+                reaches = true;
+                allowed.UnionWith([CaseOperationKind.View, CaseOperationKind.Comment, CaseOperationKind.Attach]);
+            }
+        }
+
+        if (!reaches)
+        {
+            return AccessDecision.NotFound;
+        }
+
+        return allowed.Contains(operation) ? AccessDecision.Allowed : AccessDecision.Forbidden;
+    }
+
+    /// <summary>Operations that are not about one case.</summary>
+    public static bool Can(CurrentUser user, GlobalOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return operation switch
+        {
+            GlobalOperation.Board => user.IsStaff,
+            GlobalOperation.Reports or GlobalOperation.Configuration => user.IsCoordinator,
+            GlobalOperation.Intake => user.Kind == PrincipalKind.Integration,
+            GlobalOperation.FileOwnCase => user.Kind == PrincipalKind.Person,
+            GlobalOperation.FileOnBehalf => user.IsStaff,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether internal notes (and their history lines) may be shown to the user on this case.</summary>
+    public static bool SeesInternalNotes(CurrentUser user, AccessScope scope, CaseAccessFacts facts) =>
+        Decide(user, scope, facts, CaseOperationKind.InternalNote) == AccessDecision.Allowed;
+
+    /// <summary>Roles a staff member must hold for <see cref="PersonRoles"/> checks outside a case.</summary>
+    public static PersonRoles StaffRoles => PersonRoles.Agent | PersonRoles.TechnicalLead | PersonRoles.Coordinator;
+}
