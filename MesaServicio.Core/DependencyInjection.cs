@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddSingleton<CaseCommandRunner>();
         services.AddSingleton<CommentOnCase>();
         services.AddSingleton<GetCaseDetails>();
+        services.AddSingleton<People.SignInPerson>();
+        services.AddSingleton<Priority.GetPriorityMatrix>();
+        services.AddSingleton<People.GetPersonStanding>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();
         services.AddSingleton<AnalyseCase>();

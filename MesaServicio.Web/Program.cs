@@ -2,14 +2,27 @@ using System.Globalization;
 using MesaServicio.Core;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Web;
+using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
+using MesaServicio.Web.Hosting;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+WebApplicationBuilder builder;
+try
 {
-    Args = args,
-    WebRootPath = WebAssets.FindWebRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-});
+    builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        WebRootPath = WebAssets.FindWebRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+    });
+    builder.AddMesaAuthentication();
+}
+catch (StartupRefusedException refused)
+{
+    // One line, on purpose: it is read in a terminal or a service log.
+    await Console.Error.WriteLineAsync("Mesa de Servicio no inicia: " + refused.Message);
+    return 1;
+}
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -18,7 +31,26 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.Configure<EntityOptions>(builder.Configuration.GetSection(EntityOptions.SectionName));
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents(options =>
+    {
+        // Deliberate limits: detailed errors only for developers; a bounded number of disconnected
+        // circuits kept for a short while (a phone that loses signal reconnects, memory stays bounded).
+        options.DetailedErrors = builder.Environment.IsDevelopment();
+        options.DisconnectedCircuitMaxRetained = 100;
+        options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+        options.MaxBufferedUnacknowledgedRenderBatches = 10;
+    })
+    .AddHubOptions(options =>
+    {
+        options.MaximumReceiveMessageSize = 64 * 1024;
+        options.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
+        options.HandshakeTimeout = TimeSpan.FromSeconds(15);
+        options.MaximumParallelInvocationsPerClient = 1;
+        options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+    });
 
 var app = builder.Build();
 
@@ -32,17 +64,25 @@ app.UseRequestLocalization(options =>
     options.SupportedUICultures = [spanish];
 });
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
+app.UseStatusCodePagesWithReExecute("/no-encontrado");
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapMesaAuthentication();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point (public so integration tests can start it).</summary>
 public partial class Program;

@@ -14,6 +14,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     {
         builder.ToTable("Cases");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength).IsRequired();
@@ -68,6 +69,9 @@ internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseCo
     {
         builder.ToTable("CaseComments");
         builder.HasKey(c => c.Id);
+
+        // Ids are made by the domain (version 7 GUIDs): a new comment found through the case is an insert.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Text).HasMaxLength(CaseComment.MaxLength).IsRequired();
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CaseId, c.At });

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MesaServicio.Tests.Support;
 
 /// <summary>Core wired as the app wires it, on a real SQLite file of its own, with a fake clock.</summary>
-internal sealed class CoreHost : IAsyncDisposable
+public sealed class CoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _folder;

@@ -1,11 +1,10 @@
 using System.Net;
 using MesaServicio.Core.Persistence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using MesaServicio.Tests.Support;
 
 namespace MesaServicio.Tests.Web;
 
-public sealed class HomePageTests : IClassFixture<HomePageTests.PortalFactory>
+public sealed class HomePageTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;
 
@@ -34,30 +33,5 @@ public sealed class HomePageTests : IClassFixture<HomePageTests.PortalFactory>
         using var client = _factory.CreateClient();
         var response = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-    }
-
-    public sealed class PortalFactory : WebApplicationFactory<Program>
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            Directory.CreateDirectory(_folder);
-            builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
-            builder.UseEnvironment("Development");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
     }
 }

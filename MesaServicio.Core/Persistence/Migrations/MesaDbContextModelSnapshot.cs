@@ -20,7 +20,6 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("AssignedGroupId")
@@ -161,7 +160,6 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Cases.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicio.Core.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261126151025_CaseComments")]
+    [Migration("20261126151759_CaseComments")]
     partial class CaseComments
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("AssignedGroupId")
@@ -164,7 +163,6 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Cases.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")

@@ -1,0 +1,190 @@
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using MesaServicio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static MesaServicio.Core.Persistence.SeedData;
+
+namespace MesaServicio.Tests.Security;
+
+/// <summary>
+/// Every cell of docs/authorization.md, run against the real use cases on a real database: the published
+/// table is the test's data, so the two cannot drift apart.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    private static readonly Dictionary<string, CurrentUser> Actors = new(StringComparer.Ordinal)
+    {
+        ["anonymous"] = CurrentUser.Anonymous,
+        ["requester who owns the case"] = CurrentUser.Person(DemoPeople.Requester, PersonRoles.None),
+        ["another requester"] = CurrentUser.Person(DemoPeople.Requester2, PersonRoles.None),
+        ["agent in the case's group"] = CurrentUser.Person(DemoPeople.Agent2, PersonRoles.Agent),
+        ["agent outside the group"] = CurrentUser.Person(DemoPeople.Agent4, PersonRoles.Agent),
+        ["technical lead of the category"] = CurrentUser.Person(DemoPeople.LeadFirstLevel, PersonRoles.Agent | PersonRoles.TechnicalLead),
+        ["technical lead of another category"] = CurrentUser.Person(DemoPeople.LeadMisional, PersonRoles.Agent | PersonRoles.TechnicalLead),
+        ["coordinator"] = CurrentUser.Person(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator),
+        ["PQRS integration"] = CurrentUser.Integration,
+    };
+
+    private readonly Fixture _fixture;
+
+    public AuthorizationMatrixTests(Fixture fixture) => _fixture = fixture;
+
+    public static TheoryData<string, string, string> Cells()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (actor, operation, expected) in MatrixTable.Read())
+        {
+            data.Add(actor, operation, expected);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_published_table_covers_every_actor_and_operation()
+    {
+        var cells = MatrixTable.Read();
+        cells.Select(c => c.Actor).Distinct().Should().BeEquivalentTo(Actors.Keys);
+        cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
+            "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
+            "board", "reports", "configuration", "intake");
+        cells.Should().HaveCount(9 * 15);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_cell_of_the_published_matrix_holds(string actor, string operation, string expected)
+    {
+        var user = Actors[actor];
+        var host = _fixture.Host;
+        Func<Task> act = operation switch
+        {
+            "board" => Global(user, GlobalOperation.Board),
+            "reports" => Global(user, GlobalOperation.Reports),
+            "configuration" => Global(user, GlobalOperation.Configuration),
+            "intake" => async () => await host.Get<RegisterCase>().HandleAsync(
+                new RegisterCaseCommand(CaseKind.Request, await CategoryAsync(), "Soporte técnico PQRS", "Radicado 2026-1234.", Impact.Low, Urgency.Low,
+                    CaseChannel.Pqrs, DemoPeople.Requester3), user, default),
+            _ => await CaseOperationAsync(user, operation),
+        };
+
+        switch (expected)
+        {
+            case "sí":
+                await act.Should().NotThrowAsync();
+                break;
+            case "no":
+                await act.Should().ThrowAsync<ForbiddenException>();
+                break;
+            case "ingresar" when operation is "board" or "reports" or "configuration" or "intake":
+                // Not about one case: nobody signed in is simply refused (the web layer asks to sign in first).
+                await act.Should().ThrowAsync<ForbiddenException>();
+                break;
+            case "no existe" or "ingresar":
+                (await act.Should().ThrowAsync<NotFoundException>()).Which.Message.Should().StartWith("No se encontró el caso MS-");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown cell value «{expected}».");
+        }
+    }
+
+    private Func<Task> Global(CurrentUser user, GlobalOperation operation) => () =>
+    {
+        _fixture.Host.Get<CaseGuard>().Demand(user, operation);
+        return Task.CompletedTask;
+    };
+
+    private Task<int> CategoryAsync() => _fixture.Host.CategoryAsync("Correo electrónico institucional");
+
+    /// <summary>A fresh case of the table's shape, brought to a state where <paramref name="operation"/> is legal.</summary>
+    private async Task<Func<Task>> CaseOperationAsync(CurrentUser user, string operation)
+    {
+        var host = _fixture.Host;
+        var system = CurrentUser.System;
+        var filed = await host.FileAsync();
+
+        // The table's case is assigned to an agent of the group other than the one acting as "agent in the case's group".
+        int groupId;
+        await using (var db = host.NewContext())
+        {
+            groupId = await db.Cases.Where(x => x.Number == filed.Number).Select(x => x.AssignedGroupId!.Value).SingleAsync();
+        }
+
+        await host.Get<AssignCase>().HandleAsync(new AssignCaseCommand(filed.Number, null, DemoPeople.Agent1, groupId), system, default);
+
+        var number = filed.Number;
+        switch (operation)
+        {
+            case "wait" or "resolve":
+                await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), system, default);
+                break;
+            case "reopen":
+                await host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), system, default);
+                await host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, "Solución."), system, default);
+                await host.Get<ReportNovedad>().HandleAsync(new ReportNovedadCommand(number, null, "No quedó bien."), system, default);
+                break;
+        }
+
+        return operation switch
+        {
+            "view" => () => host.Get<GetCaseDetails>().HandleAsync(number, user, default),
+            "comment" => () => host.Get<CommentOnCase>().HandleAsync(new CommentOnCaseCommand(number, "¿Hay novedades?", false), user, default),
+            "internal note" => () => host.Get<CommentOnCase>().HandleAsync(new CommentOnCaseCommand(number, "Revisar el buzón.", true), user, default),
+            "attach" => () => AttachDecisionAsync(number, user),
+            "analyse" => () => host.Get<AnalyseCase>().HandleAsync(new AnalyseCaseCommand(number, null), user, default),
+            "reject" => () => host.Get<RejectCase>().HandleAsync(new RejectCaseCommand(number, null, RejectionReason.OutOfScope, "Fuera del catálogo.", null), user, default),
+            "attend" => () => host.Get<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), user, default),
+            "escalate" => () => host.Get<EscalateCase>().HandleAsync(
+                new EscalateCaseCommand(number, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Nivel 2."), user, default),
+            "wait" => () => host.Get<WaitOnRequester>().HandleAsync(new WaitOnRequesterCommand(number, null, "¿Qué equipo es?"), user, default),
+            "resolve" => () => host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, "Listo."), user, default),
+            "reopen" => () => host.Get<ReopenCase>().HandleAsync(new ReopenCaseCommand(number, null, "Se amplía la solución."), user, default),
+            _ => throw new InvalidOperationException($"Unknown operation «{operation}»."),
+        };
+    }
+
+    /// <summary>Attachments arrive with the portal (issue 4); until then the rule itself is checked through the guard.</summary>
+    private async Task AttachDecisionAsync(string number, CurrentUser user)
+    {
+        await using var db = _fixture.Host.NewContext();
+        var c = await db.Cases.SingleAsync(x => x.Number == number);
+        await _fixture.Host.Get<CaseGuard>().DemandAsync(db, user, c, CaseOperationKind.Attach, default);
+    }
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CoreHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Host = await CoreHost.StartAsync();
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+}
+
+/// <summary>Reads the matrix table of docs/authorization.md.</summary>
+internal static class MatrixTable
+{
+    public static IReadOnlyList<(string Actor, string Operation, string Expected)> Read()
+    {
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("docs/authorization.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        var header = Split(lines[0]);
+        var cells = new List<(string, string, string)>();
+        foreach (var row in lines.Skip(1))
+        {
+            var values = Split(row);
+            for (var i = 1; i < header.Length; i++)
+            {
+                cells.Add((values[0], header[i], values[i]));
+            }
+        }
+
+        return cells;
+    }
+
+    private static string[] Split(string line) =>
+        line.Trim().Trim('|').Split('|').Select(v => v.Trim()).ToArray();
+}

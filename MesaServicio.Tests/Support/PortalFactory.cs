@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicio.Tests.Support;
+
+/// <summary>The real portal in memory (local sign-in, Development), on a SQLite file of its own.</summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Directory.CreateDirectory(_folder);
+        builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
+        builder.UseEnvironment("Development");
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed, HTTPS (the session cookie is Secure).</summary>
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Signs the client in as a seeded person through the local sign-in page, as a person would.</summary>
+    public static async Task SignInAsync(HttpClient client, Guid personId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(new Uri("/ingresar/local", UriKind.Relative));
+        var token = AntiforgeryToken(page);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["personId"] = personId.ToString(),
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await client.PostAsync(new Uri("/ingresar/local", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"Local sign-in failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page.");
+    }
+
+    /// <summary>Files a case for a requester straight through Core.</summary>
+    public async Task<string> FileCaseAsync(Guid requester, string subject = "No funciona la impresora del piso 3")
+    {
+        var categories = Services.GetRequiredService<MesaServicio.Core.Catalog.CategoryTree>();
+        var tree = await categories.GetAsync(default);
+        var category = tree[0].Children[0].Id;
+        var result = await Services.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(CaseKind.Incident, category, subject, "Sale la hoja en blanco.", Impact.Low, Urgency.Medium, CaseChannel.Portal, requester),
+            CurrentUser.Person(requester, PersonRoles.None), default);
+        return result.Number;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleaned with the temp folder later.
+        }
+    }
+}

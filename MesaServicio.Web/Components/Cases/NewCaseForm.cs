@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Priority;
+
+namespace MesaServicio.Web.Components.Cases;
+
+/// <summary>What the requester types in the new-case form, with Spanish validation messages.</summary>
+public sealed class NewCaseForm
+{
+    public CaseKind Kind { get; set; } = CaseKind.Incident;
+
+    [Range(1, int.MaxValue, ErrorMessage = "Seleccione la categoría del caso.")]
+    public int CategoryId { get; set; }
+
+    [Required(ErrorMessage = "Escriba el asunto del caso.")]
+    [StringLength(Case.SubjectMaxLength, ErrorMessage = "El asunto admite como máximo {1} caracteres.")]
+    public string Subject { get; set; } = "";
+
+    [Required(ErrorMessage = "Describa la incidencia o petición.")]
+    [StringLength(Case.DescriptionMaxLength, ErrorMessage = "La descripción admite como máximo {1} caracteres.")]
+    public string Description { get; set; } = "";
+
+    public Impact Impact { get; set; } = Impact.Low;
+
+    public Urgency Urgency { get; set; } = Urgency.Medium;
+}
