@@ -5,6 +5,7 @@ using MesaServicio.Web;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
 using MesaServicio.Web.Hosting;
+using MudBlazor.Services;
 using Serilog;
 
 WebApplicationBuilder builder;
@@ -31,6 +32,11 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.Configure<EntityOptions>(builder.Configuration.GetSection(EntityOptions.SectionName));
+builder.Services.AddMudServices(options =>
+{
+    options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+    options.SnackbarConfiguration.VisibleStateDuration = 6000;
+});
 builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options =>
