@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<CaseCommandRunner>();
         services.AddSingleton<CommentOnCase>();
         services.AddSingleton<GetCaseDetails>();
+        services.AddSingleton<GetEscalationTargets>();
         services.AddSingleton<People.SignInPerson>();
         services.AddSingleton<Priority.GetPriorityMatrix>();
         services.AddSingleton<People.GetPersonStanding>();

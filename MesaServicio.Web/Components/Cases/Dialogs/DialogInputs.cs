@@ -1,0 +1,9 @@
+using MesaServicio.Core.Cases;
+
+namespace MesaServicio.Web.Components.Cases.Dialogs;
+
+/// <summary>What the rejection dialog collects.</summary>
+public sealed record RejectInput(RejectionReason Reason, string Text, string? DuplicateOfNumber);
+
+/// <summary>What the escalation dialog collects.</summary>
+public sealed record EscalateInput(EscalationKind Kind, Guid NewAssigneeId, int? TargetCategoryId, string Reason);
