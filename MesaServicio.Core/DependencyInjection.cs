@@ -1,3 +1,4 @@
+using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
@@ -41,6 +42,9 @@ public static class DependencyInjection
         services.AddSingleton<CommentOnCase>();
         services.AddSingleton<GetCaseDetails>();
         services.AddSingleton<GetEscalationTargets>();
+        services.AddSingleton<ListCases>();
+        services.AddSingleton<FindSimilarCases>();
+        services.AddSingleton<People.SearchPeople>();
         services.AddSingleton<People.SignInPerson>();
         services.AddSingleton<Priority.GetPriorityMatrix>();
         services.AddSingleton<People.GetPersonStanding>();
@@ -57,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
         services.AddSingleton<Catalog.CategoryTree>();
+        services.AddMesaServicioAttachments(configuration, contentRoot);
         return services;
     }
 

@@ -20,6 +20,53 @@ public static class Labels
 
     public static string Channel(CaseChannel channel) => DomainMessages.Get("Channel." + channel);
 
+    public static string Rejection(RejectionReason reason) => reason switch
+    {
+        RejectionReason.InsufficientInformation => "Información insuficiente o incompleta",
+        RejectionReason.OutOfScope => "Fuera del alcance del servicio",
+        _ => "Duplicado",
+    };
+
+    public static string AnsState(MesaServicio.Core.Sla.SlaState state) => state switch
+    {
+        MesaServicio.Core.Sla.SlaState.OnTrack => "A tiempo",
+        MesaServicio.Core.Sla.SlaState.AtRisk => "En riesgo",
+        MesaServicio.Core.Sla.SlaState.Breached => "Vencido",
+        MesaServicio.Core.Sla.SlaState.Met => "Cumplido",
+        _ => "Sin ANS",
+    };
+
+    /// <summary>"2,5 MB", "830 KB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / 1024d / 1024d).ToString("0.#", Culture) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("0", Culture) + " KB",
+        _ => bytes.ToString(Culture) + " B",
+    };
+
+    /// <summary>An ANS reading in words: "quedan 3 h 20 min", "en riesgo: quedan 40 min", "vencido hace 2 h", "pausado", "cumplido".</summary>
+    public static string Ans(MesaServicio.Core.Sla.SlaReading reading) => reading switch
+    {
+        { State: MesaServicio.Core.Sla.SlaState.Met } => "cumplido",
+        { Completed: true } => "incumplido",
+        { Paused: true } => "pausado, quedan " + Duration(reading.Remaining),
+        { State: MesaServicio.Core.Sla.SlaState.Breached } => "vencido hace " + Duration(-reading.Remaining),
+        { State: MesaServicio.Core.Sla.SlaState.AtRisk } => "en riesgo, quedan " + Duration(reading.Remaining),
+        _ => "quedan " + Duration(reading.Remaining),
+    };
+
+    /// <summary>Business time in plain hours and minutes: "11 h 05 min", "40 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        var hours = (int)span.TotalHours;
+        return hours > 0 ? $"{hours} h {span.Minutes:00} min" : $"{span.Minutes} min";
+    }
+
     /// <summary>"26/11/2026 3:05 p. m." in Bogotá time.</summary>
     public static string DateTime(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Bogota).ToString("dd/MM/yyyy h:mm tt", Culture);

@@ -4,6 +4,7 @@ using MesaServicio.Core.Persistence;
 using MesaServicio.Web;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
+using MesaServicio.Web.Endpoints;
 using MesaServicio.Web.Hosting;
 using MudBlazor.Services;
 using Serilog;
@@ -37,7 +38,6 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
     options.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
-builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options =>
     {
@@ -85,6 +85,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapMesaAuthentication();
+app.MapAttachmentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -144,6 +144,10 @@ public sealed class Case
         ReceivedAt, AttendDueAt, AttendTarget, FirstActionAt, ResolveBaseDueAt, ResolveTarget,
         PausedBusinessTime, PausedSince, ResolutionStopsIn(Status));
 
+    /// <summary>The statuses in which a case is the desk's open work (for queries; same as <see cref="IsOpenStatus"/>).</summary>
+    public static readonly IReadOnlyList<CaseStatus> OpenStatuses =
+        [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InAnalysis, CaseStatus.InProgress, CaseStatus.WaitingOnRequester, CaseStatus.Escalated];
+
     public static bool IsOpenStatus(CaseStatus status) => status is CaseStatus.New or CaseStatus.Assigned
         or CaseStatus.InAnalysis or CaseStatus.InProgress or CaseStatus.WaitingOnRequester or CaseStatus.Escalated;
 

@@ -105,6 +105,7 @@ public enum CaseAction
     Closed = 12,
     Commented = 13,
     InternalNoteAdded = 14,
+    AttachmentAdded = 15,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

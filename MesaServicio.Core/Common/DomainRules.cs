@@ -56,4 +56,17 @@ public static class DomainRules
     public const string PriorityMatrixIncomplete = "Priority.Matrix.Incomplete";
     public const string RoutingNoGroup = "Routing.NoGroup";
     public const string RoutingNoTechnician = "Routing.NoTechnician";
+
+    public const string AttachmentNoFiles = "Attachment.NoFiles";
+    public const string AttachmentTooManyFiles = "Attachment.TooManyFiles";
+    public const string AttachmentNoExtension = "Attachment.NoExtension";
+    public const string AttachmentTypeNotAllowed = "Attachment.TypeNotAllowed";
+    public const string AttachmentDeclaredTypeMismatch = "Attachment.DeclaredTypeMismatch";
+    public const string AttachmentTooLarge = "Attachment.TooLarge";
+    public const string AttachmentTooLargeWhileReading = "Attachment.TooLargeWhileReading";
+    public const string AttachmentEmpty = "Attachment.Empty";
+    public const string AttachmentContentMismatch = "Attachment.ContentMismatch";
+    public const string AttachmentActiveContent = "Attachment.ActiveContent";
+    public const string AttachmentTextNotUtf8 = "Attachment.TextNotUtf8";
+    public const string AttachmentCaseClosed = "Attachment.CaseClosed";
 }

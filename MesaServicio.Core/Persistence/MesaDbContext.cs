@@ -1,3 +1,4 @@
+using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Catalog;
 using MesaServicio.Core.People;
@@ -16,13 +17,16 @@ namespace MesaServicio.Core.Persistence;
 public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbContext(options)
 {
     private static readonly HashSet<Type> NeverDeleted =
-        [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup)];
+        [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
+        typeof(CaseAttachment)];
 
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
 
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
     public DbSet<Person> People => Set<Person>();
 

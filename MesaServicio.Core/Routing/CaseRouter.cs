@@ -29,7 +29,7 @@ public static class CaseRouter
             {
                 m.PersonId,
                 m.Position,
-                Open = db.Cases.Count(x => x.AssigneeId == m.PersonId && OpenStatuses.Contains(x.Status)),
+                Open = db.Cases.Count(x => x.AssigneeId == m.PersonId && Case.OpenStatuses.Contains(x.Status)),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -43,7 +43,4 @@ public static class CaseRouter
         group.RecordAssignment(assignee);
         c.Assign(assignee, group.Id, group.Level, context);
     }
-
-    private static readonly CaseStatus[] OpenStatuses =
-        [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InAnalysis, CaseStatus.InProgress, CaseStatus.WaitingOnRequester, CaseStatus.Escalated];
 }

@@ -23,6 +23,9 @@ public static partial class SecurityLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Refused {Operation} for {PersonId}")]
     public static partial void OperationRefused(ILogger logger, string operation, string personId);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Sign-in refused by the identity checks: {Reason}")]
+    public static partial void SignInFailed(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Sign-in refused for a disabled or unknown person {PersonId}")]
     public static partial void SignInRefused(ILogger logger, string personId);
 }

@@ -103,6 +103,21 @@ public static class SlaClock
         return new SlaReading(StateOf(elapsed, target, completed, elapsed <= target), target, elapsed, due, paused, completed);
     }
 
+    /// <summary>
+    /// The clock that matters now, for a chip or a list: attention until the first action, then resolution.
+    /// </summary>
+    public static SlaReading Current(in SlaFacts facts, BusinessCalendar calendar, DateTimeOffset now)
+    {
+        var attention = Attention(facts, calendar, now);
+        if (attention.State != SlaState.None && !attention.Completed)
+        {
+            return attention;
+        }
+
+        var resolution = Resolution(facts, calendar, now);
+        return resolution.State == SlaState.None ? attention : resolution;
+    }
+
     private static SlaState StateOf(TimeSpan elapsed, TimeSpan target, bool completed, bool completedInTime)
     {
         if (completed)

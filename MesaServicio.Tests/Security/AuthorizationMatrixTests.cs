@@ -149,9 +149,15 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
     /// <summary>Attachments arrive with the portal (issue 4); until then the rule itself is checked through the guard.</summary>
     private async Task AttachDecisionAsync(string number, CurrentUser user)
     {
-        await using var db = _fixture.Host.NewContext();
-        var c = await db.Cases.SingleAsync(x => x.Number == number);
-        await _fixture.Host.Get<CaseGuard>().DemandAsync(db, user, c, CaseOperationKind.Attach, default);
+        // The real use case with a small valid PDF. The row stays (evidence); the stored copy is removed from the test's folder.
+        var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        var result = await _fixture.Host.Get<MesaServicio.Core.Attachments.AttachFiles>().HandleAsync(
+            number, [new MesaServicio.Core.Attachments.IncomingFile("evidencia.pdf", "application/pdf", pdf.Length, _ => new MemoryStream(pdf))], user, default);
+        var storage = _fixture.Host.Get<MesaServicio.Core.Attachments.AttachmentStorage>();
+        foreach (var file in result.Files)
+        {
+            File.Delete(storage.PathOf(file.Id.ToString("N")));
+        }
     }
 
     public sealed class Fixture : IAsyncLifetime

@@ -114,6 +114,16 @@ public static class AuthenticationSetup
                     await previous(context);
                     await OnEntraTokenValidatedAsync(context);
                 };
+
+                // A refused sign-in (bad or expired token, a disabled person...) ends on a page that says so, not an error 500.
+                options.Events.OnRemoteFailure = context =>
+                {
+                    var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Core.Security.SecurityLog.Category);
+                    Core.Security.SecurityLog.SignInFailed(log, context.Failure?.GetType().Name ?? "unknown");
+                    context.Response.Redirect("/ingresar/error");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
         else
@@ -121,11 +131,13 @@ public static class AuthenticationSetup
             services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         }
 
+        var securePolicy = CookiePolicy(builder.Environment);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = securePolicy);
         services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
         {
             options.Cookie.Name = "MesaServicio.Sesion";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
@@ -148,6 +160,16 @@ public static class AuthenticationSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUserAccessor>();
         return mode;
+    }
+
+    /// <summary>
+    /// Cookies are Secure everywhere but on a developer's plain-HTTP localhost (Development), where a
+    /// Secure-only policy would make antiforgery refuse every form; over HTTPS they are Secure there too.
+    /// </summary>
+    public static CookieSecurePolicy CookiePolicy(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     }
 
     /// <summary>First sign-in creates the person, later ones update them; the session carries the desk's own claims.</summary>

@@ -1,0 +1,62 @@
+namespace MesaServicio.Core.Attachments;
+
+/// <summary>
+/// The folder attachments are kept in (outside the web root): files arrive under a temporary name and are
+/// moved to a name generated from the attachment's id once the database has them. No part of a stored
+/// file's path ever comes from the person who uploaded it.
+/// </summary>
+public sealed class AttachmentStorage
+{
+    private const string TemporarySuffix = ".part";
+
+    public AttachmentStorage(AttachmentOptions options, string? contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.StoragePath;
+        Root = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot ?? Directory.GetCurrentDirectory(), path));
+    }
+
+    /// <summary>The storage folder, absolute.</summary>
+    public string Root { get; }
+
+    /// <summary>Where a stored file lives.</summary>
+    public string PathOf(string storageName)
+    {
+        // Storage names are 32 hex digits made by the desk; anything else is a bug, not a path to follow.
+        if (storageName.Length != 32 || !storageName.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("Not a storage name.", nameof(storageName));
+        }
+
+        return Path.Combine(Root, storageName);
+    }
+
+    internal string NewTemporaryPath()
+    {
+        Directory.CreateDirectory(Root);
+        return Path.Combine(Root, Guid.NewGuid().ToString("N") + TemporarySuffix);
+    }
+
+    /// <summary>Opens a stored file for streaming out.</summary>
+    internal FileStream OpenRead(string storageName) =>
+        new(PathOf(storageName), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024,
+            FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>Deletes a file this class made, if it is still there; a failure is left for the operator (it is only an orphan).</summary>
+    internal static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Components.Cases.Dialogs;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace MesaServicio.Web.Components.Cases;
+
+/// <summary>
+/// The buttons of the case page for technicians, leads and the coordinator. Each runs the same Core use
+/// case as the board, with the version the person saw (a concurrent change is reported, not overwritten).
+/// </summary>
+public partial class CaseActions
+{
+    private string? _error;
+    private bool _busy;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public required CaseDetails Case { get; set; }
+
+    [Parameter, EditorRequired]
+    public required CurrentUser User { get; set; }
+
+    [Parameter]
+    public EventCallback Changed { get; set; }
+
+    internal sealed record ActionButton(CaseOperation Operation, string Label, string Icon, Color Color, bool Primary, CloseOutcome? Outcome = null);
+
+    internal IReadOnlyList<ActionButton> Actions => All.Where(a => Offers(a.Operation)).ToList();
+
+    private static readonly ActionButton[] All =
+    [
+        new(CaseOperation.Analyse, "Analizar", Icons.Material.Filled.ManageSearch, Color.Primary, true),
+        new(CaseOperation.Attend, "Atender", Icons.Material.Filled.PlayArrow, Color.Primary, true),
+        new(CaseOperation.Resume, "Reanudar", Icons.Material.Filled.PlayArrow, Color.Primary, true),
+        new(CaseOperation.Resolve, "Resolver", Icons.Material.Filled.TaskAlt, Color.Success, true),
+        new(CaseOperation.WaitOnRequester, "Pedir información al usuario", Icons.Material.Filled.HourglassTop, Color.Default, false),
+        new(CaseOperation.Escalate, "Escalar", Icons.Material.Filled.MoveUp, Color.Warning, false),
+        new(CaseOperation.Reject, "Rechazar", Icons.Material.Filled.Block, Color.Error, false),
+        new(CaseOperation.Reopen, "Ampliar la solución (reabrir)", Icons.Material.Filled.Replay, Color.Primary, true),
+        new(CaseOperation.CloseAfterNovedad, "Cerrar: requiere un caso nuevo", Icons.Material.Filled.NoteAdd, Color.Default, false, CloseOutcome.NewCaseRequired),
+        new(CaseOperation.CloseAfterNovedad, "Cerrar: no hay más soluciones", Icons.Material.Filled.DoNotDisturbOn, Color.Default, false, CloseOutcome.NoFurtherSolution),
+    ];
+
+    /// <summary>What permission an operation of the lifecycle needs.</summary>
+    internal static CaseOperationKind PermissionFor(CaseOperation operation) => operation switch
+    {
+        CaseOperation.Analyse => CaseOperationKind.Analyse,
+        CaseOperation.Attend => CaseOperationKind.Attend,
+        CaseOperation.Reject => CaseOperationKind.Reject,
+        CaseOperation.Escalate => CaseOperationKind.Escalate,
+        CaseOperation.WaitOnRequester or CaseOperation.Resume => CaseOperationKind.Wait,
+        CaseOperation.Resolve => CaseOperationKind.Resolve,
+        CaseOperation.Reopen => CaseOperationKind.Reopen,
+        CaseOperation.Assign => CaseOperationKind.Assign,
+        CaseOperation.ReportNovedad or CaseOperation.CloseSatisfied => CaseOperationKind.AnswerSurvey,
+        _ => CaseOperationKind.Close,
+    };
+
+    private bool Offers(CaseOperation operation) =>
+        CaseLifecycle.Allows(operation, Case.Status) && Case.AllowedOperations.Contains(PermissionFor(operation));
+
+    /// <summary>Runs a use case; null when it went through, otherwise the Spanish message of the refusal.</summary>
+    public static async Task<string?> RunAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    private async Task RunActionAsync(ActionButton action)
+    {
+        _busy = true;
+        _error = null;
+        var number = Case.Number;
+        var version = Case.Version;
+        var ok = action.Operation switch
+        {
+            CaseOperation.Analyse => await DirectAsync(() => Get<AnalyseCase>().HandleAsync(new(number, version), User, default)),
+            CaseOperation.Attend => await DirectAsync(() => Get<AttendCase>().HandleAsync(new(number, version), User, default)),
+            CaseOperation.Resume => await DirectAsync(() => Get<ResumeCase>().HandleAsync(new(number, version, null), User, default)),
+            CaseOperation.Resolve => await TextAsync("Resolver el caso " + number, "Solución o acciones realizadas (el usuario las verá)",
+                "Para resolver el caso registre la solución o las acciones realizadas.", "Resolver",
+                text => Get<ResolveCase>().HandleAsync(new(number, version, text), User, default)),
+            CaseOperation.WaitOnRequester => await TextAsync("Pedir información al usuario", "¿Qué necesita del usuario solicitante?",
+                "Escriba qué necesita del usuario solicitante.", "Enviar y esperar",
+                text => Get<WaitOnRequester>().HandleAsync(new(number, version, text), User, default),
+                "El tiempo de solución se detiene hasta que el usuario responda."),
+            CaseOperation.Reopen => await TextAsync("Ampliar la solución", "Cómo se ampliará la solución",
+                "Para reabrir el caso escriba cómo se ampliará la solución.", "Reabrir",
+                text => Get<ReopenCase>().HandleAsync(new(number, version, text), User, default)),
+            CaseOperation.CloseAfterNovedad => await TextAsync(action.Label, "Nota de cierre para el usuario solicitante",
+                "Escriba la nota de cierre para el usuario solicitante.", "Cerrar el caso",
+                text => Get<CloseCase>().HandleAsync(new(number, version, action.Outcome!.Value, text), User, default)),
+            CaseOperation.Reject => await DialogAsync<RejectDialog>("Rechazar", new DialogParameters<RejectDialog>
+            {
+                { d => d.Number, number },
+                { d => d.Submit, input => RunAsync(() => Get<RejectCase>().HandleAsync(new(number, version, input.Reason, input.Text, input.DuplicateOfNumber), User, default)) },
+            }),
+            CaseOperation.Escalate => await DialogAsync<EscalateDialog>("Escalar", new DialogParameters<EscalateDialog>
+            {
+                { d => d.Number, number },
+                { d => d.User, User },
+                { d => d.Submit, input => RunAsync(() => Get<EscalateCase>().HandleAsync(
+                    new(number, version, input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason), User, default)) },
+            }),
+            _ => false,
+        };
+        _busy = false;
+        if (ok)
+        {
+            Snackbar.Add($"Caso {number}: {action.Label.ToLower(Labels.Culture)} — listo.", Severity.Success);
+            await Changed.InvokeAsync();
+        }
+    }
+
+    private async Task<bool> DirectAsync(Func<Task> action)
+    {
+        _error = await RunAsync(action);
+        return _error is null;
+    }
+
+    private async Task<bool> TextAsync(string title, string label, string requiredError, string confirm, Func<string, Task> action, string? explanation = null) =>
+        await DialogAsync<TextActionDialog>(title, new DialogParameters<TextActionDialog>
+        {
+            { d => d.Title, title },
+            { d => d.Label, label },
+            { d => d.RequiredError, requiredError },
+            { d => d.ConfirmText, confirm },
+            { d => d.Explanation, explanation },
+            { d => d.Submit, text => RunAsync(() => action(text)) },
+        });
+
+    private async Task<bool> DialogAsync<TDialog>(string title, DialogParameters<TDialog> parameters)
+        where TDialog : IComponent
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false };
+    }
+}

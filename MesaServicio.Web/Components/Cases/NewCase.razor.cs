@@ -1,0 +1,128 @@
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Catalog;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Auth;
+using Microsoft.AspNetCore.Components;
+
+namespace MesaServicio.Web.Components.Cases;
+
+/// <summary>The new-case form: the requester's own, or an agent's on someone's behalf (channel Agente).</summary>
+public partial class NewCase
+{
+    private AttachmentInput? _attachments;
+    private CurrentUser _user = CurrentUser.Anonymous;
+
+    [Inject]
+    private RegisterCase Register { get; set; } = default!;
+
+    [Inject]
+    private CategoryTree Categories { get; set; } = default!;
+
+    [Inject]
+    private GetPriorityMatrix Matrices { get; set; } = default!;
+
+    [Inject]
+    private FindSimilarCases SimilarCases { get; set; } = default!;
+
+    [Inject]
+    private SearchPeople People { get; set; } = default!;
+
+    [Inject]
+    private CurrentUserAccessor Users { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    internal NewCaseForm Form { get; } = new();
+
+    internal IReadOnlyList<CategoryNode> Tree { get; private set; } = [];
+
+    internal PriorityMatrix? Matrix { get; private set; }
+
+    internal IReadOnlyList<SimilarCase> Similar { get; private set; } = [];
+
+    internal string? Error { get; private set; }
+
+    internal bool Busy { get; private set; }
+
+    internal bool IsStaff => _user.IsStaff;
+
+    internal bool OnBehalf { get; set; }
+
+    internal PersonOption? Requester { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = await Users.GetAsync();
+        Tree = await Categories.GetAsync(CancellationToken.None);
+        Matrix = await Matrices.HandleAsync(CancellationToken.None);
+    }
+
+    internal Task<IEnumerable<PersonOption>> SearchPeopleAsync(string? text, CancellationToken cancellationToken) =>
+        People.HandleAsync(text, _user, cancellationToken).ContinueWith(t => (IEnumerable<PersonOption>)t.Result, cancellationToken,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    internal async Task CategoryChangedAsync(int categoryId)
+    {
+        Form.CategoryId = categoryId;
+        await RefreshSimilarAsync();
+    }
+
+    internal Task TextChangedAsync(string _) => RefreshSimilarAsync();
+
+    private async Task RefreshSimilarAsync()
+    {
+        var requester = OnBehalf ? Requester?.Id : _user.PersonId;
+        if (requester is not { } id)
+        {
+            Similar = [];
+            return;
+        }
+
+        Similar = await SimilarCases.HandleAsync(
+            id, Form.CategoryId == 0 ? null : Form.CategoryId, Form.Subject + " " + Form.Description, _user, CancellationToken.None);
+    }
+
+    internal async Task SubmitAsync()
+    {
+        Busy = true;
+        Error = null;
+        try
+        {
+            var onBehalf = OnBehalf && IsStaff;
+            if (onBehalf && Requester is null)
+            {
+                Error = "Seleccione el usuario solicitante.";
+                return;
+            }
+
+            var pending = _attachments?.Validate();
+            if (pending is not null)
+            {
+                Error = pending;
+                return;
+            }
+
+            var result = await Register.HandleAsync(
+                new RegisterCaseCommand(Form.Kind, Form.CategoryId, Form.Subject, Form.Description, Form.Impact, Form.Urgency,
+                    onBehalf ? CaseChannel.Agent : CaseChannel.Portal, onBehalf ? Requester!.Id : _user.PersonId ?? Guid.Empty),
+                _user, CancellationToken.None);
+            var attachmentError = _attachments is null ? null : await _attachments.UploadAsync(result.Number, _user);
+            Navigation.NavigateTo(attachmentError is null
+                ? $"/casos/{result.Number}"
+                : $"/casos/{result.Number}?adjuntos=error");
+        }
+        catch (DomainException ex)
+        {
+            // The form keeps everything typed; only the message is new.
+            Error = ex.Message;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+}
