@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Bunit;
+using MesaServicio.Core;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.People;
+using MesaServicio.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MesaServicio.Tests.Support;
+
+/// <summary>
+/// The one bUnit context of the component tests: MudBlazor services, loose JS interop, Core wired as the app
+/// wires it on a SQLite file of its own with a fake clock, and a signed-in person (an agent unless told).
+/// </summary>
+public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _auth;
+
+    protected ComponentTestContext()
+    {
+        Directory.CreateDirectory(_folder);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        Services.AddSingleton<TimeProvider>(Time);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Mesa"] = $"Data Source={Path.Combine(_folder, "mesa.db")};Pooling=False",
+                ["Attachments:StoragePath"] = Path.Combine(_folder, "adjuntos"),
+            })
+            .Build();
+        Services.AddMesaServicioCore(configuration);
+        Services.AddScoped<CurrentUserAccessor>();
+        _auth = AddAuthorization();
+        SignInAs(SeedData.DemoPeople.Agent1, PersonRoles.Agent);
+    }
+
+    public FakeTimeProvider Time { get; } = new(CaseBuilder.MondayMorning);
+
+    public virtual async Task InitializeAsync() =>
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleaned with the temp folder later.
+        }
+    }
+
+    /// <summary>The person the components see as signed in.</summary>
+    protected void SignInAs(Guid personId, PersonRoles roles)
+    {
+        _auth.SetAuthorized(personId.ToString());
+        _auth.SetClaims([new Claim(MesaClaims.PersonId, personId.ToString()), .. MesaClaims.AppRoleNames(roles).Select(r => new Claim(MesaClaims.Role, r))]);
+    }
+
+    protected T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected async Task<Case> LoadAsync(string number)
+    {
+        await using var db = await Get<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync();
+        return await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number);
+    }
+
+    /// <summary>The popover, snackbar and dialog hosts that MainLayout provides in the app.</summary>
+    protected Providers RenderProviders() => new(Render<MudPopoverProvider>(), Render<MudSnackbarProvider>(), Render<MudDialogProvider>());
+
+    /// <summary>The rendered hosts: menus open in <see cref="Popovers"/>, toasts in <see cref="Snackbars"/>, dialogs in <see cref="Dialogs"/>.</summary>
+    protected sealed record Providers(
+        IRenderedComponent<MudPopoverProvider> Popovers, IRenderedComponent<MudSnackbarProvider> Snackbars, IRenderedComponent<MudDialogProvider> Dialogs);
+}
