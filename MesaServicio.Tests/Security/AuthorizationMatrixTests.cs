@@ -146,7 +146,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         };
     }
 
-    /// <summary>Attachments arrive with the portal (issue 4); until then the rule itself is checked through the guard.</summary>
+    /// <summary>Attaches a small real PDF through the attachments use case, as the person.</summary>
     private async Task AttachDecisionAsync(string number, CurrentUser user)
     {
         // The real use case with a small valid PDF. The row stays (evidence); the stored copy is removed from the test's folder.
