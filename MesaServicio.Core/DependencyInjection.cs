@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
         services.AddSingleton<Catalog.CategoryTree>();
+        services.AddMesaServicioReports();
         services.AddMesaServicioAttachments(configuration, contentRoot);
         return services;
     }
