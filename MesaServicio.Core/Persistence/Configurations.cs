@@ -61,6 +61,9 @@ internal sealed class CaseHistoryEntryConfiguration : IEntityTypeConfiguration<C
         builder.Property(h => h.Detail).HasMaxLength(Case.TextMaxLength);
         builder.HasIndex(h => new { h.CaseId, h.Id });
         builder.HasIndex(h => h.At);
+
+        // The monthly report reads escalations, novedades and reopenings by action.
+        builder.HasIndex(h => new { h.Action, h.CaseId });
     }
 }
 

@@ -291,6 +291,8 @@ namespace MesaServicio.Core.Persistence.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "CaseId");
+
                     b.HasIndex("CaseId", "Id");
 
                     b.ToTable("CaseHistory", (string)null);
