@@ -86,6 +86,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
 using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,8 @@ namespace MesaServicio.Core.Reports;
 public sealed class ComputeMonthlyReport(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
-    TimeProvider time)
+    TimeProvider time,
+    CaseGuard guard)
 {
     /// <summary>How many months before the report's month the trend shows.</summary>
     public const int TrendMonths = 6;
@@ -31,6 +33,17 @@ public sealed class ComputeMonthlyReport(
 
     public Task<MonthlyReport> HandleAsync(YearMonth month, CancellationToken cancellationToken) =>
         HandleAsync(month, null, DefaultBreachListLimit, cancellationToken);
+
+    /// <summary>
+    /// Computes the report for <paramref name="user"/>: only the coordinator may read the monthly results
+    /// (anyone else gets <see cref="Common.ForbiddenException"/>). The overloads without a user are for the desk
+    /// itself (the scheduled e-mail) and tests.
+    /// </summary>
+    public Task<MonthlyReport> HandleAsync(YearMonth month, CurrentUser user, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        guard.Demand(user, GlobalOperation.Reports);
+        return HandleAsync(month, progress, DefaultBreachListLimit, cancellationToken);
+    }
 
     /// <summary>Computes the report of <paramref name="month"/> as of now.</summary>
     /// <param name="month">The local month whose filed cases are reported.</param>

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Reports;
@@ -15,7 +16,8 @@ namespace MesaServicio.Core.Reports;
 public sealed class MonthlyCasesCsv(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
-    TimeProvider time)
+    TimeProvider time,
+    CaseGuard guard)
 {
     /// <summary>The separator: a comma is the decimal mark in es-CO.</summary>
     public const char Delimiter = ';';
@@ -30,6 +32,16 @@ public sealed class MonthlyCasesCsv(
     ];
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>
+    /// Writes the CSV of <paramref name="month"/> for <paramref name="user"/>: only the coordinator may export the
+    /// month's cases (anyone else gets <see cref="Common.ForbiddenException"/> before anything is written).
+    /// </summary>
+    public Task WriteAsync(YearMonth month, CurrentUser user, Stream output, CancellationToken cancellationToken)
+    {
+        guard.Demand(user, GlobalOperation.Reports);
+        return WriteAsync(month, output, cancellationToken);
+    }
 
     /// <summary>Writes the CSV of <paramref name="month"/> to <paramref name="output"/> (left open).</summary>
     public async Task WriteAsync(YearMonth month, Stream output, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public static class ReportsRegistration
         services.AddSingleton<ComputeMonthlyReport>();
         services.AddSingleton<MonthlyReportPdf>();
         services.AddSingleton<MonthlyCasesCsv>();
+        services.AddSingleton<ListReportCases>();
         return services;
     }
 }

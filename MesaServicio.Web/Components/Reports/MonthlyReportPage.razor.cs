@@ -1,0 +1,227 @@
+using System.Globalization;
+using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Reports;
+using MesaServicio.Core.Reports.Pdf;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Auth;
+using MesaServicio.Web.Endpoints;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace MesaServicio.Web.Components.Reports;
+
+/// <summary>
+/// The coordinator's monthly results (<c>/reportes/mensual</c>, issue #6): a month picker (the previous month by
+/// default, or <c>?mes=yyyy-MM</c>), headline figures, charts, breakdown tables whose figures open the list of
+/// their cases, and the downloads. Everything is read through Core, which refuses anyone but the coordinator.
+/// The PDF is rendered in the circuit with its progress shown, then handed over through a one-time address.
+/// </summary>
+public sealed partial class MonthlyReportPage : IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private CurrentUser _user = CurrentUser.Anonymous;
+    private string _userName = "";
+    private YearMonth _month;
+    private MonthlyReport? _report;
+    private bool _loading;
+    private int _loadPercent;
+    private string? _error;
+    private Selection? _selection;
+    private ReportCaseList? _selectionCases;
+    private bool _pdfBusy;
+    private int _pdfPercent;
+    private string? _pdfToken;
+    private string? _pdfError;
+
+    [Inject]
+    private ComputeMonthlyReport Compute { get; set; } = default!;
+
+    [Inject]
+    private MonthlyReportPdf Pdf { get; set; } = default!;
+
+    [Inject]
+    private CurrentUserAccessor Users { get; set; } = default!;
+
+    [Inject]
+    private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    [Inject]
+    private IBusinessCalendarProvider Calendars { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IOptions<EntityOptions> Entity { get; set; } = default!;
+
+    [Inject]
+    private ListReportCases ReportCases { get; set; } = default!;
+
+    /// <summary>The month to show, <c>yyyy-MM</c>; the previous month when absent or invalid.</summary>
+    [SupplyParameterFromQuery(Name = "mes")]
+    public string? Mes { get; set; }
+
+    private static IReadOnlyList<int> MonthNumbers { get; } = Enumerable.Range(1, 12).ToList();
+
+    private IReadOnlyList<int> Years { get; set; } = [];
+
+    private BusinessCalendar Calendar => Calendars.Current;
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = await Users.GetAsync();
+        var state = await Authentication.GetAuthenticationStateAsync();
+        _userName = state.User.Identity?.Name is { Length: > 0 } name ? name : "Coordinación de la mesa de servicio";
+        var current = YearMonth.Containing(Time.GetUtcNow(), Calendar);
+        var first = Math.Max(BusinessCalendar.MinSupportedDay.Year, current.Year - 5);
+        Years = Enumerable.Range(first, current.Year - first + 1).Reverse().ToList();
+        _month = YearMonth.TryParse(Mes, out var asked) ? asked : current.AddMonths(-1);
+        await LoadAsync();
+    }
+
+    private static string MonthLabel(int month) =>
+        CultureInfo.GetCultureInfo("es-CO").DateTimeFormat.GetMonthName(month) is var name && name.Length > 0
+            ? char.ToUpper(name[0], ReportFormat.Culture) + name[1..]
+            : month.ToString(CultureInfo.InvariantCulture);
+
+    private Task YearChangedAsync(int year) => MonthChangedAsync(new YearMonth(year, _month.Month));
+
+    private Task MonthNumberChangedAsync(int month) => MonthChangedAsync(new YearMonth(_month.Year, month));
+
+    private async Task MonthChangedAsync(YearMonth month)
+    {
+        _month = month;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _loadPercent = 0;
+        _error = null;
+        _report = null;
+        _selection = null;
+        _selectionCases = null;
+        _pdfToken = null;
+        _pdfError = null;
+        StateHasChanged();
+        try
+        {
+            _report = await Compute.HandleAsync(_month, _user, new UiProgress(this, p => _loadPercent = p), _disposed.Token);
+        }
+        catch (ForbiddenException refused)
+        {
+            _error = refused.Message;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    /// <summary>Opens the list of the cases behind a breakdown row.</summary>
+    private async Task DrillAsync(ReportDimension dimension, string key, string label)
+    {
+        _selection = new Selection(dimension, key, label);
+        _selectionCases = null;
+        StateHasChanged();
+        try
+        {
+            _selectionCases = await ReportCases.HandleAsync(_month, dimension, key, _user, _disposed.Token);
+        }
+        catch (ForbiddenException refused)
+        {
+            _error = refused.Message;
+            _selection = null;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page is gone.
+        }
+    }
+
+    private void CloseDrill()
+    {
+        _selection = null;
+        _selectionCases = null;
+    }
+
+    /// <summary>Renders the PDF of the report on screen (a worker thread), showing its progress, then offers it once.</summary>
+    private async Task GeneratePdfAsync()
+    {
+        if (_report is not { } report || _user.PersonId is not { } me || _pdfBusy)
+        {
+            return;
+        }
+
+        _pdfBusy = true;
+        _pdfPercent = 0;
+        _pdfToken = null;
+        _pdfError = null;
+        try
+        {
+            using var output = new MemoryStream();
+            await Pdf.RenderAsync(
+                report, ReportEndpoints.Branding(Entity.Value), _userName, output, new UiProgress(this, p => _pdfPercent = p), _disposed.Token);
+            _pdfToken = ReportDownloads.Add(me, ReportEndpoints.FileName(report.Month, "pdf"), "application/pdf", output.ToArray(), Time.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (InvalidOperationException failed)
+        {
+            _pdfError = "No fue posible generar el PDF: " + failed.Message;
+        }
+        finally
+        {
+            _pdfBusy = false;
+        }
+    }
+
+    private List<ChartSeries<double>> FiledByGroupSeries(MonthlyReport report) =>
+    [
+        new() { Name = "Radicados", Data = new ChartData<double>(report.VolumesBy(ReportDimension.CategoryGroup).Rows.Select(r => (double)r.Value.Filed).ToList()) },
+    ];
+
+    private static string[] FiledByGroupLabels(MonthlyReport report) =>
+        report.VolumesBy(ReportDimension.CategoryGroup).Rows.Select(r => r.Label).ToArray();
+
+    private static List<ChartSeries<double>> TrendSeries(MonthlyReport report) =>
+    [
+        new() { Name = "Radicados", Data = new ChartData<double>(report.Trend.Select(t => (double)t.Filed).ToList()) },
+        new() { Name = "Resueltos", Data = new ChartData<double>(report.Trend.Select(t => (double)t.Resolved).ToList()) },
+    ];
+
+    private static List<ChartSeries<double>> IndicatorTrendSeries(MonthlyReport report) =>
+    [
+        new() { Name = "Indicador 7 (%)", Data = new ChartData<double>(report.Trend.Select(t => Math.Round(t.Indicator7Percent ?? 0, 1)).ToList()) },
+    ];
+
+    private static string[] TrendLabels(MonthlyReport report) => report.Trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToArray();
+
+    private sealed record Selection(ReportDimension Dimension, string Key, string Label);
+
+    /// <summary>Progress reported from any thread, shown through the renderer.</summary>
+    private sealed class UiProgress(MonthlyReportPage page, Action<int> set) : IProgress<int>
+    {
+        public void Report(int value) => _ = page.InvokeAsync(() =>
+        {
+            set(Math.Clamp(value, 0, 100));
+            page.StateHasChanged();
+        });
+    }
+}

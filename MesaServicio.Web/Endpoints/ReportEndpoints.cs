@@ -1,0 +1,120 @@
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Reports;
+using MesaServicio.Core.Reports.Pdf;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Auth;
+using MesaServicio.Web.Components.Reports;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicio.Web.Endpoints;
+
+/// <summary>
+/// The monthly report's downloads (issue #6): the PDF and the CSV of a month, and the one-time address of a
+/// PDF rendered on the screen. Anonymous visitors are sent to sign in; Core refuses anyone but the
+/// coordinator, which answers 403 (not the access-denied page: these are files, not pages).
+/// </summary>
+public static class ReportEndpoints
+{
+    /// <summary><c>/reportes/mensual/2026-11.pdf</c>.</summary>
+    public static string PdfPath(YearMonth month) => $"/reportes/mensual/{month}.pdf";
+
+    /// <summary><c>/reportes/mensual/2026-11.csv</c>.</summary>
+    public static string CsvPath(YearMonth month) => $"/reportes/mensual/{month}.csv";
+
+    /// <summary>Where a PDF rendered on the screen is taken, once.</summary>
+    public static string TokenPath(string token) => $"/reportes/mensual/descargas/{Uri.EscapeDataString(token)}";
+
+    /// <summary>The file name of a month's download, e.g. <c>informe-mensual-2026-11.pdf</c>.</summary>
+    public static string FileName(YearMonth month, string extension) => $"informe-mensual-{month}.{extension}";
+
+    /// <summary>The entity's header for the PDF, from its configuration.</summary>
+    public static ReportBranding Branding(EntityOptions entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new ReportBranding(entity.Name, entity.Office, entity.PortalName);
+    }
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var reports = endpoints.MapGroup("/reportes/mensual").RequireAuthorization();
+        reports.MapGet("/{mes}.pdf", PdfAsync);
+        reports.MapGet("/{mes}.csv", CsvAsync);
+        reports.MapGet("/descargas/{token}", TakeDownload);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PdfAsync(
+        string mes, HttpContext context, ComputeMonthlyReport compute, MonthlyReportPdf pdf, IOptions<EntityOptions> entity,
+        CancellationToken cancellationToken)
+    {
+        if (!YearMonth.TryParse(mes, out var month))
+        {
+            return Results.NotFound();
+        }
+
+        MonthlyReport report;
+        try
+        {
+            report = await compute.HandleAsync(month, MesaClaims.ToCurrentUser(context.User), null, cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        using var output = new MemoryStream();
+        await pdf.RenderAsync(report, Branding(entity.Value), GeneratedBy(context), output, null, cancellationToken);
+        NoStore(context);
+        return Results.File(output.ToArray(), "application/pdf", FileName(month, "pdf"));
+    }
+
+    private static IResult CsvAsync(string mes, HttpContext context, MonthlyCasesCsv csv)
+    {
+        if (!YearMonth.TryParse(mes, out var month))
+        {
+            return Results.NotFound();
+        }
+
+        var user = MesaClaims.ToCurrentUser(context.User);
+        if (!CaseAccess.Can(user, GlobalOperation.Reports))
+        {
+            // Core refuses as well; answering here keeps the refusal out of a response already started.
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        NoStore(context);
+
+        // Streamed straight to the response body, row by row.
+        return Results.Stream(
+            body => csv.WriteAsync(month, user, body, context.RequestAborted),
+            "text/csv; charset=utf-8",
+            FileName(month, "csv"));
+    }
+
+    private static IResult TakeDownload(string token, HttpContext context, TimeProvider time)
+    {
+        var user = MesaClaims.ToCurrentUser(context.User);
+        if (!CaseAccess.Can(user, GlobalOperation.Reports))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (user.PersonId is not { } me || ReportDownloads.Take(token, me, time.GetUtcNow()) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        NoStore(context);
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static string GeneratedBy(HttpContext context) =>
+        context.User.Identity?.Name is { Length: > 0 } name ? name : "Coordinación de la mesa de servicio";
+
+    private static void NoStore(HttpContext context)
+    {
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "private, no-store";
+    }
+}
