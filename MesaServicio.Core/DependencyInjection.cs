@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioReports();
         services.AddMesaServicioAttachments(configuration, contentRoot);
+        services.AddMesaServicioBoard();
         return services;
     }
 

@@ -6,6 +6,7 @@ using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
 using MesaServicio.Web.Endpoints;
 using MesaServicio.Web.Hosting;
+using MesaServicio.Web.Realtime;
 using MudBlazor.Services;
 using Serilog;
 
@@ -38,6 +39,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
     options.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
+builder.Services.AddMesaRealtime();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options =>
     {
@@ -87,6 +89,7 @@ app.MapStaticAssets();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
 app.MapReportEndpoints();
+app.MapMesaRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,226 @@
+using Bunit;
+using MesaServicio.Core.Board;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Components.Board;
+using MesaServicio.Web.Realtime;
+using static MesaServicio.Core.Persistence.SeedData;
+
+namespace MesaServicio.Tests.Board;
+
+public sealed class BoardPageTests : BoardTestContext
+{
+    private static readonly CurrentUser Coordinator = CurrentUser.Person(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+    private string _mail = "";
+    private string _printer = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _mail = await FileAsync("Correo electrónico institucional", "No abre el correo");
+        _printer = await FileAsync("Impresoras y escáneres", "La impresora del piso 3 no imprime", Impact.High, Urgency.High);
+    }
+
+    [Fact]
+    public async Task The_board_shows_five_columns_and_each_card_in_its_column_with_its_fields()
+    {
+        var waiting = await FileAsync("Equipos de cómputo", "El equipo no enciende");
+        var escalated = await FileAsync("Software ofimático", "Excel se cierra solo");
+        var resolved = await FileAsync("Telefonía IP", "El teléfono no tiene tono");
+        await Get<AttendCase>().HandleAsync(new AttendCaseCommand(_printer, null), Coordinator, default);
+        await Get<AnalyseCase>().HandleAsync(new AnalyseCaseCommand(waiting, null), Coordinator, default);
+        await Get<WaitOnRequester>().HandleAsync(new WaitOnRequesterCommand(waiting, null, "Envíe una foto del equipo."), Coordinator, default);
+        await Get<EscalateCase>().HandleAsync(
+            new EscalateCaseCommand(escalated, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Requiere reinstalar Office."), Coordinator, default);
+        await Get<AttendCase>().HandleAsync(new AttendCaseCommand(resolved, null), Coordinator, default);
+        await Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(resolved, null, "Se cambió el cable."), Coordinator, default);
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+
+        var cut = Render<BoardPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("section.board-column h2").Select(h => h.TextContent.Split('\n')[0].Trim() + h.QuerySelector(".board-count")!.TextContent)
+            .Should().Equal("Nuevo / Asignado1 casos", "En atención1 casos", "En espera del usuario1 casos", "Escalado1 casos", "Resuelto — en encuesta1 casos"));
+        Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull();
+        Card(cut, BoardColumn.InProgress, _printer).Should().NotBeNull();
+        Card(cut, BoardColumn.WaitingOnRequester, waiting).Should().NotBeNull();
+        Card(cut, BoardColumn.Escalated, escalated).Should().NotBeNull();
+        Card(cut, BoardColumn.ResolvedInSurvey, resolved).Should().NotBeNull();
+
+        var printer = Card(cut, BoardColumn.InProgress, _printer)!;
+        printer.QuerySelector("a.board-card-number")!.GetAttribute("href").Should().Be("/casos/" + _printer);
+        printer.TextContent.Should().Contain("La impresora del piso 3 no imprime").And.Contain("Laura Gómez Rincón")
+            .And.Contain("Impresoras y escáneres").And.Contain("Crítica").And.Contain("Responsable: ");
+        printer.ClassList.Should().Contain("prio-1");
+        printer.QuerySelector(".sla-chip")!.TextContent.Should().StartWith("ANS de solución: Quedan");
+        Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".sla-chip")!.TextContent.Should().Be("ANS de atención: Quedan 4 h 00 min");
+        Card(cut, BoardColumn.WaitingOnRequester, waiting)!.QuerySelector(".sla-chip")!.TextContent.Should().Be("ANS de solución: Pausado");
+        Card(cut, BoardColumn.Escalated, escalated)!.TextContent.Should().Contain("Sergio Ramírez Quintero").And.Contain("nivel 2");
+        Card(cut, BoardColumn.ResolvedInSurvey, resolved)!.QuerySelector(".sla-chip")!.TextContent.Should().Be("ANS de solución: Cumplido");
+    }
+
+    [Fact]
+    public async Task The_ans_chips_are_read_again_as_time_passes()
+    {
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Chip(cut, _printer).Should().Be("ANS de atención: Quedan 1 h 00 min"));
+
+        Time.Advance(TimeSpan.FromMinutes(50));
+        cut.WaitForAssertion(() => Chip(cut, _printer).Should().Be("ANS de atención: En riesgo · 10 min"), TimeSpan.FromSeconds(10));
+        Time.Advance(TimeSpan.FromMinutes(30));
+        cut.WaitForAssertion(() => Chip(cut, _printer).Should().Be("ANS de atención: Vencido"), TimeSpan.FromSeconds(10));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Mine_shows_only_the_cases_assigned_to_the_signed_in_agent()
+    {
+        var mailAssignee = (await LoadAsync(_mail)).AssigneeId!.Value;
+        (await LoadAsync(_printer)).AssigneeId.Should().NotBe(mailAssignee, "routing spreads the two cases of the group");
+        SignInAs(mailAssignee, PersonRoles.Agent);
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Numbers(cut).Should().BeEquivalentTo(_mail, _printer));
+
+        await cut.Find("input[data-filtro=mios]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_mail));
+    }
+
+    [Fact]
+    public void Category_and_priority_narrow_the_board()
+    {
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
+
+        Choose(cut, providers, "categoria", "— Impresoras y escáneres");
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_printer));
+
+        Choose(cut, providers, "categoria", "Todas las categorías");
+        cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
+        Choose(cut, providers, "prioridad", "Media");
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_mail));
+    }
+
+    [Fact]
+    public async Task At_risk_keeps_the_cases_past_three_quarters_of_their_ans()
+    {
+        Time.Advance(TimeSpan.FromMinutes(50));
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
+
+        await cut.Find("input[data-filtro=riesgo]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_printer));
+    }
+
+    [Fact]
+    public async Task The_search_finds_by_subject_or_number_after_a_pause()
+    {
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
+
+        await cut.Find("input[data-filtro=buscar]").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "impresora" });
+        Numbers(cut).Should().HaveCount(2, "the search waits for a pause in the typing");
+        Time.Advance(TimeSpan.FromMilliseconds(400));
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_printer), TimeSpan.FromSeconds(5));
+
+        await cut.Find("input[data-filtro=buscar]").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = _mail });
+        Time.Advance(TimeSpan.FromMilliseconds(400));
+        cut.WaitForAssertion(() => Numbers(cut).Should().Equal(_mail), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_move_the_lifecycle_refuses_snaps_back_with_a_spanish_message()
+    {
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
+
+        await Card(cut, BoardColumn.NewOrAssigned, _mail)!.DragStartAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs());
+        await cut.Find($"[data-drop={BoardColumn.WaitingOnRequester}]").DropAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs());
+
+        providers.Snackbars.WaitForAssertion(() => providers.Snackbars.Markup.Should().Contain(
+            $"No se puede poner en espera del usuario un caso en estado «Asignado». El caso {_mail} sigue en «Nuevo / Asignado»."));
+        Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull();
+        Card(cut, BoardColumn.WaitingOnRequester, _mail).Should().BeNull();
+        (await LoadAsync(_mail)).Status.Should().Be(CaseStatus.Assigned);
+        providers.Dialogs.Markup.Should().NotContain("mud-dialog", "a refused move opens no dialog");
+    }
+
+    [Fact]
+    public async Task The_move_menu_offers_the_legal_moves_and_runs_the_use_case()
+    {
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
+
+        await Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".board-move button")!.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll("[data-mover]").Select(m => m.TextContent.Trim()).Should().Equal(
+            "Nuevo / Asignado: iniciar análisis", "En atención: atender", "Escalado: escalar…", "Resuelto: rechazar…"));
+        await providers.Popovers.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.InProgress, _mail).Should().NotBeNull());
+        (await LoadAsync(_mail)).Status.Should().Be(CaseStatus.InProgress);
+    }
+
+    [Fact]
+    public async Task Dropping_on_resuelto_offers_to_resolve_or_reject_and_resolving_asks_for_the_solution()
+    {
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+        await Get<AnalyseCase>().HandleAsync(new AnalyseCaseCommand(_mail, null), Coordinator, default);
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
+
+        await Card(cut, BoardColumn.NewOrAssigned, _mail)!.DragStartAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs());
+        var drop = cut.InvokeAsync(() => cut.Find($"[data-drop={BoardColumn.ResolvedInSurvey}]").DropAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs()));
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog button").Select(b => b.TextContent.Trim()).Should().Equal("Cancelar", "Resolver", "Rechazar"));
+        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Resolver").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Markup.Should().Contain($"Resolver el caso {_mail}"));
+        await providers.Dialogs.Find(".mud-dialog textarea").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Se restableció la contraseña." });
+        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Resolver").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        await drop;
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.ResolvedInSurvey, _mail).Should().NotBeNull());
+        (await LoadAsync(_mail)).Solution.Should().Be("Se restableció la contraseña.");
+    }
+
+    [Fact]
+    public async Task A_live_change_reloads_the_board_and_tells_the_agent_it_now_concerns()
+    {
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
+        var third = await FileAsync("Correo electrónico institucional", "No llegan los correos externos");
+        var assignee = (await LoadAsync(third)).AssigneeId;
+
+        var message = new BoardChangeMessage("m1", third, BoardChangeMessage.Assigned, DemoPeople.Agent1, $"Se le asignó el caso {third}.");
+        await cut.Instance.OnCaseChanged(message);
+        await cut.Instance.OnCaseChanged(message); // delivered twice (two groups): acted on once
+
+        cut.WaitForAssertion(() => Numbers(cut).Should().Contain(third));
+        providers.Snackbars.WaitForAssertion(() => providers.Snackbars.FindAll(".mud-snackbar")
+            .Count(s => s.TextContent.Contains($"Se le asignó el caso {third}.", StringComparison.Ordinal)).Should().Be(1));
+        _ = assignee;
+    }
+
+    private static AngleSharp.Dom.IElement? Card(IRenderedComponent<BoardPage> cut, BoardColumn column, string number) =>
+        cut.FindAll($"section[data-columna={column}] article[data-numero='{number}']").SingleOrDefault();
+
+    private static string Chip(IRenderedComponent<BoardPage> cut, string number) =>
+        cut.Find($"article[data-numero='{number}'] .sla-chip").TextContent;
+
+    private static List<string> Numbers(IRenderedComponent<BoardPage> cut) =>
+        cut.FindAll("article[data-numero]").Select(a => a.GetAttribute("data-numero")!).ToList();
+
+    private static void Choose(IRenderedComponent<BoardPage> cut, Providers providers, string filter, string option)
+    {
+        cut.Find($"[data-filtro={filter}]").Closest(".mud-input-control")!.MouseDown();
+        providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).Should().Contain(option));
+        providers.Popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == option).Click();
+    }
+}

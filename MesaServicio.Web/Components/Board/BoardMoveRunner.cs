@@ -1,0 +1,169 @@
+using MesaServicio.Core.Board;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Components.Cases.Dialogs;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace MesaServicio.Web.Components.Board;
+
+/// <summary>How a move ended.</summary>
+public enum MoveOutcomeKind
+{
+    Done = 1,
+    Cancelled = 2,
+    Refused = 3,
+    Conflict = 4,
+}
+
+/// <summary>How a move ended, with the Spanish message to show when it did not go through.</summary>
+public sealed record MoveOutcome(MoveOutcomeKind Kind, string? Message = null)
+{
+    public static MoveOutcome Done { get; } = new(MoveOutcomeKind.Done);
+
+    public static MoveOutcome Cancelled { get; } = new(MoveOutcomeKind.Cancelled);
+}
+
+/// <summary>What a move needs from the board it starts on.</summary>
+/// <param name="User">Who moves the card.</param>
+/// <param name="VersionOf">The version of the case as the board shows it now (it may have been reloaded meanwhile).</param>
+/// <param name="ReloadAsync">Re-reads the board (after a conflict).</param>
+public sealed record MoveContext(CurrentUser User, Func<string, int?> VersionOf, Func<Task> ReloadAsync);
+
+/// <summary>
+/// Runs a board move with the same Core use case the case page runs, with the card's version for optimistic
+/// concurrency. Moves that need words open the case page's dialogs, which keep what was typed when the use case
+/// refuses.
+/// </summary>
+public sealed class BoardMoveRunner(
+    IDialogService dialogs,
+    AnalyseCase analyse,
+    AttendCase attend,
+    ResumeCase resume,
+    EscalateCase escalate,
+    WaitOnRequester wait,
+    ResolveCase resolve,
+    RejectCase reject)
+{
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
+
+    /// <summary>Asks which of several moves a drop means (Resolver o Rechazar); null when cancelled.</summary>
+    public async Task<BoardMove?> ChooseAsync(BoardCard card, IReadOnlyList<BoardMove> moves)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var parameters = new DialogParameters<ChooseMoveDialog>
+        {
+            { x => x.Number, card.Number },
+            { x => x.Moves, moves },
+        };
+        var reference = await dialogs.ShowAsync<ChooseMoveDialog>($"Mover el caso {card.Number}", parameters, Options);
+        var result = await reference.Result;
+        return result is { Canceled: false, Data: BoardMove move } ? move : null;
+    }
+
+    public async Task<MoveOutcome> RunAsync(BoardCard card, BoardMove move, MoveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(context);
+        var number = card.Number;
+        int? Version() => context.VersionOf(number) ?? card.Version;
+        var user = context.User;
+        switch (move)
+        {
+            case BoardMove.Analyse:
+                return await DirectAsync(number, context, () => analyse.HandleAsync(new AnalyseCaseCommand(number, Version()), user, CancellationToken.None));
+            case BoardMove.Attend:
+                return await DirectAsync(number, context, () => attend.HandleAsync(new AttendCaseCommand(number, Version()), user, CancellationToken.None));
+            case BoardMove.Resume:
+                return await DirectAsync(number, context, () => resume.HandleAsync(new ResumeCaseCommand(number, Version(), null), user, CancellationToken.None));
+            case BoardMove.WaitOnRequester:
+                return await TextAsync(number, context, new DialogParameters<TextActionDialog>
+                {
+                    { x => x.Title, $"Esperar la respuesta del usuario — caso {number}" },
+                    { x => x.Label, "Mensaje para el usuario (lo verá en su caso)" },
+                    { x => x.RequiredError, "Escriba qué necesita del usuario." },
+                    { x => x.ConfirmText, "Enviar y esperar" },
+                    { x => x.Explanation, "El tiempo de solución se pausa mientras el caso espera al usuario." },
+                }, text => wait.HandleAsync(new WaitOnRequesterCommand(number, Version(), text), user, CancellationToken.None));
+            case BoardMove.Resolve:
+                return await TextAsync(number, context, new DialogParameters<TextActionDialog>
+                {
+                    { x => x.Title, $"Resolver el caso {number}" },
+                    { x => x.Label, "Solución o acciones realizadas" },
+                    { x => x.RequiredError, "Escriba la solución o las acciones realizadas." },
+                    { x => x.ConfirmText, "Resolver" },
+                    { x => x.Explanation, "El usuario recibirá la encuesta de satisfacción." },
+                }, text => resolve.HandleAsync(new ResolveCaseCommand(number, Version(), text), user, CancellationToken.None));
+            case BoardMove.Reject:
+                return await ShowAsync<RejectDialog>(new DialogParameters<RejectDialog>
+                {
+                    { x => x.Number, number },
+                    { x => x.Submit, Guarded<RejectInput>(number, context, input =>
+                        reject.HandleAsync(new RejectCaseCommand(number, Version(), input.Reason, input.Text, input.DuplicateOfNumber), user, CancellationToken.None)) },
+                }, $"Rechazar el caso {number}");
+            case BoardMove.Escalate:
+                return await ShowAsync<EscalateDialog>(new DialogParameters<EscalateDialog>
+                {
+                    { x => x.Number, number },
+                    { x => x.User, user },
+                    { x => x.Submit, Guarded<EscalateInput>(number, context, input =>
+                        escalate.HandleAsync(new EscalateCaseCommand(number, Version(), input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason), user, CancellationToken.None)) },
+                }, $"Escalar el caso {number}");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(move), move, null);
+        }
+    }
+
+    private static async Task<MoveOutcome> DirectAsync(string number, MoveContext context, Func<Task<CaseChangeResult>> run)
+    {
+        try
+        {
+            await run();
+            return MoveOutcome.Done;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            await context.ReloadAsync();
+            return new MoveOutcome(MoveOutcomeKind.Conflict, BoardLabels.Conflict(number));
+        }
+        catch (DomainException ex)
+        {
+            return new MoveOutcome(MoveOutcomeKind.Refused, ex.Message);
+        }
+    }
+
+    private Task<MoveOutcome> TextAsync(string number, MoveContext context, DialogParameters<TextActionDialog> parameters, Func<string, Task<CaseChangeResult>> run)
+    {
+        parameters.Add(x => x.Submit, Guarded(number, context, run));
+        return ShowAsync<TextActionDialog>(parameters, number);
+    }
+
+    /// <summary>A dialog's submit: null on success, else the refusal's Spanish text (the dialog stays open with what was typed).</summary>
+    private static Func<T, Task<string?>> Guarded<T>(string number, MoveContext context, Func<T, Task<CaseChangeResult>> run) => async input =>
+    {
+        try
+        {
+            await run(input);
+            return null;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The board re-reads the case, so a second try runs against what the case is now.
+            await context.ReloadAsync();
+            return BoardLabels.Conflict(number);
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+    };
+
+    private async Task<MoveOutcome> ShowAsync<TDialog>(DialogParameters parameters, string title)
+        where TDialog : IComponent
+    {
+        var reference = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+        var result = await reference.Result;
+        return result is { Canceled: false } ? MoveOutcome.Done : MoveOutcome.Cancelled;
+    }
+}
