@@ -77,6 +77,21 @@ public static class CaseAccess
         return allowed.Contains(operation) ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
 
+    /// <summary>The permission a lifecycle operation needs (the same the use case demands).</summary>
+    public static CaseOperationKind PermissionFor(Cases.CaseOperation operation) => operation switch
+    {
+        Cases.CaseOperation.Analyse => CaseOperationKind.Analyse,
+        Cases.CaseOperation.Attend => CaseOperationKind.Attend,
+        Cases.CaseOperation.Reject => CaseOperationKind.Reject,
+        Cases.CaseOperation.Escalate => CaseOperationKind.Escalate,
+        Cases.CaseOperation.WaitOnRequester or Cases.CaseOperation.Resume => CaseOperationKind.Wait,
+        Cases.CaseOperation.Resolve => CaseOperationKind.Resolve,
+        Cases.CaseOperation.Reopen => CaseOperationKind.Reopen,
+        Cases.CaseOperation.Assign => CaseOperationKind.Assign,
+        Cases.CaseOperation.ReportNovedad or Cases.CaseOperation.CloseSatisfied => CaseOperationKind.AnswerSurvey,
+        _ => CaseOperationKind.Close,
+    };
+
     /// <summary>Operations that are not about one case.</summary>
     public static bool Can(CurrentUser user, GlobalOperation operation)
     {

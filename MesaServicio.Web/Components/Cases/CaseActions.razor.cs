@@ -52,23 +52,8 @@ public partial class CaseActions
         new(CaseOperation.CloseAfterNovedad, "Cerrar: no hay más soluciones", Icons.Material.Filled.DoNotDisturbOn, Color.Default, false, CloseOutcome.NoFurtherSolution),
     ];
 
-    /// <summary>What permission an operation of the lifecycle needs.</summary>
-    internal static CaseOperationKind PermissionFor(CaseOperation operation) => operation switch
-    {
-        CaseOperation.Analyse => CaseOperationKind.Analyse,
-        CaseOperation.Attend => CaseOperationKind.Attend,
-        CaseOperation.Reject => CaseOperationKind.Reject,
-        CaseOperation.Escalate => CaseOperationKind.Escalate,
-        CaseOperation.WaitOnRequester or CaseOperation.Resume => CaseOperationKind.Wait,
-        CaseOperation.Resolve => CaseOperationKind.Resolve,
-        CaseOperation.Reopen => CaseOperationKind.Reopen,
-        CaseOperation.Assign => CaseOperationKind.Assign,
-        CaseOperation.ReportNovedad or CaseOperation.CloseSatisfied => CaseOperationKind.AnswerSurvey,
-        _ => CaseOperationKind.Close,
-    };
-
     private bool Offers(CaseOperation operation) =>
-        CaseLifecycle.Allows(operation, Case.Status) && Case.AllowedOperations.Contains(PermissionFor(operation));
+        CaseLifecycle.Allows(operation, Case.Status) && Case.AllowedOperations.Contains(CaseAccess.PermissionFor(operation));
 
     /// <summary>Runs a use case; null when it went through, otherwise the Spanish message of the refusal.</summary>
     public static async Task<string?> RunAsync(Func<Task> action)
