@@ -27,6 +27,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected ComponentTestContext()
     {
         Directory.CreateDirectory(_folder);
+
+        // Renders on a busy 2-core CI machine can take seconds; waits end as soon as the assertion holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
