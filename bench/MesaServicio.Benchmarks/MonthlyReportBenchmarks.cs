@@ -50,6 +50,7 @@ public class MonthlyReportBenchmarks
         services.AddSingleton<IBusinessCalendarProvider>(new FixedBusinessCalendarProvider(BusinessCalendar.ColombiaDefault()));
         services.AddSingleton<TimeProvider>(new FixedTime(AsOf));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<MesaServicio.Core.Security.CaseGuard>();
         services.AddMesaServicioReports();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
