@@ -39,9 +39,13 @@ public sealed class Case
     /// <summary>Highest support level.</summary>
     public const int MaxLevel = 3;
 
+    /// <summary>The survey window: to the close of business of the 3rd business day after resolution or rejection.</summary>
+    public const int SurveyWindowBusinessDays = 3;
+
     private readonly List<CaseHistoryEntry> _history = [];
     private readonly List<CaseEvent> _events = [];
     private readonly List<CaseComment> _comments = [];
+    private readonly List<Surveys.SurveyResponse> _surveyResponses = [];
 
     private Case()
     {
@@ -108,6 +112,9 @@ public sealed class Case
     /// <summary>End of the survey window (3 business days after resolution or rejection).</summary>
     public DateTimeOffset? SurveyDueAt { get; private set; }
 
+    /// <summary>How many times the survey window opened (each resolution or rejection is a round).</summary>
+    public int SurveyRound { get; private set; }
+
     /// <summary>The ANS policy the case was filed under (its targets are copied below: the case keeps them).</summary>
     public int? SlaPolicyId { get; private set; }
 
@@ -136,6 +143,9 @@ public sealed class Case
 
     /// <summary>Events raised since the case was loaded; the persistence layer delivers and clears them after commit.</summary>
     public IReadOnlyList<CaseEvent> Events => _events;
+
+    /// <summary>The survey answers, one per round.</summary>
+    public IReadOnlyList<Surveys.SurveyResponse> SurveyResponses => _surveyResponses;
 
     /// <summary>Open: still the desk's work (not in the survey window, not closed).</summary>
     public bool IsOpen => IsOpenStatus(Status);
@@ -280,7 +290,8 @@ public sealed class Case
         RejectionReason = reason;
         DuplicateOfCaseId = duplicateOfCaseId;
         RejectedAt = context.Now.ToUniversalTime();
-        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, 3).ToUniversalTime();
+        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, SurveyWindowBusinessDays).ToUniversalTime();
+        SurveyRound++;
         var from = Status;
         MoveTo(CaseStatus.Rejected, context);
         Record(context, CaseAction.Rejected, from, Status, null, Invariant(reason) + (duplicateOfCaseId is { } d ? ":" + d : ""), detail);
@@ -359,7 +370,8 @@ public sealed class Case
         var text = RequiredText(solution, DomainRules.ResolveSolutionRequired);
         Solution = text;
         ResolvedAt = context.Now.ToUniversalTime();
-        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, 3).ToUniversalTime();
+        SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, SurveyWindowBusinessDays).ToUniversalTime();
+        SurveyRound++;
         Transition(CaseOperation.Resolve, CaseStatus.Resolved, CaseAction.Resolved, context, text);
     }
 
@@ -383,6 +395,46 @@ public sealed class Case
         RejectedAt = null;
         SurveyDueAt = null;
         Transition(CaseOperation.Reopen, CaseStatus.InProgress, CaseAction.Reopened, context, detail);
+    }
+
+    /// <summary>
+    /// The requester answers the survey of the current round: the answer is stored, then "satisfied" closes
+    /// the case and "not satisfied" is a novedad (its comment is the novedad's text). Only while the window is open.
+    /// </summary>
+    public Surveys.SurveyResponse AnswerSurvey(Surveys.SurveyAnswer answer, Surveys.SurveyChannel channel, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Status is not (CaseStatus.Resolved or CaseStatus.Rejected))
+        {
+            throw new DomainException(DomainRules.SurveyNotOpen);
+        }
+
+        RequireSurveyWindowOpen(context.Now);
+        if (_surveyResponses.Any(r => r.Round == SurveyRound))
+        {
+            throw new DomainException(DomainRules.SurveyAlreadyAnswered);
+        }
+
+        RequireScore(answer.Rating, DomainRules.SurveyRatingRequired);
+        RequireScore(answer.Timeliness, DomainRules.SurveyTimelinessRequired);
+        RequireScore(answer.Courtesy, DomainRules.SurveyCourtesyRequired);
+        var comment = answer.Satisfied ? OptionalText(answer.Comment) : RequiredText(answer.Comment, DomainRules.NovedadTextRequired);
+        var response = new Surveys.SurveyResponse(Id, SurveyRound, context.Now, context.Actor.PersonId, channel, answer, comment);
+        _surveyResponses.Add(response);
+        Record(context, CaseAction.SurveyAnswered, null, null, null,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(answer.Satisfied ? "Satisfied" : "NotSatisfied")};{answer.Rating};{answer.Timeliness};{answer.Courtesy}"),
+            null);
+        if (answer.Satisfied)
+        {
+            CloseSatisfied(comment, context);
+        }
+        else
+        {
+            ReportNovedad(comment!, context);
+        }
+
+        return response;
     }
 
     /// <summary>The requester answered the survey "satisfied": the case closes.</summary>
@@ -510,6 +562,14 @@ public sealed class Case
                 DomainRules.TransitionNotAllowed,
                 DomainMessages.Get("Operation." + operation),
                 DomainMessages.Get("Status." + Status));
+        }
+    }
+
+    private static void RequireScore(int score, string rule)
+    {
+        if (score is < Surveys.SurveyAnswer.MinScore or > Surveys.SurveyAnswer.MaxScore)
+        {
+            throw new DomainException(rule);
         }
     }
 

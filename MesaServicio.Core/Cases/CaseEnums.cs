@@ -106,6 +106,11 @@ public enum CaseAction
     Commented = 13,
     InternalNoteAdded = 14,
     AttachmentAdded = 15,
+    SurveyInvited = 16,
+    SurveyReminded = 17,
+    SurveyAnswered = 18,
+    SlaAtRisk = 19,
+    SlaBreached = 20,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

@@ -45,6 +45,14 @@ public static class DomainRules
     public const string NovedadTextRequired = "Case.Novedad.TextRequired";
     public const string SurveyWindowClosed = "Case.Survey.WindowClosed";
     public const string SurveyWindowStillOpen = "Case.Survey.WindowStillOpen";
+    public const string SurveyNotOpen = "Case.Survey.NotOpen";
+    public const string SurveyAlreadyAnswered = "Case.Survey.AlreadyAnswered";
+    public const string SurveyRatingRequired = "Case.Survey.RatingRequired";
+    public const string SurveyTimelinessRequired = "Case.Survey.TimelinessRequired";
+    public const string SurveyCourtesyRequired = "Case.Survey.CourtesyRequired";
+    public const string SurveyLinkInvalid = "Case.Survey.LinkInvalid";
+    public const string SurveyLinkExpired = "Case.Survey.LinkExpired";
+    public const string SurveyLinkUsed = "Case.Survey.LinkUsed";
     public const string ReopenReasonRequired = "Case.Reopen.ReasonRequired";
     public const string CloseNoteRequired = "Case.Close.NoteRequired";
     public const string CloseOutcomeNotAfterNovedad = "Case.Close.OutcomeNotAfterNovedad";

@@ -30,6 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasMany(c => c.Comments).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.SurveyResponses).WithOne().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.SurveyResponses).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.RequesterId).OnDelete(DeleteBehavior.Restrict);
@@ -186,5 +188,86 @@ internal sealed class CaseNumberSequenceConfiguration : IEntityTypeConfiguration
         builder.ToTable("CaseNumberSequences");
         builder.HasKey(s => s.Year);
         builder.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surveys.SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<Surveys.SurveyResponse> builder)
+    {
+        builder.ToTable("SurveyResponses");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Comment).HasMaxLength(Case.TextMaxLength);
+        builder.HasIndex(r => new { r.CaseId, r.Round }).IsUnique();
+        builder.HasIndex(r => r.AnsweredAt);
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<Surveys.SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<Surveys.SurveyInvitation> builder)
+    {
+        builder.ToTable("SurveyInvitations");
+        builder.HasKey(i => new { i.CaseId, i.Round });
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.RemindedAt, i.ExpiresAt });
+        builder.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Notifications.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Notifications.OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.DedupKey).HasMaxLength(200).IsRequired();
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.Property(m => m.ToAddress).HasMaxLength(320).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.Property(m => m.LeasedBy).HasMaxLength(100);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<Notifications.OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<Notifications.OutboxAttachment> builder)
+    {
+        builder.ToTable("OutboxAttachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class PortalNotificationConfiguration : IEntityTypeConfiguration<Notifications.PortalNotification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.PortalNotification> builder)
+    {
+        builder.ToTable("PortalNotifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.DedupKey).HasMaxLength(200).IsRequired();
+        builder.HasIndex(n => n.DedupKey).IsUnique();
+        builder.Property(n => n.CaseNumber).HasMaxLength(20);
+        builder.Property(n => n.Text).HasMaxLength(500).IsRequired();
+        builder.HasIndex(n => new { n.PersonId, n.CreatedAt });
+    }
+}
+
+internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<Sla.SlaAlert>
+{
+    public void Configure(EntityTypeBuilder<Sla.SlaAlert> builder)
+    {
+        builder.ToTable("SlaAlerts");
+        builder.HasKey(a => new { a.CaseId, a.Target, a.Threshold });
+        builder.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,11 +18,24 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 {
     private static readonly HashSet<Type> NeverDeleted =
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
-        typeof(CaseAttachment)];
+        typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
+        typeof(Sla.SlaAlert)];
 
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
+
+    public DbSet<Surveys.SurveyInvitation> SurveyInvitations => Set<Surveys.SurveyInvitation>();
+
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+
+    public DbSet<Notifications.OutboxAttachment> OutboxAttachments => Set<Notifications.OutboxAttachment>();
+
+    public DbSet<Notifications.PortalNotification> PortalNotifications => Set<Notifications.PortalNotification>();
+
+    public DbSet<Sla.SlaAlert> SlaAlerts => Set<Sla.SlaAlert>();
 
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 
@@ -82,7 +95,7 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
                     $"{entry.Metadata.ClrType.Name} is evidence and is never hard-deleted (procedure activity 8); deactivate it instead.");
             }
 
-            if (entry.Entity is CaseHistoryEntry or CaseComment && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("A case's history and conversation are append-only.");
             }

@@ -1,0 +1,117 @@
+namespace MesaServicio.Core.Notifications;
+
+/// <summary>What an e-mail is about (for templates, logs and tests).</summary>
+public enum MessageKind
+{
+    SurveyInvitation = 1,
+    SurveyReminder = 2,
+    SurveyClosedWithoutAnswer = 3,
+    NovedadReported = 4,
+    SlaAtRisk = 5,
+    SlaBreached = 6,
+    MonthlyReport = 7,
+}
+
+/// <summary>
+/// An e-mail waiting to go out (transactional outbox). Written in the same transaction as the change it
+/// tells about, under a unique <see cref="DedupKey"/> so that the same message is never queued twice; sent by
+/// the background dispatcher, which claims it with a lease, retries failures with backoff and records the
+/// delivery. Never deleted: it is the record of what was sent.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+        DedupKey = "";
+        ToAddress = "";
+        Subject = "";
+    }
+
+    public OutboxMessage(string dedupKey, MessageKind kind, Guid? caseId, Guid? recipientId, string toAddress, string subject, string textBody, string htmlBody, DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        DedupKey = dedupKey;
+        Kind = kind;
+        CaseId = caseId;
+        RecipientId = recipientId;
+        ToAddress = toAddress;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        CreatedAt = createdAt.ToUniversalTime();
+        NextAttemptAt = CreatedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Unique: e.g. <c>survey-invitation:{case}:{round}</c>.</summary>
+    public string DedupKey { get; private set; }
+
+    public MessageKind Kind { get; private set; }
+
+    public Guid? CaseId { get; private set; }
+
+    public Guid? RecipientId { get; private set; }
+
+    public string ToAddress { get; private set; }
+
+    public string Subject { get; private set; }
+
+    /// <summary>Plain-text body; cleared once sent (it may hold a survey link).</summary>
+    public string? TextBody { get; private set; }
+
+    /// <summary>HTML body; cleared once sent.</summary>
+    public string? HtmlBody { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>The last failure (no personal data: the exception type and SMTP status).</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>The instance that holds the lease, while it sends.</summary>
+    public string? LeasedBy { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
+
+    private readonly List<OutboxAttachment> _attachments = [];
+
+    public void Attach(string fileName, string contentType, byte[] content) =>
+        _attachments.Add(new OutboxAttachment(Id, fileName, contentType, content));
+}
+
+/// <summary>A file sent with an e-mail (the monthly report's PDF and CSV).</summary>
+public sealed class OutboxAttachment
+{
+    private OutboxAttachment()
+    {
+        FileName = "";
+        ContentType = "";
+        Content = [];
+    }
+
+    internal OutboxAttachment(Guid messageId, string fileName, string contentType, byte[] content)
+    {
+        MessageId = messageId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+    }
+
+    public long Id { get; private set; }
+
+    public Guid MessageId { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public byte[] Content { get; private set; }
+}

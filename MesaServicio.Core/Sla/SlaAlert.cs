@@ -1,0 +1,45 @@
+namespace MesaServicio.Core.Sla;
+
+/// <summary>Which ANS clock an alert is about.</summary>
+public enum SlaTargetKind
+{
+    Attention = 1,
+    Resolution = 2,
+}
+
+/// <summary>How far along the clock is.</summary>
+public enum SlaThreshold
+{
+    /// <summary>75 % of the target used: the assignee and the lead are told.</summary>
+    AtRisk = 75,
+
+    /// <summary>100 %: the case is marked breached and the coordinator is told.</summary>
+    Breached = 100,
+}
+
+/// <summary>
+/// An ANS threshold crossed by a case, raised once: the key (case, clock, threshold) exists once whatever the
+/// number of instances or restarts. A <see cref="SlaThreshold.Breached"/> row is the mark that the case breached.
+/// </summary>
+public sealed class SlaAlert
+{
+    private SlaAlert()
+    {
+    }
+
+    public SlaAlert(Guid caseId, SlaTargetKind target, SlaThreshold threshold, DateTimeOffset raisedAt)
+    {
+        CaseId = caseId;
+        Target = target;
+        Threshold = threshold;
+        RaisedAt = raisedAt.ToUniversalTime();
+    }
+
+    public Guid CaseId { get; private set; }
+
+    public SlaTargetKind Target { get; private set; }
+
+    public SlaThreshold Threshold { get; private set; }
+
+    public DateTimeOffset RaisedAt { get; private set; }
+}
