@@ -1,7 +1,9 @@
 using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Surveys;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +66,8 @@ public static class DependencyInjection
         services.AddMesaServicioReports();
         services.AddMesaServicioAttachments(configuration, contentRoot);
         services.AddMesaServicioBoard();
+        services.AddMesaServicioNotifications(configuration, contentRoot);
+        services.AddMesaServicioSurveys();
         return services;
     }
 
