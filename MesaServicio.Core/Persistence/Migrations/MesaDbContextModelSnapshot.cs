@@ -389,6 +389,49 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("TechnicianGroups", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Configuration.ConfigurationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("Area", "At");
+
+                    b.ToTable("ConfigurationChanges", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -673,6 +716,10 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<long?>("RemindedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -682,6 +729,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CaseId", "Round");
+
+                    b.HasIndex("ReminderTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
