@@ -1,9 +1,11 @@
 using System.Globalization;
 using MesaServicio.Core;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.TimedWork;
 using MesaServicio.Web;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
+using MesaServicio.Web.Components.Notices;
 using MesaServicio.Web.Endpoints;
 using MesaServicio.Web.Hosting;
 using MesaServicio.Web.Realtime;
@@ -19,6 +21,7 @@ try
         WebRootPath = WebAssets.FindWebRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
     });
     builder.AddMesaAuthentication();
+    builder.AddMesaTestClock();
 }
 catch (StartupRefusedException refused)
 {
@@ -33,6 +36,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
 builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMesaServicioTimedWork(builder.Configuration);
+builder.Services.AddMesaPortalNotices();
 builder.Services.Configure<EntityOptions>(builder.Configuration.GetSection(EntityOptions.SectionName));
 builder.Services.AddMudServices(options =>
 {

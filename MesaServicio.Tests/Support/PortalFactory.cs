@@ -20,6 +20,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
+
+        // No background sweeps under the tests' feet: a test that needs the timed work runs it itself (or turns it on).
+        builder.UseSetting("TimedWork:Enabled", "false");
         builder.UseEnvironment("Development");
     }
 

@@ -2,7 +2,9 @@ namespace MesaServicio.Web.Hosting;
 
 /// <summary>
 /// Headers on every response: a Content-Security-Policy that allows only this site (no third-party
-/// origin, no framing), no MIME sniffing, and a strict referrer policy.
+/// origin, no framing), no MIME sniffing, and a strict referrer policy. The survey link's pages carry a secret in
+/// their address (<c>/encuesta/{token}</c>): nothing of them is stored by a browser or proxy, and no request they
+/// make says where it came from.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -25,11 +27,28 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                if (IsSurveyLink(context.Request))
+                {
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+                else
+                {
+                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                }
+
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 return Task.CompletedTask;
             });
             await next();
         });
+    }
+
+    /// <summary>The survey link's address (see <c>SurveyTokens.Link</c>).</summary>
+    public static bool IsSurveyLink(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments("/encuesta", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -12,6 +12,8 @@ namespace MesaServicio.Web.Realtime;
 /// groups of the person's reach (<see cref="BoardAudience.ForUser"/>); changes arrive as
 /// <see cref="CaseChangedMethod"/> with a <see cref="BoardChangeMessage"/>. The message names a case only; the
 /// browser then re-reads the board through <see cref="GetBoard"/>, which is authorised.
+/// A connection opened with <c>?canal=avisos</c> (the layout's bell, on every page) joins only the person's notice
+/// group and receives <see cref="NoticeMethod"/> with a <see cref="NoticeMessage"/>: no board traffic.
 /// </summary>
 [Authorize(Policy = Policies.Staff, AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme)]
 public sealed class BoardHub(GetBoardSubscriptions subscriptions) : Hub
@@ -25,9 +27,32 @@ public sealed class BoardHub(GetBoardSubscriptions subscriptions) : Hub
     /// <summary>Sent to the caller once its connection has joined its groups: from then on it misses no change.</summary>
     public const string ReadyMethod = "ready";
 
+    /// <summary>The client method a portal notice is delivered to (notice connections only).</summary>
+    public const string NoticeMethod = "notice";
+
+    /// <summary>The query parameter and value that open a notice connection: <c>/hubs/tablero?canal=avisos</c>.</summary>
+    public const string ChannelParameter = "canal";
+
+    /// <inheritdoc cref="ChannelParameter"/>
+    public const string NoticeChannel = "avisos";
+
     public override async Task OnConnectedAsync()
     {
         var user = MesaClaims.ToCurrentUser(Context.User);
+        if (IsNoticeConnection())
+        {
+            if (!user.IsStaff || user.PersonId is not { } me)
+            {
+                Context.Abort();
+                return;
+            }
+
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubPortalNotifier.Group(me), Context.ConnectionAborted);
+            await base.OnConnectedAsync();
+            await Clients.Caller.SendAsync(ReadyMethod, Context.ConnectionAborted);
+            return;
+        }
+
         IReadOnlyList<string> groups;
         try
         {
@@ -48,4 +73,7 @@ public sealed class BoardHub(GetBoardSubscriptions subscriptions) : Hub
         await base.OnConnectedAsync();
         await Clients.Caller.SendAsync(ReadyMethod, Context.ConnectionAborted);
     }
+
+    private bool IsNoticeConnection() =>
+        string.Equals(Context.GetHttpContext()?.Request.Query[ChannelParameter], NoticeChannel, StringComparison.Ordinal);
 }

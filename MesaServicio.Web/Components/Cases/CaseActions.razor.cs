@@ -48,8 +48,8 @@ public partial class CaseActions
         new(CaseOperation.Escalate, "Escalar", Icons.Material.Filled.MoveUp, Color.Warning, false),
         new(CaseOperation.Reject, "Rechazar", Icons.Material.Filled.Block, Color.Error, false),
         new(CaseOperation.Reopen, "Ampliar la solución (reabrir)", Icons.Material.Filled.Replay, Color.Primary, true),
-        new(CaseOperation.CloseAfterNovedad, "Cerrar: requiere un caso nuevo", Icons.Material.Filled.NoteAdd, Color.Default, false, CloseOutcome.NewCaseRequired),
-        new(CaseOperation.CloseAfterNovedad, "Cerrar: no hay más soluciones", Icons.Material.Filled.DoNotDisturbOn, Color.Default, false, CloseOutcome.NoFurtherSolution),
+        new(CaseOperation.CloseAfterNovedad, "Pedir un caso nuevo", Icons.Material.Filled.NoteAdd, Color.Default, false, CloseOutcome.NewCaseRequired),
+        new(CaseOperation.CloseAfterNovedad, "No hay otra solución", Icons.Material.Filled.DoNotDisturbOn, Color.Default, false, CloseOutcome.NoFurtherSolution),
     ];
 
     private bool Offers(CaseOperation operation) =>
@@ -94,7 +94,9 @@ public partial class CaseActions
             CaseOperation.Reopen => await TextAsync("Ampliar la solución", "Cómo se ampliará la solución",
                 "Para reabrir el caso escriba cómo se ampliará la solución.", "Reabrir",
                 text => Get<ReopenCase>().HandleAsync(new(number, version, text), User, default)),
-            CaseOperation.CloseAfterNovedad => await TextAsync(action.Label, "Nota de cierre para el usuario solicitante",
+            CaseOperation.CloseAfterNovedad => await TextAsync(action.Label, action.Outcome == CloseOutcome.NewCaseRequired
+                    ? "Nota para el usuario: qué debe pedir en el caso nuevo y por qué"
+                    : "Nota para el usuario: por qué no hay otra solución",
                 "Escriba la nota de cierre para el usuario solicitante.", "Cerrar el caso",
                 text => Get<CloseCase>().HandleAsync(new(number, version, action.Outcome!.Value, text), User, default)),
             CaseOperation.Reject => await DialogAsync<RejectDialog>("Rechazar", new DialogParameters<RejectDialog>

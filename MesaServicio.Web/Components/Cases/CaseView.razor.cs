@@ -2,32 +2,22 @@ using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
-using MesaServicio.Web.Components.Cases.Dialogs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace MesaServicio.Web.Components.Cases;
 
-/// <summary>One case: what the person may see of it, the survey invitation, and the actions they may take.</summary>
+/// <summary>One case: what the person may see of it, the satisfaction survey, and the actions they may take.</summary>
 public partial class CaseView
 {
     [Inject]
     private GetCaseDetails Details { get; set; } = default!;
 
     [Inject]
-    private CloseCase Close { get; set; } = default!;
-
-    [Inject]
-    private ReportNovedad Novedad { get; set; } = default!;
-
-    [Inject]
     private CurrentUserAccessor Users { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -51,9 +41,12 @@ public partial class CaseView
     internal bool CanComment => Case is { Status: not CaseStatus.Closed } c
         && (c.AllowedOperations.Contains(CaseOperationKind.Comment) || c.AllowedOperations.Contains(CaseOperationKind.InternalNote));
 
-    /// <summary>The invitation shows to the requester while the survey window is open.</summary>
-    internal bool SurveyDue => Case is { Status: CaseStatus.Resolved or CaseStatus.Rejected, SurveyDueAt: { } due } c
-        && c.RequesterId == User.PersonId && Time.GetUtcNow() < due;
+    /// <summary>
+    /// The survey shows to the requester while the window is open. Decided when the case is loaded, not on every render:
+    /// a form the person is filling stays (with what they typed) until the case is read again, even if the window ends
+    /// meanwhile — then Core's refusal says so.
+    /// </summary>
+    internal bool SurveyDue { get; private set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,49 +70,25 @@ public partial class CaseView
         try
         {
             Case = await Details.HandleAsync(Numero, User, CancellationToken.None);
+            SurveyDue = Case is { Status: CaseStatus.Resolved or CaseStatus.Rejected, SurveyDueAt: { } due } c
+                && c.RequesterId == User.PersonId && Time.GetUtcNow() < due;
         }
         catch (NotFoundException)
         {
             // Missing and out of reach answer the same: 404, the same page.
             Case = null;
+            SurveyDue = false;
             Navigation.NotFound();
         }
     }
 
-    internal async Task AnswerSatisfiedAsync()
+    /// <summary>The survey was answered: thanks, and the case as it is now (closed, or with the novedad reported).</summary>
+    internal async Task SurveyAnsweredAsync(bool satisfied)
     {
-        try
-        {
-            await Close.HandleAsync(new CloseCaseCommand(Case!.Number, Case.Version, CloseOutcome.Satisfied, null), User, CancellationToken.None);
-            Notice = "Gracias por responder. El caso quedó cerrado.";
-            NoticeSeverity = Severity.Success;
-        }
-        catch (DomainException ex)
-        {
-            Notice = ex.Message;
-            NoticeSeverity = Severity.Error;
-        }
-
+        Notice = satisfied
+            ? "Gracias por responder la encuesta. El caso quedó cerrado."
+            : "Gracias por responder la encuesta. Recibimos su novedad: el técnico la revisará y le contará qué sigue.";
+        NoticeSeverity = Severity.Success;
         await ReloadAsync();
-    }
-
-    internal async Task AnswerNotSatisfiedAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<TextActionDialog>("Reportar una novedad", new DialogParameters<TextActionDialog>
-        {
-            { d => d.Title, "¿Qué no funcionó de la solución?" },
-            { d => d.Label, "Describa la novedad" },
-            { d => d.RequiredError, "Describa la novedad que encontró con la solución." },
-            { d => d.ConfirmText, "Enviar novedad" },
-            { d => d.Explanation, "El técnico revisará su novedad y decidirá si amplía la solución." },
-            { d => d.Submit, text => CaseActions.RunAsync(() => Novedad.HandleAsync(new ReportNovedadCommand(Case!.Number, Case.Version, text), User, CancellationToken.None)) },
-        });
-        var result = await dialog.Result;
-        if (result is { Canceled: false })
-        {
-            Notice = "Recibimos su novedad. El técnico la revisará.";
-            NoticeSeverity = Severity.Success;
-            await ReloadAsync();
-        }
     }
 }

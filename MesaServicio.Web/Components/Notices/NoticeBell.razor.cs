@@ -1,0 +1,222 @@
+using MesaServicio.Core.Notifications;
+using MesaServicio.Core.Security;
+using MesaServicio.Web.Auth;
+using MesaServicio.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace MesaServicio.Web.Components.Notices;
+
+/// <summary>
+/// The bell: reads the person's inbox when the page loads; for staff it also listens on the hub's notice channel
+/// (notices.js) and updates itself live with a toast. Requesters cannot connect to the hub, so their bell reads the
+/// inbox when a page loads and on each navigation. Not shown on the few static pages (no circuit to listen with).
+/// </summary>
+public sealed partial class NoticeBell : IAsyncDisposable
+{
+    /// <summary>Notices arriving within this time of each other make one toast ("Tiene 5 avisos nuevos").</summary>
+    internal static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(800);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private CurrentUser _user = CurrentUser.Anonymous;
+    private DotNetObjectReference<NoticeBell>? _self;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _connection;
+    private readonly List<NoticeMessage> _burst = [];
+    private bool _isDisposed;
+
+    [Inject]
+    private ListPortalNotifications Inbox { get; set; } = default!;
+
+    [Inject]
+    private MarkPortalNotificationsRead MarkRead { get; set; } = default!;
+
+    [Inject]
+    private CurrentUserAccessor Users { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    internal List<PortalNoticeRow> Notices { get; private set; } = [];
+
+    internal int Unread { get; private set; }
+
+    /// <summary>
+    /// For a signed-in person, once the page is interactive. Not while it prerenders: the menu's element ids are random,
+    /// and a page that must answer byte for byte like another (an out-of-reach case like a missing one) must not differ
+    /// by them; a placeholder of the same size keeps the app bar still meanwhile.
+    /// </summary>
+    internal bool Visible => _user.Kind == PrincipalKind.Person && RendererInfo.IsInteractive;
+
+    /// <summary>While an interactive page prerenders: the bell's room in the app bar.</summary>
+    internal bool Placeholder => _user.Kind == PrincipalKind.Person && !RendererInfo.IsInteractive && AssignedRenderMode is not null;
+
+    internal string ButtonLabel => Unread switch
+    {
+        0 => "Avisos: ninguno sin leer",
+        1 => "Avisos: 1 sin leer",
+        _ => $"Avisos: {Unread.ToString(Labels.Culture)} sin leer",
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = await Users.GetAsync();
+        if (Visible)
+        {
+            await LoadAsync();
+            if (!_user.IsStaff)
+            {
+                // No live channel for requesters: the layout (and the bell) outlive a navigation, so read again on each.
+                Navigation.LocationChanged += OnLocationChanged;
+            }
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !_user.IsStaff || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        var cancel = _disposed.Token;
+        try
+        {
+            _self = DotNetObjectReference.Create(this);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", cancel, "./js/notices.js");
+            var connection = await _module.InvokeAsync<IJSObjectReference>(
+                "connect", cancel, _self, $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}");
+            if (_isDisposed)
+            {
+                // Disposed while connecting: nobody else will stop it.
+                await connection.InvokeVoidAsync("stop");
+                await connection.DisposeAsync();
+                return;
+            }
+
+            _connection = connection;
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException or ObjectDisposedException)
+        {
+            // No live channel (the circuit went away, or the script failed): the bell still shows the inbox.
+        }
+    }
+
+    /// <summary>A notice pushed by the hub for this person.</summary>
+    [JSInvokable]
+    public Task OnNotice(NoticeMessage message) => InvokeAsync(() =>
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_isDisposed || Notices.Any(n => n.Id == message.Id))
+        {
+            return;
+        }
+
+        Notices.Insert(0, new PortalNoticeRow(message.Id, message.Kind, message.CaseNumber, message.Text, message.CreatedAt, false));
+        if (Notices.Count > ListPortalNotifications.LatestCount)
+        {
+            Notices.RemoveAt(Notices.Count - 1);
+        }
+
+        Unread++;
+        _burst.Add(message);
+        if (_burst.Count == 1)
+        {
+            _ = ToastAfterBurstAsync();
+        }
+
+        StateHasChanged();
+    });
+
+    /// <summary>The live channel came back: what arrived meanwhile is in the inbox.</summary>
+    [JSInvokable]
+    public Task OnReconnected() => InvokeAsync(async () =>
+    {
+        if (!_isDisposed)
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+    });
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    {
+        if (!_isDisposed)
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+    });
+
+    internal async Task MarkReadAsync()
+    {
+        var newest = Notices.Count == 0 ? (DateTimeOffset?)null : Notices.Max(n => n.CreatedAt);
+        await MarkRead.HandleAsync(new MarkPortalNotificationsReadCommand(newest), _user, CancellationToken.None);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var inbox = await Inbox.HandleAsync(_user, CancellationToken.None);
+        Notices = [.. inbox.Latest];
+        Unread = inbox.UnreadCount;
+    }
+
+    /// <summary>One toast per burst: a sweep that warns of many cases at once does not bury the screen in toasts.</summary>
+    private async Task ToastAfterBurstAsync()
+    {
+        try
+        {
+            await Task.Delay(BurstWindow, Time, _disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await InvokeAsync(() =>
+        {
+            var text = _burst.Count == 1 ? _burst[0].Text : $"Tiene {_burst.Count.ToString(Labels.Culture)} avisos nuevos.";
+            _burst.Clear();
+            Snackbar.Add(text, Severity.Info);
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _isDisposed = true;
+        Navigation.LocationChanged -= OnLocationChanged;
+        await _disposed.CancelAsync();
+        try
+        {
+            if (_connection is not null)
+            {
+                await _connection.InvokeVoidAsync("stop");
+                await _connection.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's connection with it.
+        }
+
+        _self?.Dispose();
+        _disposed.Dispose();
+    }
+}
