@@ -18,8 +18,28 @@ public sealed class PortalProcess : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string? _databasePath;
     private Process? _process;
     private DirectoryInfo? _data;
+
+    /// <summary>A portal on a fresh database of its own (the browser suites' fixture).</summary>
+    public PortalProcess()
+        : this(null, new Dictionary<string, string>())
+    {
+    }
+
+    private PortalProcess(string? databasePath, IReadOnlyDictionary<string, string> settings)
+    {
+        _databasePath = databasePath;
+        _settings = settings;
+    }
+
+    /// <summary>
+    /// A portal on an existing database file (kept when the process stops, so that another process can start on
+    /// it) with extra configuration, e.g. <c>["TimedWork:IntervalSeconds"] = "1"</c>.
+    /// </summary>
+    public static PortalProcess On(string databasePath, IReadOnlyDictionary<string, string> settings) => new(databasePath, settings);
 
     /// <summary>The portal's address, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -70,9 +90,13 @@ public sealed class PortalProcess : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Mesa"] = "Data Source=" + Path.Combine(_data.FullName, "mesa.db");
+        start.Environment["ConnectionStrings__Mesa"] = "Data Source=" + (_databasePath ?? Path.Combine(_data.FullName, "mesa.db"));
         start.Environment["Attachments__StoragePath"] = Path.Combine(_data.FullName, "adjuntos");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
