@@ -12,7 +12,8 @@ namespace MesaServicio.Tests.EndToEnd;
 /// Issue #4 "Must show", in a real browser against the real portal process: a requester files a case with a PDF;
 /// the first-level technician it is routed to sees it appear on the open board without reloading; escalates it
 /// from the card's "Mover a…" menu to Sergio Ramírez Quintero (level 2), whose open board shows it in "Escalado"
-/// with a toast, live; Sergio resolves it; the requester's case page shows "Resuelto" and the survey invitation.
+/// with a toast, live; Sergio resolves it; the requester's case page shows "Resuelto" and the survey invitation;
+/// the requester answers the survey (issue #5) and the case closes.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
@@ -133,6 +134,21 @@ public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture brow
             await Expect(requester.Page.GetByTestId("invitacion-encuesta")).ToBeVisibleAsync();
             await Expect(requester.Page.GetByText("Se cambió el fusor de la impresora")).ToBeVisibleAsync();
             await ScreenshotAsync(requester.Page, "08-caso-resuelto-encuesta");
+
+            // Issue #5: the requester answers the survey on the case page; satisfied, the case closes.
+            var survey = requester.Page.GetByTestId("invitacion-encuesta");
+            await survey.GetByRole(AriaRole.Group, new() { Name = "¿La solución resolvió su necesidad?" })
+                .GetByRole(AriaRole.Radio, new() { Name = "Sí" }).CheckAsync();
+            await survey.GetByRole(AriaRole.Group, new() { Name = "Calificación general de la atención" })
+                .GetByRole(AriaRole.Radio).Nth(4).CheckAsync();
+            await survey.GetByRole(AriaRole.Group, new() { Name = "Oportunidad de la atención" })
+                .GetByRole(AriaRole.Radio).Nth(3).CheckAsync();
+            await survey.GetByRole(AriaRole.Group, new() { Name = "Trato digno" })
+                .GetByRole(AriaRole.Radio).Nth(4).CheckAsync();
+            await survey.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
+            await Expect(requester.Page.Locator(".case-header")).ToContainTextAsync("Cerrado");
+            await Expect(requester.Page.GetByTestId("invitacion-encuesta")).ToHaveCountAsync(0);
+            await ScreenshotAsync(requester.Page, "09-encuesta-respondida-caso-cerrado");
 
             // Issue #4: the card is on the other agent's board within 1 s of the escalation's commit. The browser sees the
             // commit as A's dialog closing (the use case returned); the card may even arrive before that (negative).
