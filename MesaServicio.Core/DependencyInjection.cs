@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<CloseCase>();
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioReports();
+        services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);
         services.AddMesaServicioBoard();
         services.AddMesaServicioNotifications(configuration, contentRoot);
