@@ -88,6 +88,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
+app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
 app.MapMesaRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
