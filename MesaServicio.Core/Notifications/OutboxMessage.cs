@@ -81,6 +81,25 @@ public sealed class OutboxMessage
 
     public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
 
+    /// <summary>The first wait after a failure; it doubles with every further failure.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between attempts: the outbox never gives up on a message.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long to wait after the <paramref name="attempts"/>-th failed attempt: 30 s, 1 min, 2 min, … up to 1 h
+    /// (30 s × 2^(attempts − 1), capped).
+    /// </summary>
+    public static TimeSpan RetryDelay(int attempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+
+        // 30 s × 2^7 is already past the cap; stopping the exponent there keeps the arithmetic from overflowing.
+        var delay = FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 7));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+
     private readonly List<OutboxAttachment> _attachments = [];
 
     public void Attach(string fileName, string contentType, byte[] content) =>

@@ -212,6 +212,8 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         builder.HasKey(i => new { i.CaseId, i.Round });
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Property(i => i.ReminderTokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.ReminderTokenHash).IsUnique();
         builder.HasIndex(i => new { i.RemindedAt, i.ExpiresAt });
         builder.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -269,5 +271,20 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<Sla.SlaAl
         builder.ToTable("SlaAlerts");
         builder.HasKey(a => new { a.CaseId, a.Target, a.Threshold });
         builder.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConfigurationChangeConfiguration : IEntityTypeConfiguration<Configuration.ConfigurationChange>
+{
+    public void Configure(EntityTypeBuilder<Configuration.ConfigurationChange> builder)
+    {
+        builder.ToTable("ConfigurationChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Area).HasMaxLength(40).IsRequired();
+        builder.Property(c => c.Subject).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Reason).HasMaxLength(Case.TextMaxLength);
+        builder.HasIndex(c => c.At);
+        builder.HasIndex(c => new { c.Area, c.At });
+        builder.HasIndex(c => new { c.ActorId, c.At });
     }
 }

@@ -19,7 +19,7 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     private static readonly HashSet<Type> NeverDeleted =
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
-        typeof(Sla.SlaAlert)];
+        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -36,6 +36,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<Notifications.PortalNotification> PortalNotifications => Set<Notifications.PortalNotification>();
 
     public DbSet<Sla.SlaAlert> SlaAlerts => Set<Sla.SlaAlert>();
+
+    public DbSet<Configuration.ConfigurationChange> ConfigurationChanges => Set<Configuration.ConfigurationChange>();
 
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 
@@ -95,7 +97,7 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
                     $"{entry.Metadata.ClrType.Name} is evidence and is never hard-deleted (procedure activity 8); deactivate it instead.");
             }
 
-            if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse or Configuration.ConfigurationChange && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("A case's history and conversation are append-only.");
             }

@@ -34,6 +34,9 @@ public sealed class SurveyInvitation
     /// <summary>SHA-256 (hex) of the link token; the token itself is never stored.</summary>
     public string TokenHash { get; private set; }
 
+    /// <summary>SHA-256 (hex) of the reminder's link token (a second link to the same survey), when one was sent.</summary>
+    public string? ReminderTokenHash { get; private set; }
+
     /// <summary>When the reminder of the window's last business day went out.</summary>
     public DateTimeOffset? RemindedAt { get; private set; }
 

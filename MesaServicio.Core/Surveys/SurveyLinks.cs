@@ -100,7 +100,7 @@ public sealed class SurveyLinks(
         }
 
         var hash = SurveyTokens.Hash(token!);
-        var invitation = await db.SurveyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
+        var invitation = await db.SurveyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash || i.ReminderTokenHash == hash, cancellationToken)
             .ConfigureAwait(false);
         if (invitation is null)
         {

@@ -1,8 +1,9 @@
+using MesaServicio.Core.TimedWork;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicio.Core.Surveys;
 
-/// <summary>Registers the satisfaction survey (activity 6).</summary>
+/// <summary>Registers the satisfaction survey (activity 6), with its timed work (invitations, reminders, closing).</summary>
 public static class SurveysRegistration
 {
     public static IServiceCollection AddMesaServicioSurveys(this IServiceCollection services)
@@ -10,6 +11,8 @@ public static class SurveysRegistration
         services.AddSingleton<AnswerSurvey>();
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<ListPendingSurveys>();
+        services.AddSingleton<SurveySweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveySweep>());
         return services;
     }
 }

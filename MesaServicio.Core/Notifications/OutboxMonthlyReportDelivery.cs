@@ -1,0 +1,105 @@
+using System.Net;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MesaServicio.Core.Notifications;
+
+/// <summary>
+/// Delivers the monthly report by e-mail: one outbox message to every active coordinator, with the PDF and
+/// the CSV attached and a link to the month's page, under the key <c>monthly-report:{yyyy-MM}:{person}</c> so
+/// that nobody gets a month twice, whichever instance queues it and however often.
+/// </summary>
+public sealed partial class OutboxMonthlyReportDelivery(
+    IDbContextFactory<MesaDbContext> contextFactory,
+    NoticeComposer composer,
+    TimeProvider time,
+    ILogger<OutboxMonthlyReportDelivery> logger) : IMonthlyReportDelivery
+{
+    /// <summary>The page the message links to.</summary>
+    public const string ReportPath = "/reportes/mensual";
+
+    /// <summary>The outbox key of one coordinator's message for one month.</summary>
+    public static string DedupKey(YearMonth month, Guid personId) => $"monthly-report:{month}:{personId:N}";
+
+    /// <summary>The active coordinators (with an address) who have no message for <paramref name="month"/> in the outbox yet.</summary>
+    public static async Task<IReadOnlyList<NoticeRecipient>> PendingRecipientsAsync(
+        MesaDbContext db, YearMonth month, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var coordinators = (await Recipients.CoordinatorsAsync(db, cancellationToken).ConfigureAwait(false))
+            .Where(c => c.PersonId is not null && !string.IsNullOrWhiteSpace(c.Email))
+            .ToList();
+        var keys = coordinators.Select(c => DedupKey(month, c.PersonId!.Value)).ToList();
+        var queued = await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupKey))
+            .Select(m => m.DedupKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return coordinators.Where(c => !queued.Contains(DedupKey(month, c.PersonId!.Value))).ToList();
+    }
+
+    public async Task DeliverAsync(MonthlyReportMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var month = mail.Report.Month;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var recipients = await PendingRecipientsAsync(db, month, cancellationToken).ConfigureAwait(false);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var monthName = ReportFormat.MonthName(month);
+        var link = composer.AbsoluteLink(ReportPath + "?mes=" + month);
+        var subject = NoticeComposer.Text(MessageKind.MonthlyReport, "Subject", null, link, monthName);
+        var body = NoticeComposer.Text(MessageKind.MonthlyReport, "Body", null, link, monthName);
+        var signature = NoticeComposer.Text(MessageKind.SurveyInvitation, "Signature");
+        var pdf = mail.Pdf.ToArray();
+        var csv = mail.Csv.ToArray();
+        foreach (var recipient in recipients)
+        {
+            var message = new OutboxMessage(
+                DedupKey(month, recipient.PersonId!.Value), MessageKind.MonthlyReport, null, recipient.PersonId, recipient.Email.Trim(),
+                subject, body + "\n\n--\n" + signature, Html(body, link, signature), now);
+            message.Attach(mail.PdfFileName, "application/pdf", pdf);
+            message.Attach(mail.CsvFileName, "text/csv; charset=utf-8", csv);
+            db.OutboxMessages.Add(message);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance queued the month at the same moment (the unique key refused ours): done, if so.
+            await using var check = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if ((await PendingRecipientsAsync(check, month, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                throw;
+            }
+
+            LogQueuedElsewhere(logger, month.ToString());
+            return;
+        }
+
+        LogQueued(logger, month.ToString(), recipients.Count);
+    }
+
+    /// <summary>The HTML alternative: the text's paragraphs escaped, the link clickable, the signature below.</summary>
+    private static string Html(string body, string link, string signature)
+    {
+        var encodedLink = WebUtility.HtmlEncode(link);
+        var paragraphs = string.Concat(body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
+            .Replace(encodedLink, $"<a href=\"{encodedLink}\">{encodedLink}</a>", StringComparison.Ordinal);
+        return "<!DOCTYPE html><html lang=\"es-CO\"><body style=\"font-family:Roboto,Arial,sans-serif\">" + paragraphs
+            + "<p style=\"color:#555\">" + WebUtility.HtmlEncode(signature) + "</p></body></html>";
+    }
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Queued the monthly report of {Month} for {Count} coordinator(s)")]
+    private static partial void LogQueued(ILogger logger, string month, int count);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "The monthly report of {Month} was queued by another instance")]
+    private static partial void LogQueuedElsewhere(ILogger logger, string month);
+}
