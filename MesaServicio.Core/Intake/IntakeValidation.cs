@@ -77,7 +77,7 @@ internal static partial class IntakeValidation
             radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value);
     }
 
-    /// <summary>Whether the text could be a radicado (for look-ups: no database round trip for garbage).</summary>
+    /// <summary>The radicado as stored (trimmed, upper-case), or null when the text cannot be one (no database round trip for garbage).</summary>
     public static string? NormalizeRadicado(string? radicado)
     {
         var trimmed = radicado?.Trim();

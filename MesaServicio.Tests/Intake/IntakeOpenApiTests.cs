@@ -37,6 +37,11 @@ public sealed class IntakeOpenApiTests(IntakeDesk desk)
         form.GetProperty("properties").GetProperty("radicado").GetProperty("maxLength").GetInt32().Should().Be(40);
         form.GetProperty("properties").GetProperty("archivos").GetProperty("items").GetProperty("format").GetString().Should().Be("binary");
 
+        post.GetProperty("responses").GetProperty("201").GetProperty("description").GetString().Should().StartWith("Caso creado");
+        var answer = root.GetProperty("components").GetProperty("schemas").GetProperty("PqrsCaseResponse");
+        answer.GetProperty("description").GetString().Should().Be("Un caso registrado por la integración PQRS.");
+        answer.GetProperty("properties").GetProperty("solucion").GetProperty("description").GetString().Should().Contain("solo cuando el caso fue resuelto");
+
         var get = root.GetProperty("paths").GetProperty("/api/v1/pqrs/casos/{radicado}").GetProperty("get");
         get.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "404"]);
     }

@@ -114,7 +114,7 @@ public sealed class IntakeSubmissionTests(IntakeDesk desk)
     }
 
     [Fact]
-    public async Task A_radicado_differs_only_in_letter_case_is_the_same_radicado()
+    public async Task A_radicado_that_differs_only_in_letter_case_is_the_same_radicado()
     {
         var radicado = "pqrs-" + Guid.NewGuid().ToString("N")[..8];
         using var first = await desk.SubmitAsync(new Submission(radicado));

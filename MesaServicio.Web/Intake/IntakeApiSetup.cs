@@ -74,6 +74,7 @@ public static class IntakeApiSetup
         {
             options.ShouldInclude = description => description.GroupName == IntakeEndpoints.DocumentName;
             options.AddDocumentTransformer<IntakeOpenApi>();
+            options.AddSchemaTransformer<IntakeOpenApi>();
         });
         return services;
     }

@@ -163,10 +163,10 @@ public static class IntakeEndpoints
                 Field(fields, IntakeFields.Subject), Field(fields, IntakeFields.Description), Field(fields, IntakeFields.IdentityDocument),
                 Field(fields, IntakeFields.Organisation), Field(fields, IntakeFields.CategoryHint), Field(fields, IntakeFields.Kind));
             var result = await intake.HandleAsync(command, files, user, cancellationToken);
-            var body201 = PqrsCaseResponse.From(result.Case);
+            var answer = PqrsCaseResponse.From(result.Case);
             return result.Created
-                ? Results.Created(CasePath(result.Case.Radicado), body201)
-                : Results.Ok(body201);
+                ? Results.Created(CasePath(result.Case.Radicado), answer)
+                : Results.Ok(answer);
         }
         catch (DomainException refused)
         {
