@@ -107,8 +107,8 @@ public static class IntakeApiSetup
     }
 
     /// <summary>
-    /// The intake API inside the host's pipeline: its errors without a body become problem details instead of the
-    /// portal's "not found" page; the rate limiter runs after authorization so that it knows the client.
+    /// The intake API inside the host's pipeline: its errors without a body, and unexpected errors, become problem
+    /// details instead of the portal's pages. (The rate limiter runs after authorization, so that it knows the client.)
     /// </summary>
     public static WebApplication UseMesaIntakeApi(this WebApplication app)
     {
@@ -128,6 +128,9 @@ public static class IntakeApiSetup
                     return next(context);
                 });
                 api.UseStatusCodePages();
+
+                // An unexpected error is a 500 problem in Spanish, not the portal's error page (nor, in Development, its stack trace).
+                api.UseExceptionHandler();
             });
         return app;
     }
