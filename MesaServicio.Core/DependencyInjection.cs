@@ -1,6 +1,7 @@
 using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Intake;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Surveys;
@@ -64,10 +65,12 @@ public static class DependencyInjection
         services.AddSingleton<CloseCase>();
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioReports();
+        services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);
         services.AddMesaServicioBoard();
         services.AddMesaServicioNotifications(configuration, contentRoot);
         services.AddMesaServicioSurveys();
+        services.AddMesaServicioIntake(configuration);
         return services;
     }
 

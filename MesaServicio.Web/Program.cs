@@ -8,6 +8,7 @@ using MesaServicio.Web.Components;
 using MesaServicio.Web.Components.Notices;
 using MesaServicio.Web.Endpoints;
 using MesaServicio.Web.Hosting;
+using MesaServicio.Web.Intake;
 using MesaServicio.Web.Realtime;
 using MudBlazor.Services;
 using Serilog;
@@ -45,6 +46,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
 builder.Services.AddMesaRealtime();
+builder.Services.AddMesaIntakeApi(builder.Configuration);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options =>
     {
@@ -86,14 +88,18 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/no-encontrado");
+app.UseMesaIntakeApi();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
+app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
+app.MapMesaIntakeApi();
 app.MapMesaRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -148,23 +148,7 @@ public sealed partial class AttachFiles(
         var now = time.GetUtcNow();
         var context = new CaseContext(user.Actor, now, calendars.Current);
         var comment = MessageOperation(messageText, isInternal) is null ? null : c.Comment(messageText!, isInternal, context);
-        var hidden = comment?.IsInternal ?? false;
-        var stored = new List<CaseAttachment>(files.Count);
-        foreach (var file in files)
-        {
-            var attachment = new CaseAttachment(
-                file.Id, c.Id, comment?.Id, hidden, user.Actor.PersonId, now, file.FileName, file.DeclaredContentType,
-                file.Format.ContentType, file.Size, file.Sha256);
-            stored.Add(attachment);
-            db.CaseAttachments.Add(attachment);
-
-            // Files of an internal note are covered by the note's own (staff-only) history line.
-            if (!hidden)
-            {
-                db.CaseHistory.Add(new CaseHistoryEntry(
-                    c.Id, now, user.Actor.PersonId, CaseAction.AttachmentAdded, null, null, null, attachment.Id.ToString(), attachment.FileName));
-            }
-        }
+        var stored = AddRows(db, c.Id, comment?.Id, comment?.IsInternal ?? false, user.Actor.PersonId, now, files);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -176,27 +160,15 @@ public sealed partial class AttachFiles(
             throw new ConcurrencyConflictException(c.Number, ex);
         }
 
-        var moved = new List<string>(files.Count);
+        var moved = MoveIntoStorage(files);
         try
         {
-            foreach (var file in files)
-            {
-                var target = storage.PathOf(CaseAttachment.StorageNameFor(file.Id));
-                File.Move(file.TemporaryPath, target, overwrite: false);
-                moved.Add(target);
-                file.Moved = true;
-            }
-
             // Past this point nothing is cancelled: the rows and the files are kept together.
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
-            foreach (var path in moved)
-            {
-                AttachmentStorage.TryDelete(path);
-            }
-
+            RemoveStored(moved);
             throw;
         }
 
@@ -208,6 +180,69 @@ public sealed partial class AttachFiles(
             c.Number, comment?.Id,
             [.. stored.Select(a => new AttachedFile(a.Id, a.FileName, a.Size, a.DetectedContentType, a.Sha256))]);
     }
+
+    /// <summary>Adds the rows of a message's files, and their history lines unless they belong to an internal note.</summary>
+    internal static List<CaseAttachment> AddRows(
+        MesaDbContext db, Guid caseId, Guid? commentId, bool hidden, Guid? uploadedById, DateTimeOffset now, IReadOnlyList<PendingFile> files)
+    {
+        var stored = new List<CaseAttachment>(files.Count);
+        foreach (var file in files)
+        {
+            var attachment = new CaseAttachment(
+                file.Id, caseId, commentId, hidden, uploadedById, now, file.FileName, file.DeclaredContentType,
+                file.Format.ContentType, file.Size, file.Sha256);
+            stored.Add(attachment);
+            db.CaseAttachments.Add(attachment);
+
+            // Files of an internal note are covered by the note's own (staff-only) history line.
+            if (!hidden)
+            {
+                db.CaseHistory.Add(new CaseHistoryEntry(
+                    caseId, now, uploadedById, CaseAction.AttachmentAdded, null, null, null, attachment.Id.ToString(), attachment.FileName));
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>Moves the received files to their generated names; on a failure removes those already moved and throws.</summary>
+    internal List<string> MoveIntoStorage(IReadOnlyList<PendingFile> files)
+    {
+        var moved = new List<string>(files.Count);
+        try
+        {
+            foreach (var file in files)
+            {
+                var target = storage.PathOf(CaseAttachment.StorageNameFor(file.Id));
+                File.Move(file.TemporaryPath, target, overwrite: false);
+                moved.Add(target);
+                file.Moved = true;
+            }
+        }
+        catch
+        {
+            RemoveStored(moved);
+            throw;
+        }
+
+        return moved;
+    }
+
+    /// <summary>Removes stored files whose rows did not commit.</summary>
+    internal static void RemoveStored(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            AttachmentStorage.TryDelete(path);
+        }
+    }
+
+    /// <summary>
+    /// Starts the files of a case not registered yet (the PQRS intake): they are received and checked like any
+    /// other, and stored with the case's rows by the registration itself (<see cref="ICaseRegistrationWork"/>).
+    /// The caller has authorized the registration.
+    /// </summary>
+    internal AttachmentBatch StartForNewCase(CurrentUser user, string label) => new(this, Guid.Empty, label, user);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Stored {Count} attachment(s), {Bytes} bytes, on case {CaseNumber} for {PersonId}")]
     private static partial void AttachmentStored(ILogger logger, string caseNumber, string personId, int count, long bytes);

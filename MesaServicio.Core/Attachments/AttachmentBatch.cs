@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
+using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Security;
 
 namespace MesaServicio.Core.Attachments;
@@ -15,9 +17,10 @@ internal sealed record PendingFile(
 /// <summary>
 /// The files of one message, received one at a time (see <see cref="AttachFiles.StartAsync"/>). Not thread
 /// safe. The first refused file spoils the batch: everything received is removed and the batch cannot be
-/// committed. Always dispose it: an uncommitted batch leaves nothing behind.
+/// committed. Always dispose it: an uncommitted batch leaves nothing behind. A batch for a case not yet
+/// registered (the PQRS intake) is stored by the registration, as its <see cref="ICaseRegistrationWork"/>.
 /// </summary>
-public sealed class AttachmentBatch : IAsyncDisposable
+public sealed class AttachmentBatch : IAsyncDisposable, ICaseRegistrationWork
 {
     private const int ChunkSize = 81_920;
 
@@ -26,6 +29,7 @@ public sealed class AttachmentBatch : IAsyncDisposable
     private readonly CurrentUser _user;
     private readonly List<PendingFile> _files = [];
     private readonly List<string> _temporaryPaths = [];
+    private List<string> _moved = [];
     private bool _spoiled;
     private bool _committed;
 
@@ -67,6 +71,11 @@ public sealed class AttachmentBatch : IAsyncDisposable
     public async Task<AttachFilesResult> CommitAsync(string? messageText, bool isInternal, CancellationToken cancellationToken)
     {
         EnsureOpen();
+        if (_caseId == Guid.Empty)
+        {
+            throw new InvalidOperationException("The files of a case not registered yet are stored by its registration.");
+        }
+
         if (_files.Count == 0)
         {
             throw Refused(new DomainException(DomainRules.AttachmentNoFiles));
@@ -84,6 +93,28 @@ public sealed class AttachmentBatch : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The new case's rows: the files were sent by its requester.</summary>
+    void ICaseRegistrationWork.AddTo(MesaDbContext db, Case c, CaseContext context)
+    {
+        EnsureOpen();
+        AttachFiles.AddRows(db, c.Id, null, false, c.RequesterId, context.Now, _files);
+    }
+
+    void ICaseRegistrationWork.BeforeCommit()
+    {
+        EnsureOpen();
+        _moved = _owner.MoveIntoStorage(_files);
+    }
+
+    void ICaseRegistrationWork.AfterRollback()
+    {
+        AttachFiles.RemoveStored(_moved);
+        _moved = [];
+        Spoil();
+    }
+
+    void ICaseRegistrationWork.Committed() => _committed = true;
 
     public ValueTask DisposeAsync()
     {

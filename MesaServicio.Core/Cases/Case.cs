@@ -18,7 +18,8 @@ public sealed record CaseRegistration(
     CaseChannel Channel,
     Guid RequesterId,
     Guid? FiledById,
-    SlaPolicy? Policy);
+    SlaPolicy? Policy,
+    string? ExternalReference = null);
 
 /// <summary>
 /// A case (incidencia or petición) and its whole lifecycle. Every state change is a method here that
@@ -35,6 +36,9 @@ public sealed class Case
 
     /// <summary>Longest reason, solution or note accepted.</summary>
     public const int TextMaxLength = 10_000;
+
+    /// <summary>Longest external reference (a PQRS radicado) accepted.</summary>
+    public const int ExternalReferenceMaxLength = 40;
 
     /// <summary>Highest support level.</summary>
     public const int MaxLevel = 3;
@@ -76,6 +80,12 @@ public sealed class Case
     public CaseChannel Channel { get; private set; }
 
     public Guid RequesterId { get; private set; }
+
+    /// <summary>
+    /// The sender's own identifier of the case, when another system sent it: the PQRS radicado. Unique, so a
+    /// radicado sent twice finds the case it already made.
+    /// </summary>
+    public string? ExternalReference { get; private set; }
 
     /// <summary>The agent who filed it on the requester's behalf (channel Agente).</summary>
     public Guid? FiledById { get; private set; }
@@ -196,6 +206,12 @@ public sealed class Case
             throw new DomainException(DomainRules.ChannelNeedsFiler);
         }
 
+        var externalReference = string.IsNullOrWhiteSpace(registration.ExternalReference) ? null : registration.ExternalReference.Trim();
+        if (externalReference is not null && (registration.Channel != CaseChannel.Pqrs || externalReference.Length > ExternalReferenceMaxLength))
+        {
+            throw new ArgumentException("Only a PQRS case carries an external reference, of at most 40 characters.", nameof(registration));
+        }
+
         var now = context.Now.ToUniversalTime();
         var c = new Case
         {
@@ -211,6 +227,7 @@ public sealed class Case
             Channel = registration.Channel,
             RequesterId = registration.RequesterId,
             FiledById = registration.FiledById,
+            ExternalReference = externalReference,
             Status = CaseStatus.New,
             ReceivedAt = now,
         };

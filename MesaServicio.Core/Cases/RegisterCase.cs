@@ -34,6 +34,18 @@ public sealed class RegisterCase(
 {
     public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
+        var c = await RegisterAsync(command, user, null, cancellationToken).ConfigureAwait(false);
+        return new CaseChangeResult(c.Id, c.Number, c.Status, c.Version);
+    }
+
+    /// <summary>
+    /// The one registration path. <paramref name="extras"/> lets the PQRS intake add what only it has, inside
+    /// the same transaction: the radicado, a requester found or created by e-mail, and the files that came
+    /// with the submission; a failure anywhere leaves none of them behind.
+    /// </summary>
+    internal async Task<Case> RegisterAsync(
+        RegisterCaseCommand command, CurrentUser user, CaseRegistrationExtras? extras, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(user);
         switch (command.Channel)
@@ -73,16 +85,11 @@ public sealed class RegisterCase(
             throw new DomainException(DomainRules.CategoryInactive, path[0].Name);
         }
 
-        var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (requesterActive is null)
+        if (extras?.ResolveRequester is null)
         {
-            throw new DomainException(DomainRules.RequesterRequired);
-        }
-
-        if (requesterActive == false)
-        {
-            throw new DomainException(DomainRules.RequesterInactive);
+            var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            RequireActiveRequester(requesterActive);
         }
 
         var matrix = new PriorityMatrix(await db.PriorityMatrix.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
@@ -95,20 +102,91 @@ public sealed class RegisterCase(
         var filedBy = command.Channel == CaseChannel.Agent ? actor.PersonId : null;
         var year = calendar.ToLocal(context.Now).Year;
 
+        // SQLite's transaction is IMMEDIATE: it holds the write lock from here, so what it reads below stays true.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var requesterId = command.RequesterId;
+        if (extras?.ResolveRequester is { } resolve)
+        {
+            var requester = await resolve(db, cancellationToken).ConfigureAwait(false);
+            RequireActiveRequester(requester.IsActive);
+            requesterId = requester.Id;
+        }
+
         var number = await CaseNumbers.NextAsync(db, year, cancellationToken).ConfigureAwait(false);
         var c = Case.Register(
             new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
-                command.Impact, command.Urgency, priority, command.Channel, command.RequesterId, filedBy, policy),
+                command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
             context);
         db.Cases.Add(c);
         await CaseRouter.RouteAsync(db, c, path, context with { Actor = Actor.System }, cancellationToken).ConfigureAwait(false);
+        extras?.Work?.AddTo(db, c, context);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (extras?.Work is { } work)
+        {
+            work.BeforeCommit();
+            try
+            {
+                // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                work.AfterRollback();
+                throw;
+            }
+
+            work.Committed();
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var events = c.Events.ToArray();
         c.ClearEvents();
         await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
-        return new CaseChangeResult(c.Id, c.Number, c.Status, c.Version);
+        return c;
     }
+
+    private static void RequireActiveRequester(bool? isActive)
+    {
+        if (isActive is null)
+        {
+            throw new DomainException(DomainRules.RequesterRequired);
+        }
+
+        if (isActive == false)
+        {
+            throw new DomainException(DomainRules.RequesterInactive);
+        }
+    }
+}
+
+/// <summary>What a registration may carry beyond its command (the PQRS intake), all in the registering transaction.</summary>
+internal sealed class CaseRegistrationExtras
+{
+    /// <summary>The sender's identifier of the case (the radicado); unique.</summary>
+    public string? ExternalReference { get; init; }
+
+    /// <summary>Finds or adds the requester inside the transaction; replaces the command's <see cref="RegisterCaseCommand.RequesterId"/>.</summary>
+    public Func<MesaDbContext, CancellationToken, Task<People.Person>>? ResolveRequester { get; init; }
+
+    /// <summary>More rows for the new case (its files), and what must happen with them around the commit.</summary>
+    public ICaseRegistrationWork? Work { get; init; }
+}
+
+/// <summary>Work that lands with a new case or not at all (the files of a PQRS submission).</summary>
+internal interface ICaseRegistrationWork
+{
+    /// <summary>Adds its rows for the new case, before the registration saves.</summary>
+    void AddTo(MesaDbContext db, Case c, CaseContext context);
+
+    /// <summary>After the rows are saved, before the commit: put files in place. Throwing rolls everything back.</summary>
+    void BeforeCommit();
+
+    /// <summary>The commit failed: undo what <see cref="BeforeCommit"/> did.</summary>
+    void AfterRollback();
+
+    /// <summary>The case and the work's rows are committed.</summary>
+    void Committed();
 }

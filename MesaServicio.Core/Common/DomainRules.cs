@@ -77,4 +77,19 @@ public static class DomainRules
     public const string AttachmentActiveContent = "Attachment.ActiveContent";
     public const string AttachmentTextNotUtf8 = "Attachment.TextNotUtf8";
     public const string AttachmentCaseClosed = "Attachment.CaseClosed";
+
+    public const string ValidationFailed = "Validation.Failed";
+    public const string IntakeFieldRequired = "Intake.FieldRequired";
+    public const string IntakeFieldTooLong = "Intake.FieldTooLong";
+    public const string IntakeEmailInvalid = "Intake.EmailInvalid";
+    public const string IntakeRadicadoInvalid = "Intake.RadicadoInvalid";
+    public const string IntakeDocumentInvalid = "Intake.DocumentInvalid";
+    public const string IntakeKindInvalid = "Intake.KindInvalid";
+    public const string IntakeFileRefused = "Intake.FileRefused";
+
+    public const string ApiKeyNameRequired = "ApiKey.NameRequired";
+    public const string ApiKeyNameTooLong = "ApiKey.NameTooLong";
+    public const string ApiKeyExpiryInPast = "ApiKey.ExpiryInPast";
+    public const string ApiKeyNotActive = "ApiKey.NotActive";
+    public const string ApiKeyAlreadyRevoked = "ApiKey.AlreadyRevoked";
 }

@@ -18,6 +18,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
+
+        // A PQRS radicado makes one case only, even when two requests race (the loser finds the winner's case).
+        builder.Property(c => c.ExternalReference).HasMaxLength(Case.ExternalReferenceMaxLength);
+        builder.HasIndex(c => c.ExternalReference).IsUnique();
         builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.Solution).HasMaxLength(Case.TextMaxLength);
@@ -286,5 +290,23 @@ internal sealed class ConfigurationChangeConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(c => c.At);
         builder.HasIndex(c => new { c.Area, c.At });
         builder.HasIndex(c => new { c.ActorId, c.At });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeys.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKeys.ApiKey> builder)
+    {
+        builder.ToTable("ApiKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
+        builder.Property(k => k.Name).HasMaxLength(ApiKeys.ApiKey.NameMaxLength).IsRequired();
+        builder.Property(k => k.Prefix).HasMaxLength(ApiKeys.ApiKeySecrets.PrefixLength).IsFixedLength().IsRequired();
+        builder.HasIndex(k => k.Prefix).IsUnique();
+        builder.Property(k => k.SecretHash).HasMaxLength(32).IsFixedLength().IsRequired();
+        builder.HasOne<Person>().WithMany().HasForeignKey(k => k.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(k => k.RevokedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApiKeys.ApiKey>().WithMany().HasForeignKey(k => k.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(k => k.CreatedAt);
     }
 }

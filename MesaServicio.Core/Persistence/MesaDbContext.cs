@@ -19,7 +19,7 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     private static readonly HashSet<Type> NeverDeleted =
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
-        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange)];
+        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -38,6 +38,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<Sla.SlaAlert> SlaAlerts => Set<Sla.SlaAlert>();
 
     public DbSet<Configuration.ConfigurationChange> ConfigurationChanges => Set<Configuration.ConfigurationChange>();
+
+    public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
 
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 

@@ -28,4 +28,10 @@ public static partial class SecurityLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Sign-in refused for a disabled or unknown person {PersonId}")]
     public static partial void SignInRefused(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "API key refused: {Outcome} (key {KeyId})")]
+    public static partial void ApiKeyRefused(ILogger logger, string outcome, string keyId);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Entra token of app {AppId} is not an integration credential: {Reason}")]
+    public static partial void TokenNotIntegration(ILogger logger, string appId, string reason);
 }

@@ -38,6 +38,28 @@ public sealed record IdTokenShape
     public TimeSpan? ExpiredAgo { get; init; }
 }
 
+/// <summary>
+/// An access token for the app's own API, as Entra issues it (v2.0): app-only (client credentials, with
+/// <c>idtyp=app</c> and <c>oid</c> = <c>sub</c>) unless <see cref="Delegated"/>, for a user through a client app
+/// (with <c>scp</c>). Each knob departs from a correct app-only token with the given roles.
+/// </summary>
+public sealed record AccessTokenShape
+{
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>The calling client application (<c>azp</c>).</summary>
+    public string ClientAppId { get; init; } = "0c8b7e55-5a4e-4b8f-9a51-7d0f3c2a9b11";
+
+    /// <summary>A user's token obtained by a client app (delegated permissions, <c>scp</c>).</summary>
+    public bool Delegated { get; init; }
+
+    public bool SignedByAnotherKey { get; init; }
+
+    public string? Audience { get; init; }
+
+    public TimeSpan? ExpiredAgo { get; init; }
+}
+
 /// <summary>What the authorize endpoint received.</summary>
 public sealed record AuthorizeRequest(
     string? ClientId,
@@ -366,6 +388,56 @@ public sealed class StandInAuthority : IAsyncDisposable
 
         var state = request.State is null ? "" : "?state=" + Uri.EscapeDataString(request.State);
         return Results.Redirect(request.PostLogoutRedirectUri + state);
+    }
+
+    /// <summary>An access token whose audience is this app registration (the intake API), signed like the id_tokens.</summary>
+    public string AccessToken(AccessTokenShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var now = DateTime.UtcNow;
+        var issuedAt = shape.ExpiredAgo is { } ago ? now - ago - TimeSpan.FromHours(1) : now;
+        var key = shape.SignedByAnotherKey
+            ? new RsaSecurityKey(_otherKey) { KeyId = "another-key" }
+            : new RsaSecurityKey(_signingKey) { KeyId = PublishedKeyId };
+        var servicePrincipal = Guid.NewGuid().ToString();
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["tid"] = TenantId,
+            ["azp"] = shape.ClientAppId,
+            ["azpacr"] = "1",
+            ["ver"] = "2.0",
+        };
+        if (shape.Delegated)
+        {
+            claims["oid"] = Guid.NewGuid().ToString();
+            claims["sub"] = "pairwise-" + Guid.NewGuid().ToString("N");
+            claims["scp"] = "access_as_user";
+            claims["name"] = "Persona de la entidad";
+            claims["preferred_username"] = "persona@entidad.gov.co";
+        }
+        else
+        {
+            claims["oid"] = servicePrincipal;
+            claims["sub"] = servicePrincipal;
+            claims["idtyp"] = "app";
+        }
+
+        if (shape.Roles.Count > 0)
+        {
+            claims["roles"] = shape.Roles.ToArray();
+        }
+
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = shape.Audience ?? ClientId,
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = issuedAt + TimeSpan.FromHours(1),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
     private string IdToken(Grant grant, IdTokenShape shape)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using MesaServicio.Core.People;
+using MesaServicio.Web.Intake;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -87,11 +89,13 @@ public static class AuthenticationSetup
         var services = builder.Services;
         services.AddSingleton(new SignInModeHolder(mode));
 
+        AuthenticationBuilder authentication;
         if (mode == SignInMode.Entra)
         {
             var section = builder.Configuration.GetSection(AzureAdSection);
             var usesCertificate = section.GetSection("ClientCertificates").Exists() || section.GetSection("ClientCredentials").Exists();
-            var authBuilder = services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+            authentication = services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme);
+            var authBuilder = authentication
                 .AddMicrosoftIdentityWebApp(options =>
                 {
                     section.Bind(options);
@@ -128,8 +132,12 @@ public static class AuthenticationSetup
         }
         else
         {
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+            authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         }
+
+        // The intake API's own schemes: an API key always, app-only Entra tokens when Entra is configured.
+        var integrationSchemes = authentication.AddIntegrationSchemes(
+            mode == SignInMode.Entra ? builder.Configuration.GetSection(AzureAdSection) : null);
 
         var securePolicy = CookiePolicy(builder.Environment);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = securePolicy);
@@ -155,7 +163,7 @@ public static class AuthenticationSetup
             };
         });
 
-        services.AddAuthorizationBuilder().AddMesaPolicies();
+        services.AddAuthorizationBuilder().AddMesaPolicies(integrationSchemes);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUserAccessor>();

@@ -10,12 +10,18 @@ public static class Policies
     public const string Coordinator = "Mesa.Coordinator";
     public const string Integration = "Mesa.Integration";
 
-    public static AuthorizationBuilder AddMesaPolicies(this AuthorizationBuilder builder)
+    /// <param name="builder">The authorization builder.</param>
+    /// <param name="integrationSchemes">
+    /// The only schemes the <see cref="Integration"/> policy authenticates with (API key, Entra app tokens):
+    /// the portal's session cookie never reaches the intake API.
+    /// </param>
+    public static AuthorizationBuilder AddMesaPolicies(this AuthorizationBuilder builder, IReadOnlyList<string> integrationSchemes)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(integrationSchemes);
         return builder
             .AddPolicy(Staff, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Board)))
             .AddPolicy(Coordinator, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Reports)))
-            .AddPolicy(Integration, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Intake)));
+            .AddPolicy(Integration, p => p.AddAuthenticationSchemes([.. integrationSchemes]).RequireAuthenticatedUser().RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Intake)));
     }
 }

@@ -60,7 +60,8 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         XImage? logo = branding.LogoPng is { Length: > 0 } png ? XImage.FromStream(new MemoryStream(png, writable: false)) : null;
         try
         {
-            using (var layout = new ReportLayout(document, theme, g => ReportHeader.Draw(g, theme, branding, report.Month, logo)))
+            using (var layout = new ReportLayout(document, theme, g => ReportHeader.Draw(
+                g, theme, branding, "Informe mensual de resultados", ReportFormat.MonthTitle(report.Month), logo)))
             {
                 var writer = new Sections(layout, report, calendar);
                 Advance(1);

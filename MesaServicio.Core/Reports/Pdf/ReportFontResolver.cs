@@ -3,7 +3,7 @@ using PdfSharp.Fonts;
 namespace MesaServicio.Core.Reports.Pdf;
 
 /// <summary>
-/// Gives PDFsharp the report's font, DejaVu Sans (regular and bold), from the TTF files in
+/// Gives PDFsharp the documents' font (the monthly report, the case file), DejaVu Sans (regular and bold), from the TTF files in
 /// <c>wwwroot-assets/fonts/</c> that are compiled into Core as embedded resources: PDF rendering needs no
 /// system fonts, looks the same on every server, and embeds a subset of the font in each PDF.
 /// </summary>
@@ -54,7 +54,7 @@ internal sealed class ReportFontResolver : IFontResolver
             else if (!ReferenceEquals(current, Instance))
             {
                 throw new InvalidOperationException(
-                    "Another PDFsharp font resolver is already installed; the monthly report needs ReportFontResolver.");
+                    "Another PDFsharp font resolver is already installed; the PDF documents need ReportFontResolver.");
             }
 
             Volatile.Write(ref _registered, true);

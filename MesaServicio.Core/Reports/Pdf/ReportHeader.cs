@@ -3,10 +3,19 @@ using PdfSharp.Pdf;
 
 namespace MesaServicio.Core.Reports.Pdf;
 
-/// <summary>The entity's header at the top of every page, and the footer stamped on every page at the end.</summary>
+/// <summary>
+/// The entity's header at the top of every page (its name, office and portal on the left; the procedure, the
+/// document's kind and what it is about on the right), and the footer stamped on every page at the end.
+/// </summary>
 internal static class ReportHeader
 {
-    public static void Draw(XGraphics g, ReportTheme theme, ReportBranding branding, YearMonth month, XImage? logo)
+    /// <param name="g">The page being drawn.</param>
+    /// <param name="theme">Fonts and colours.</param>
+    /// <param name="branding">The entity.</param>
+    /// <param name="documentTitle">The kind of document, e.g. "Informe mensual de resultados".</param>
+    /// <param name="documentSubject">What it is about, e.g. "Noviembre de 2026" or a case number.</param>
+    /// <param name="logo">The entity's logo, or null for the portal's mark.</param>
+    public static void Draw(XGraphics g, ReportTheme theme, ReportBranding branding, string documentTitle, string documentSubject, XImage? logo)
     {
         const double top = 26;
         const double logoSize = 42;
@@ -42,8 +51,8 @@ internal static class ReportHeader
 
         var rightLeft = ReportLayout.Right - rightBlock + 3.5;
         ReportLayout.DrawCell(g, branding.Procedure, theme.Tiny, ReportTheme.Muted, rightLeft, top + 1, rightBlock, 11, XStringAlignment.Far);
-        ReportLayout.DrawCell(g, "Informe mensual de resultados", theme.SmallBold, ReportTheme.Text, rightLeft, top + 14, rightBlock, 11, XStringAlignment.Far);
-        ReportLayout.DrawCell(g, ReportFormat.MonthTitle(month), theme.Small, ReportTheme.Blue, rightLeft, top + 27, rightBlock, 11, XStringAlignment.Far);
+        ReportLayout.DrawCell(g, documentTitle, theme.SmallBold, ReportTheme.Text, rightLeft, top + 14, rightBlock, 11, XStringAlignment.Far);
+        ReportLayout.DrawCell(g, documentSubject, theme.Small, ReportTheme.Blue, rightLeft, top + 27, rightBlock, 11, XStringAlignment.Far);
 
         var lineY = top + logoSize + 6;
         g.DrawRectangle(ReportTheme.Brush(ReportTheme.Blue), left, lineY, ReportLayout.Width, 2);

@@ -16,8 +16,20 @@ internal enum RowStyle
     Total = 2,
 }
 
-/// <summary>A table column: its title, its share of the width, and how its cells align.</summary>
-internal sealed record TableColumn(string Title, double Weight, XStringAlignment Align = XStringAlignment.Near);
+/// <summary>How a column's cells are written.</summary>
+internal enum CellStyle
+{
+    Normal = 0,
+
+    /// <summary>In bold (the labels of a list of fields).</summary>
+    Strong = 1,
+
+    /// <summary>One size smaller: a long token that must stay on one line to be copied whole (a SHA-256).</summary>
+    Fine = 2,
+}
+
+/// <summary>A table column: its title, its share of the width, how its cells align, and how they are written.</summary>
+internal sealed record TableColumn(string Title, double Weight, XStringAlignment Align = XStringAlignment.Near, CellStyle Style = CellStyle.Normal);
 
 /// <summary>A table row: one text per column (a group row uses only the first).</summary>
 internal sealed record TableRow(IReadOnlyList<string> Cells, RowStyle Style = RowStyle.Normal);
@@ -84,10 +96,10 @@ internal sealed class ReportLayout : IDisposable
 
     public void Space(double height) => Y += height;
 
-    /// <summary>A numbered section title, kept with the first lines that follow it.</summary>
-    public void Section(string title)
+    /// <summary>A numbered section title, kept with at least <paramref name="keepWith"/> points of what follows it.</summary>
+    public void Section(string title, double keepWith = 60)
     {
-        EnsureSpace(80);
+        EnsureSpace(20 + keepWith);
         if (Y > ContentTop)
         {
             Y += 8;
@@ -113,17 +125,33 @@ internal sealed class ReportLayout : IDisposable
         Y += 15;
     }
 
-    /// <summary>A paragraph wrapped to the content width.</summary>
-    public void Paragraph(string text, XFont? font = null, XColor? color = null, double after = 6)
+    /// <summary>
+    /// A paragraph wrapped to the content width (less <paramref name="indent"/>), its line breaks kept, that
+    /// runs onto the next page when it must; with <paramref name="bar"/>, a coloured rule beside every line
+    /// marks it as a quoted message.
+    /// </summary>
+    public void Paragraph(string text, XFont? font = null, XColor? color = null, double after = 6, double indent = 0, XColor? bar = null)
     {
         font ??= Theme.Body;
         var lineHeight = font.Size * 1.35;
         var brush = ReportTheme.Brush(color ?? ReportTheme.Text);
-        foreach (var line in Wrap(text, font, Width))
+        var lines = Wrap(text, font, Width - indent);
+        foreach (var line in lines)
         {
-            EnsureSpace(lineHeight);
-            Graphics.DrawString(line, font, brush, Left, Y, XStringFormats.TopLeft);
-            Y += lineHeight;
+            // A blank line between paragraphs of the text takes half a line.
+            var height = line.Length == 0 ? lineHeight / 2 : lineHeight;
+            EnsureSpace(height);
+            if (bar is { } barColor)
+            {
+                Graphics.DrawRectangle(ReportTheme.Brush(barColor), Left + indent - 7, Y, 2.5, height);
+            }
+
+            if (line.Length > 0)
+            {
+                Graphics.DrawString(line, font, brush, Left + indent, Y, XStringFormats.TopLeft);
+            }
+
+            Y += height;
         }
 
         Y += after;
@@ -208,7 +236,13 @@ internal sealed class ReportLayout : IDisposable
                     for (var i = 0; i < columns.Count; i++)
                     {
                         var text = i < row.Cells.Count ? row.Cells[i] : "";
-                        DrawCell(g, text, row.Style == RowStyle.Total ? bold : font, ReportTheme.Text, x, Y, widths[i], rowHeight, columns[i].Align);
+                        var cellFont = row.Style == RowStyle.Total ? bold : columns[i].Style switch
+                        {
+                            CellStyle.Strong => bold,
+                            CellStyle.Fine => Theme.Tiny,
+                            _ => font,
+                        };
+                        DrawCell(g, text, cellFont, ReportTheme.Text, x, Y, widths[i], rowHeight, columns[i].Align);
                         x += widths[i];
                     }
 
@@ -218,6 +252,151 @@ internal sealed class ReportLayout : IDisposable
 
             Y += rowHeight;
             rowDone?.Invoke(r);
+        }
+
+        Graphics.DrawLine(ReportTheme.Pen(ReportTheme.Rule, 0.6), Left, Y, Right, Y);
+        Y += 10;
+    }
+
+    /// <summary>
+    /// A table whose cells wrap (at spaces and line breaks; a word too long for its column is cut), so a row is
+    /// as tall as its longest cell. Before each row it checks the row fits; a row that does not goes to the
+    /// next page whole, unless it is taller than a third of a page, which is split line by line across pages
+    /// (a long solution in the history). On every page the table runs onto, the caption is repeated with
+    /// "(continuación)" and, with <paramref name="header"/>, the header row too.
+    /// </summary>
+    public void TextTable(
+        string? caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, bool header = true,
+        CancellationToken cancellationToken = default)
+    {
+        const double padY = 2.5;
+        var font = Theme.Small;
+        var lineHeight = Math.Round(font.Size * 1.3, 2);
+        var headerHeight = header ? 17 : 0;
+        var captionHeight = caption is null ? 0 : 15;
+        var totalWeight = columns.Sum(c => c.Weight);
+        var widths = columns.Select(c => Width * c.Weight / totalWeight).ToArray();
+        var fonts = columns.Select(c => c.Style switch
+        {
+            CellStyle.Strong => Theme.SmallBold,
+            CellStyle.Fine => Theme.Tiny,
+            _ => font,
+        }).ToArray();
+
+        void Header(bool continued)
+        {
+            var g = Graphics;
+            if (caption is not null)
+            {
+                var text = continued ? caption + " (continuación)" : caption;
+                g.DrawString(text, Theme.Subheading, ReportTheme.Brush(ReportTheme.Text), Left, Y, XStringFormats.TopLeft);
+                Y += captionHeight;
+            }
+
+            if (!header)
+            {
+                return;
+            }
+
+            g.DrawRectangle(ReportTheme.Brush(ReportTheme.Blue), Left, Y, Width, headerHeight);
+            var x = Left;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                DrawCell(g, columns[i].Title, Theme.SmallBold, XColors.White, x, Y, widths[i], headerHeight, columns[i].Align);
+                x += widths[i];
+            }
+
+            Y += headerHeight;
+        }
+
+        void ContinueOnNewPage()
+        {
+            NewPage();
+            Header(continued: true);
+        }
+
+        var pageRoom = ContentBottom - ContentTop - captionHeight - headerHeight;
+        var stripe = false;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if ((r & 31) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var cells = new IReadOnlyList<string>[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var text = i < rows[r].Cells.Count ? rows[r].Cells[i] : "";
+                var lines = Wrap(text, fonts[i], widths[i] - (2 * CellPadding));
+                cells[i] = lines.Count == 0 ? [""] : lines;
+            }
+
+            var count = cells.Max(c => c.Count);
+            var height = (count * lineHeight) + (2 * padY);
+            var keepWhole = height <= pageRoom / 3;
+            if (r == 0)
+            {
+                // The caption and the header row stay with the first row (or the first lines of a tall one).
+                EnsureSpace(captionHeight + headerHeight + (keepWhole ? height : (2 * lineHeight) + (2 * padY)));
+                Header(continued: false);
+            }
+            else if (keepWhole && Y + height > ContentBottom)
+            {
+                ContinueOnNewPage();
+            }
+
+            var done = 0;
+            while (done < count)
+            {
+                var fit = (int)Math.Floor((ContentBottom - Y - (2 * padY)) / lineHeight);
+                if (fit < Math.Min(2, count - done))
+                {
+                    ContinueOnNewPage();
+                    continue;
+                }
+
+                var take = Math.Min(fit, count - done);
+                var sliceHeight = (take * lineHeight) + (2 * padY);
+                var g = Graphics;
+                if (stripe)
+                {
+                    g.DrawRectangle(ReportTheme.Brush(ReportTheme.Stripe), Left, Y, Width, sliceHeight);
+                }
+
+                var x = Left;
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var format = columns[i].Align switch
+                    {
+                        XStringAlignment.Far => XStringFormats.TopRight,
+                        XStringAlignment.Center => XStringFormats.TopCenter,
+                        _ => XStringFormats.TopLeft,
+                    };
+                    var color = ReportTheme.Brush(columns[i].Style == CellStyle.Strong ? ReportTheme.DarkBlue : ReportTheme.Text);
+                    for (var k = done; k < Math.Min(done + take, cells[i].Count); k++)
+                    {
+                        var top = Y + padY + ((k - done) * lineHeight);
+
+                        // Smaller type sits on the same baseline grid as the row's other cells.
+                        var shift = (font.Size - fonts[i].Size) * 0.8;
+                        g.DrawString(cells[i][k], fonts[i], color, new XRect(x + CellPadding, top + shift, widths[i] - (2 * CellPadding), lineHeight), format);
+                    }
+
+                    x += widths[i];
+                }
+
+                Y += sliceHeight;
+                done += take;
+            }
+
+            stripe = !stripe;
+        }
+
+        if (rows.Count == 0)
+        {
+            EnsureSpace(captionHeight + headerHeight);
+            Header(continued: false);
         }
 
         Graphics.DrawLine(ReportTheme.Pen(ReportTheme.Rule, 0.6), Left, Y, Right, Y);
@@ -292,31 +471,84 @@ internal sealed class ReportLayout : IDisposable
         return text[..lo].TrimEnd() + "…";
     }
 
-    /// <summary>Splits a text into lines no wider than <paramref name="width"/>, at spaces.</summary>
+    /// <summary>
+    /// Splits a text into lines no wider than <paramref name="width"/>: at its own line breaks (a blank line
+    /// is kept), then at spaces; a word wider than the line (a long address, a hash) is cut where it must.
+    /// Control characters are drawn as spaces.
+    /// </summary>
     public IReadOnlyList<string> Wrap(string text, XFont font, double width)
     {
         var g = Graphics;
         var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var paragraph in (text ?? "").ReplaceLineEndings("\n").Split('\n'))
         {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && g.MeasureString(candidate, font).Width > width)
+            var line = "";
+            var cleaned = string.Create(paragraph.Length, paragraph, (span, source) =>
             {
-                lines.Add(line);
-                line = word;
-            }
-            else
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                }
+            });
+            var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
             {
-                line = candidate;
+                lines.Add("");
+                continue;
             }
-        }
 
-        if (line.Length > 0)
-        {
+            foreach (var word in words)
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (g.MeasureString(candidate, font).Width <= width)
+                {
+                    line = candidate;
+                    continue;
+                }
+
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+
+                line = word;
+                while (line.Length > 1 && g.MeasureString(line, font).Width > width)
+                {
+                    var cut = FittingPrefix(g, line, font, width);
+                    lines.Add(line[..cut]);
+                    line = line[cut..];
+                }
+            }
+
             lines.Add(line);
         }
 
-        return lines;
+        // Blank lines at either end say nothing.
+        var first = lines.FindIndex(l => l.Length > 0);
+        var last = lines.FindLastIndex(l => l.Length > 0);
+        return first < 0 ? [] : lines.GetRange(first, last - first + 1);
+    }
+
+    /// <summary>How many leading characters of <paramref name="word"/> fit in <paramref name="width"/> (at least one).</summary>
+    private static int FittingPrefix(XGraphics g, string word, XFont font, double width)
+    {
+        // Glyphs are seldom narrower than a fifth of the size: bounding the search keeps it short (a shorter line at worst).
+        var lo = 1;
+        var hi = Math.Min(word.Length - 1, (int)(width / (font.Size * 0.2)) + 1);
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (g.MeasureString(word[..mid], font).Width <= width)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        // A character outside the basic plane (two UTF-16 units) is never cut in half.
+        return lo > 1 && char.IsHighSurrogate(word[lo - 1]) ? lo - 1 : lo;
     }
 }

@@ -1,0 +1,69 @@
+using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicio.Core.Intake;
+
+/// <summary>The state of a case the PQRS system sent, by its radicado (integration principal only).</summary>
+public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactory, IBusinessCalendarProvider calendars, CaseGuard guard)
+{
+    public async Task<IntakeCaseView> HandleAsync(string? radicado, CurrentUser user, CancellationToken cancellationToken)
+    {
+        guard.Demand(user, GlobalOperation.Intake);
+        var normalized = IntakeValidation.NormalizeRadicado(radicado);
+        var view = normalized is null ? null : await FindAsync(normalized, cancellationToken).ConfigureAwait(false);
+        return view ?? throw NotFound(radicado);
+    }
+
+    /// <summary>The "not found" of a radicado no case carries.</summary>
+    public static NotFoundException NotFound(string? radicado) =>
+        new(DomainMessages.Get("Intake.Label", (radicado ?? "").Trim()));
+
+    internal async Task<IntakeCaseView?> FindAsync(string radicado, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Cases.AsNoTracking()
+            .Where(c => c.ExternalReference == radicado)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.ExternalReference, c.Status, c.ReceivedAt, c.ResolvedAt, c.RejectedAt, c.ClosedAt, c.Solution,
+                c.RejectionReason,
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The reason's text lives in the rejection's history line (the latest one: a case can be rejected again after a reopening).
+        string? rejectionText = null;
+        if (row.RejectedAt is not null)
+        {
+            rejectionText = await db.CaseHistory.AsNoTracking()
+                .Where(h => h.CaseId == row.Id && h.Action == CaseAction.Rejected)
+                .OrderByDescending(h => h.Id)
+                .Select(h => h.Detail)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var calendar = calendars.Current;
+        DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? calendar.ToLocal(i) : null;
+
+        // A reopening clears the resolution and the rejection dates: the old solution or reason no longer stands.
+        return new IntakeCaseView(
+            row.Number,
+            row.ExternalReference!,
+            row.Status,
+            DomainMessages.Get("Status." + row.Status),
+            calendar.ToLocal(row.ReceivedAt),
+            Local(row.ResolvedAt),
+            Local(row.RejectedAt),
+            Local(row.ClosedAt),
+            row.ResolvedAt is null ? null : row.Solution,
+            row.RejectedAt is null ? null : row.RejectionReason,
+            rejectionText);
+    }
+}

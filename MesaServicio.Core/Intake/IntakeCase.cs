@@ -1,0 +1,222 @@
+using MesaServicio.Core.Attachments;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MesaServicio.Core.Intake;
+
+/// <summary>
+/// A case from the entity's PQRS system (procedure activity 1, channel PQRS), for the integration principal
+/// only. The submission is validated field by field (every problem in one answer); the requester is the
+/// person the desk knows by that e-mail, or a new external person (no account); the category hint picks an
+/// active category, accents and case ignored, or <see cref="IntakeOptions.DefaultCategory"/>; impact and
+/// urgency are Medium. The case goes through <see cref="RegisterCase"/>, the portal's own path (priority,
+/// ANS, number, routing), and its files through the attachments' checks, all in one transaction: a refused
+/// file or field leaves no case, no person and no file behind.
+/// <para>
+/// Idempotent by radicado: a radicado already received answers with its case as it is now, and the
+/// repeated submission changes nothing (its files are not added). Two submissions racing with the same
+/// radicado make one case: the unique index refuses the second, which then answers with the first's case.
+/// </para>
+/// </summary>
+public sealed partial class IntakeCase(
+    IDbContextFactory<MesaDbContext> contextFactory,
+    RegisterCase register,
+    AttachFiles attach,
+    GetIntakeCase cases,
+    CaseGuard guard,
+    TimeProvider time,
+    IOptions<IntakeOptions> options,
+    ILogger<IntakeCase> logger)
+{
+    /// <summary>The label of the intake's files in the attachments' log.</summary>
+    private const string FilesLabel = "PQRS";
+
+    /// <summary>The limits files must keep (for the API's description and its body limit).</summary>
+    public AttachmentLimits Limits => attach.Limits;
+
+    /// <summary>Files and fields at once (Core callers, tests).</summary>
+    public async Task<IntakeResult> HandleAsync(
+        IntakeCaseCommand command, IReadOnlyList<IncomingFile> files, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        await using var batch = StartFiles(user);
+        foreach (var file in files)
+        {
+            await AddFileAsync(batch, file, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await HandleAsync(command, batch, user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts receiving a submission's files as they stream in (an HTTP multipart body), after authorizing:
+    /// nothing is read for anyone but the integration. Dispose it: files of a submission that made no case are removed.
+    /// </summary>
+    public AttachmentBatch StartFiles(CurrentUser user)
+    {
+        guard.Demand(user, GlobalOperation.Intake);
+        return attach.StartForNewCase(user, FilesLabel);
+    }
+
+    /// <summary>Receives one file through every attachment check; a refusal names the field, like any other field's.</summary>
+    public static async Task AddFileAsync(AttachmentBatch batch, IncomingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            await batch.AddAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException refused) when (refused is not ValidationFailedException)
+        {
+            throw ValidationFailedException.For(
+                IntakeFields.Files, DomainMessages.Get(DomainRules.IntakeFileRefused, IntakeFields.Files, refused.Message));
+        }
+    }
+
+    /// <summary>Registers the submission with the files received in <paramref name="files"/>, or finds the radicado's case.</summary>
+    public async Task<IntakeResult> HandleAsync(IntakeCaseCommand command, AttachmentBatch files, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        guard.Demand(user, GlobalOperation.Intake);
+        var intake = IntakeValidation.Validate(command);
+        if (await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            LogRepeated(logger, intake.Radicado.Length, existing.Number);
+            return new IntakeResult(existing, Created: false);
+        }
+
+        return await RegisterNewAsync(intake, files, user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers without looking for the radicado first: the unique index is the last word (tests race it directly).</summary>
+    internal async Task<IntakeResult> RegisterNewAsync(ValidIntake intake, AttachmentBatch files, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var categoryId = await CategoryForAsync(intake.CategoryHint, cancellationToken).ConfigureAwait(false);
+        Case registered;
+        try
+        {
+            registered = await register.RegisterAsync(
+                new RegisterCaseCommand(intake.Kind, categoryId, intake.Subject, intake.Description, Impact.Medium, Urgency.Medium,
+                    CaseChannel.Pqrs, Guid.Empty),
+                user,
+                new CaseRegistrationExtras
+                {
+                    ExternalReference = intake.Radicado,
+                    ResolveRequester = (db, ct) => FindOrAddRequesterAsync(db, intake, ct),
+                    Work = files,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Most likely the radicado's unique index: another submission of it committed first. Its case is the answer.
+            var winner = await cases.FindAsync(intake.Radicado, CancellationToken.None).ConfigureAwait(false);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            LogRaceLost(logger, winner.Number, ex.GetType().Name);
+            return new IntakeResult(winner, Created: false);
+        }
+
+        LogRegistered(logger, registered.Number, registered.CategoryId);
+        var view = await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false);
+        return new IntakeResult(view!, Created: true);
+    }
+
+    /// <summary>
+    /// The person the desk knows by this e-mail (an active one first, one with an Entra account first), or a new
+    /// external person: name, e-mail and organisation (kept as the dependencia). A known person is left as they are.
+    /// </summary>
+    private async Task<Person> FindOrAddRequesterAsync(MesaDbContext db, ValidIntake intake, CancellationToken cancellationToken)
+    {
+        var email = intake.RequesterEmail.ToLowerInvariant();
+        var known = await db.People
+            .Where(p => p.Email.ToLower() == email)
+            .OrderByDescending(p => p.IsActive)
+            .ThenByDescending(p => p.ExternalObjectId != null)
+            .ThenBy(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        var person = new Person(Guid.CreateVersion7(time.GetUtcNow()), intake.RequesterName, intake.RequesterEmail, intake.Organisation, PersonRoles.None);
+        db.People.Add(person);
+        return person;
+    }
+
+    /// <summary>
+    /// The active category the hint names: the same name with accents and case ignored, else the only one whose
+    /// name has every word of the hint; else the default. A category is active when it and all its ancestors are.
+    /// </summary>
+    private async Task<int> CategoryForAsync(string? hint, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Categories.AsNoTracking()
+            .Select(c => new { c.Id, c.ParentId, c.Name, c.IsActive, c.SortOrder })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byId = rows.ToDictionary(r => r.Id);
+        bool Active(int id)
+        {
+            for (int? next = id, depth = 0; next is { } n && depth < 10; depth++)
+            {
+                if (!byId.TryGetValue(n, out var row) || !row.IsActive)
+                {
+                    return false;
+                }
+
+                next = row.ParentId;
+            }
+
+            return true;
+        }
+
+        var active = rows.Where(r => Active(r.Id)).OrderBy(r => r.ParentId is null ? 0 : 1).ThenBy(r => r.SortOrder).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        if (active.Count == 0)
+        {
+            throw new NotFoundException(DomainMessages.Get("Category.Label"));
+        }
+
+        int? Named(string? name)
+        {
+            var folded = TextSearch.Fold(name).Trim();
+            if (folded.Length == 0)
+            {
+                return null;
+            }
+
+            var same = active.FirstOrDefault(r => string.Equals(string.Join(' ', TextSearch.Fold(r.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+                string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal));
+            if (same is not null)
+            {
+                return same.Id;
+            }
+
+            var containing = active.Where(r => TextSearch.MatchesAllWords(r.Name, name)).Take(2).ToList();
+            return containing.Count == 1 ? containing[0].Id : null;
+        }
+
+        return Named(hint)
+            ?? Named(options.Value.DefaultCategory)
+            ?? active.First(r => r.ParentId is null).Id;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "PQRS intake registered case {CaseNumber} in category {CategoryId}")]
+    private static partial void LogRegistered(ILogger logger, string caseNumber, int categoryId);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "PQRS intake: a radicado ({Length} characters) already made case {CaseNumber}")]
+    private static partial void LogRepeated(ILogger logger, int length, string caseNumber);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "PQRS intake: a concurrent submission of the same radicado made case {CaseNumber} first ({Error})")]
+    private static partial void LogRaceLost(ILogger logger, string caseNumber, string error);
+}

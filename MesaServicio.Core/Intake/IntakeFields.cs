@@ -1,0 +1,31 @@
+namespace MesaServicio.Core.Intake;
+
+/// <summary>
+/// The intake's fields as the PQRS system names them (the API's form fields, and the keys of
+/// <see cref="Common.ValidationFailedException.Errors"/>), with their limits.
+/// </summary>
+public static class IntakeFields
+{
+    public const string Radicado = "radicado";
+    public const string RequesterName = "nombre";
+    public const string RequesterEmail = "correo";
+    public const string IdentityDocument = "documento";
+    public const string Organisation = "organizacion";
+    public const string Subject = "asunto";
+    public const string Description = "descripcion";
+    public const string CategoryHint = "categoria";
+    public const string Kind = "tipo";
+    public const string Files = "archivos";
+
+    public const int RadicadoMaxLength = Cases.Case.ExternalReferenceMaxLength;
+    public const int RequesterNameMaxLength = 200;
+
+    /// <summary>RFC 5321's limit on an address in a mail transaction.</summary>
+    public const int RequesterEmailMaxLength = 254;
+
+    public const int IdentityDocumentMaxLength = 20;
+    public const int OrganisationMaxLength = 200;
+    public const int SubjectMaxLength = Cases.Case.SubjectMaxLength;
+    public const int DescriptionMaxLength = Cases.Case.DescriptionMaxLength;
+    public const int CategoryHintMaxLength = 150;
+}

@@ -1,0 +1,152 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+
+namespace MesaServicio.Core.Intake;
+
+/// <summary>
+/// A PQRS "soporte técnico" submission as the PQRS system sends it: every field as text, none trusted yet.
+/// <see cref="IdentityDocument"/> is checked and then dropped (decision 0010: the desk does not need it).
+/// </summary>
+public sealed record IntakeCaseCommand(
+    string? Radicado,
+    string? RequesterName,
+    string? RequesterEmail,
+    string? Subject,
+    string? Description,
+    string? IdentityDocument = null,
+    string? Organisation = null,
+    string? CategoryHint = null,
+    string? Kind = null);
+
+/// <summary>A submission that passed every rule, trimmed; the radicado upper-cased.</summary>
+internal sealed record ValidIntake(
+    string Radicado,
+    string RequesterName,
+    string RequesterEmail,
+    string? Organisation,
+    string Subject,
+    string Description,
+    string? CategoryHint,
+    CaseKind Kind);
+
+/// <summary>The intake's field rules, all checked at once so the PQRS system learns every problem in one answer.</summary>
+internal static partial class IntakeValidation
+{
+    public static ValidIntake Validate(IntakeCaseCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        var radicado = Required(errors, IntakeFields.Radicado, command.Radicado, IntakeFields.RadicadoMaxLength);
+        if (radicado is not null && !RadicadoPattern().IsMatch(radicado))
+        {
+            Add(errors, IntakeFields.Radicado, DomainMessages.Get(DomainRules.IntakeRadicadoInvalid, IntakeFields.Radicado));
+        }
+
+        var name = Required(errors, IntakeFields.RequesterName, command.RequesterName, IntakeFields.RequesterNameMaxLength);
+        var email = Required(errors, IntakeFields.RequesterEmail, command.RequesterEmail, IntakeFields.RequesterEmailMaxLength);
+        if (email is not null && !IsEmail(email))
+        {
+            Add(errors, IntakeFields.RequesterEmail, DomainMessages.Get(DomainRules.IntakeEmailInvalid, IntakeFields.RequesterEmail));
+        }
+
+        var document = Optional(errors, IntakeFields.IdentityDocument, command.IdentityDocument, IntakeFields.IdentityDocumentMaxLength);
+        if (document is not null && !DocumentPattern().IsMatch(document))
+        {
+            Add(errors, IntakeFields.IdentityDocument, DomainMessages.Get(DomainRules.IntakeDocumentInvalid, IntakeFields.IdentityDocument));
+        }
+
+        var organisation = Optional(errors, IntakeFields.Organisation, command.Organisation, IntakeFields.OrganisationMaxLength);
+        var subject = Required(errors, IntakeFields.Subject, command.Subject, IntakeFields.SubjectMaxLength);
+        var description = Required(errors, IntakeFields.Description, command.Description, IntakeFields.DescriptionMaxLength);
+        var hint = Optional(errors, IntakeFields.CategoryHint, command.CategoryHint, IntakeFields.CategoryHintMaxLength);
+        var kind = KindOf(command.Kind);
+        if (kind is null)
+        {
+            Add(errors, IntakeFields.Kind, DomainMessages.Get(DomainRules.IntakeKindInvalid, IntakeFields.Kind));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        return new ValidIntake(
+            radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value);
+    }
+
+    /// <summary>The radicado as stored (trimmed, upper-case), or null when the text cannot be one (no database round trip for garbage).</summary>
+    public static string? NormalizeRadicado(string? radicado)
+    {
+        var trimmed = radicado?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > IntakeFields.RadicadoMaxLength || !RadicadoPattern().IsMatch(trimmed)
+            ? null
+            : trimmed.ToUpperInvariant();
+    }
+
+    /// <summary>A plain address <c>local@domain.tld</c>: no display name, no spaces, a dotted domain.</summary>
+    internal static bool IsEmail(string text)
+    {
+        if (text.Any(char.IsWhiteSpace) || text.Count(c => c == '@') != 1)
+        {
+            return false;
+        }
+
+        if (!MailAddress.TryCreate(text, out var address) || !string.Equals(address.Address, text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var domain = address.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.')
+            && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>Nothing means an incidencia (the PQRS "soporte técnico" is mostly something that stopped working).</summary>
+    private static CaseKind? KindOf(string? text) => TextSearch.Fold(text).Trim() switch
+    {
+        "" or "incidencia" or "incidente" or "incident" => CaseKind.Incident,
+        "peticion" or "request" => CaseKind.Request,
+        _ => null,
+    };
+
+    private static string? Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            Add(errors, field, DomainMessages.Get(DomainRules.IntakeFieldRequired, field));
+            return null;
+        }
+
+        return WithinLength(errors, field, text, maxLength);
+    }
+
+    private static string? Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        var text = value?.Trim();
+        return string.IsNullOrEmpty(text) ? null : WithinLength(errors, field, text, maxLength);
+    }
+
+    private static string? WithinLength(Dictionary<string, string[]> errors, string field, string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        Add(errors, field, DomainMessages.Get(DomainRules.IntakeFieldTooLong, field, maxLength, text.Length));
+        return null;
+    }
+
+    private static void Add(Dictionary<string, string[]> errors, string field, string message) =>
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RadicadoPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentPattern();
+}

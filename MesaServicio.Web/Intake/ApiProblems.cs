@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace MesaServicio.Web.Intake;
+
+/// <summary>RFC 7807 problem details in Spanish, for the intake API and whatever else answers with them.</summary>
+public static class ApiProblems
+{
+    /// <summary>Spanish titles of the statuses the framework fills in English by itself.</summary>
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Solicitud no válida",
+        [StatusCodes.Status401Unauthorized] = "Autenticación requerida",
+        [StatusCodes.Status403Forbidden] = "Sin permiso",
+        [StatusCodes.Status404NotFound] = "No encontrado",
+        [StatusCodes.Status405MethodNotAllowed] = "Método no permitido",
+        [StatusCodes.Status409Conflict] = "Conflicto",
+        [StatusCodes.Status413PayloadTooLarge] = "Solicitud demasiado grande",
+        [StatusCodes.Status415UnsupportedMediaType] = "Formato no admitido",
+        [StatusCodes.Status422UnprocessableEntity] = "No se pudo procesar la solicitud",
+        [StatusCodes.Status429TooManyRequests] = "Demasiadas solicitudes",
+        [StatusCodes.Status500InternalServerError] = "Error interno",
+    };
+
+    private static readonly Dictionary<int, string> Details = new()
+    {
+        [StatusCodes.Status404NotFound] = "La dirección solicitada no existe en la API.",
+        [StatusCodes.Status405MethodNotAllowed] = "La dirección existe pero no admite este método.",
+        [StatusCodes.Status500InternalServerError] = "Ocurrió un error inesperado. Intente de nuevo más tarde; si persiste, informe a la mesa de servicio.",
+    };
+
+    private static readonly HashSet<string> EnglishDefaults = new(StringComparer.Ordinal)
+    {
+        "One or more validation errors occurred.",
+        "An error occurred while processing your request.",
+    };
+
+    public static IResult Problem(int status, string title, string detail, string? rule = null) =>
+        Results.Problem(detail, statusCode: status, title: title,
+            extensions: rule is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = rule });
+
+    /// <summary>Replaces an English default title (and a missing detail) with Spanish; a title set on purpose stays.</summary>
+    public static void Translate(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Status is not { } status)
+        {
+            return;
+        }
+
+        if ((problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || EnglishDefaults.Contains(problem.Title))
+            && Titles.TryGetValue(status, out var title))
+        {
+            problem.Title = title;
+        }
+
+        if (problem.Detail is null && Details.TryGetValue(status, out var detail))
+        {
+            problem.Detail = detail;
+        }
+    }
+}

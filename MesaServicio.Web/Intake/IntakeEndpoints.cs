@@ -1,0 +1,227 @@
+using System.Globalization;
+using MesaServicio.Core.Attachments;
+using MesaServicio.Core.Common;
+using MesaServicio.Core.Intake;
+using MesaServicio.Web.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace MesaServicio.Web.Intake;
+
+/// <summary>
+/// The PQRS intake API (<c>/api/v1/pqrs/casos</c>): for the integration principal only (an API key or an
+/// app-only Entra token, never the portal's session), rate limited per client, answering problem details in
+/// Spanish. The submission is a multipart form read section by section: files stream into Core's checks and
+/// are never buffered whole; Core decides everything else.
+/// </summary>
+public static class IntakeEndpoints
+{
+    public const string BasePath = "/api/v1/pqrs/casos";
+
+    /// <summary>The OpenAPI document (and API group) of the intake.</summary>
+    public const string DocumentName = "v1";
+
+    /// <summary>Longest text field accepted (a description is at most 10,000 characters, up to 4 bytes each).</summary>
+    private const int MaxFieldBytes = 64 * 1024;
+
+    /// <summary>Most text fields read from one form (the intake has nine).</summary>
+    private const int MaxFields = 30;
+
+    /// <summary>Room for a section's headers and boundaries on top of each file.</summary>
+    private const long PerFileOverhead = 64 * 1024;
+
+    /// <summary>Where a radicado's case is read: <c>/api/v1/pqrs/casos/{radicado}</c> (a <c>/</c> in it travels as <c>%2F</c>).</summary>
+    public static string CasePath(string radicado) => $"{BasePath}/{Uri.EscapeDataString(radicado)}";
+
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup(BasePath)
+            .WithGroupName(DocumentName)
+            .WithTags("Casos PQRS")
+            .RequireAuthorization(Policies.Integration)
+            .RequireRateLimiting(IntakeApiSetup.RateLimitPolicy)
+            .WithMetadata(new IntakeApiMarker())
+            .DisableAntiforgery();
+
+        api.MapPost("", SubmitAsync)
+            .WithName("RegistrarCasoPqrs")
+            .WithSummary("Registra un caso de soporte técnico recibido por el sistema PQRS")
+            .WithDescription("Formulario multipart/form-data. El mismo radicado otra vez devuelve el caso ya creado (200) sin cambiarlo; la primera vez responde 201 con Location.")
+            .Produces<PqrsCaseResponse>(StatusCodes.Status201Created)
+            .Produces<PqrsCaseResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddOpenApiOperationTransformer(IntakeOpenApi.DescribeSubmissionAsync);
+
+        api.MapGet("{**radicado}", ReadAsync)
+            .WithName("ConsultarCasoPqrs")
+            .WithSummary("Consulta el estado de un caso por su radicado")
+            .WithDescription("Estado, fechas (hora de Bogotá), la solución cuando el caso fue resuelto y el motivo cuando fue rechazado. Un radicado con «/» se envía como %2F o tal cual.")
+            .Produces<PqrsCaseResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReadAsync(string radicado, HttpContext context, GetIntakeCase cases, CancellationToken cancellationToken)
+    {
+        var text = Uri.UnescapeDataString(radicado);
+        try
+        {
+            var view = await cases.HandleAsync(text, MesaClaims.ToCurrentUser(context.User), cancellationToken);
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Ok(PqrsCaseResponse.From(view));
+        }
+        catch (DomainException refused)
+        {
+            return Refusal(refused);
+        }
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext context, IntakeCase intake, IOptions<FormOptions> formOptions, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Formato no admitido",
+                "Envíe el caso como un formulario multipart/form-data (los archivos en el campo «archivos»).");
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        var form = formOptions.Value;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > form.MultipartBoundaryLengthLimit)
+        {
+            return Malformed();
+        }
+
+        var limits = intake.Limits;
+        var bodyLimit = (limits.MaxFilesPerMessage * (limits.MaxFileBytes + PerFileOverhead)) + (MaxFields * MaxFieldBytes);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = bodyLimit;
+        }
+
+        if (context.Request.ContentLength > bodyLimit)
+        {
+            return TooLarge(limits);
+        }
+
+        var user = MesaClaims.ToCurrentUser(context.User);
+        try
+        {
+            await using var files = intake.StartFiles(user);
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            var reader = new MultipartReader(boundary, context.Request.Body)
+            {
+                HeadersCountLimit = form.MultipartHeadersCountLimit,
+                HeadersLengthLimit = form.MultipartHeadersLengthLimit,
+
+                // Core stops a file one byte past the limit with its own message; this is only a backstop.
+                BodyLengthLimit = limits.MaxFileBytes + PerFileOverhead,
+            };
+            var fieldCount = 0;
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    return Malformed();
+                }
+
+                if (disposition.IsFileDisposition())
+                {
+                    var fileName = disposition.FileNameStar.HasValue
+                        ? disposition.FileNameStar.Value
+                        : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    var body = section.Body;
+                    await IntakeCase.AddFileAsync(files, new IncomingFile(fileName, section.ContentType, null, _ => body), cancellationToken);
+                    continue;
+                }
+
+                var value = await ReadFieldAsync(section.Body, cancellationToken);
+                if (value is null || ++fieldCount > MaxFields)
+                {
+                    return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Solicitud demasiado grande",
+                        "Un campo del formulario es demasiado largo, o el formulario trae demasiados campos.");
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                fields[name] = value;
+            }
+
+            var command = new IntakeCaseCommand(
+                Field(fields, IntakeFields.Radicado), Field(fields, IntakeFields.RequesterName), Field(fields, IntakeFields.RequesterEmail),
+                Field(fields, IntakeFields.Subject), Field(fields, IntakeFields.Description), Field(fields, IntakeFields.IdentityDocument),
+                Field(fields, IntakeFields.Organisation), Field(fields, IntakeFields.CategoryHint), Field(fields, IntakeFields.Kind));
+            var result = await intake.HandleAsync(command, files, user, cancellationToken);
+            var answer = PqrsCaseResponse.From(result.Case);
+            return result.Created
+                ? Results.Created(CasePath(result.Case.Radicado), answer)
+                : Results.Ok(answer);
+        }
+        catch (DomainException refused)
+        {
+            return Refusal(refused);
+        }
+        catch (InvalidDataException)
+        {
+            // Malformed multipart, or a section beyond the reader's limits.
+            return Malformed();
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limits);
+        }
+    }
+
+    private static string? Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name);
+
+    /// <summary>A form field's text, or null when it is longer than <see cref="MaxFieldBytes"/>.</summary>
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var collected = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (collected.Length + read > MaxFieldBytes)
+            {
+                return null;
+            }
+
+            collected.Write(buffer, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
+    }
+
+    private static IResult Refusal(DomainException refused) => refused switch
+    {
+        ValidationFailedException invalid => Results.ValidationProblem(
+            invalid.Errors, invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Datos no válidos",
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = invalid.Rule }),
+        NotFoundException => ApiProblems.Problem(StatusCodes.Status404NotFound, "No encontrado", refused.Message, refused.Rule),
+        ForbiddenException => ApiProblems.Problem(StatusCodes.Status403Forbidden, "Sin permiso", refused.Message, refused.Rule),
+        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "No se pudo registrar el caso", refused.Message, refused.Rule),
+    };
+
+    private static IResult Malformed() =>
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "Solicitud no válida", "La solicitud no es un formulario multipart/form-data válido.");
+
+    private static IResult TooLarge(AttachmentLimits limits) =>
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Solicitud demasiado grande", string.Format(
+            CultureInfo.GetCultureInfo("es-CO"), "La solicitud supera lo que se puede enviar: hasta {0} archivos de máximo {1} cada uno.",
+            limits.MaxFilesPerMessage, limits.MaxFileSizeText));
+}
+
+/// <summary>Marks the intake API's endpoints: their 401, 403 and 404 are problem details, never the portal's pages.</summary>
+public sealed class IntakeApiMarker;
