@@ -80,6 +80,68 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("CaseAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Calendar.CalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NationalHolidays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CalendarSettings", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.NonWorkingDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("NonWorkingDays", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.WeeklyHoursRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSettingsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarSettingsId");
+
+                    b.ToTable("CalendarWeeklyHours", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -389,6 +451,49 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("TechnicianGroups", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Configuration.ConfigurationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("Area", "At");
+
+                    b.ToTable("ConfigurationChanges", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -673,6 +778,10 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<long?>("RemindedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -682,6 +791,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CaseId", "Round");
+
+                    b.HasIndex("ReminderTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -754,6 +866,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.WeeklyHoursRange", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Calendar.CalendarSettings", null)
+                        .WithMany("WeeklyHours")
+                        .HasForeignKey("CalendarSettingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
@@ -894,6 +1015,11 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.CalendarSettings", b =>
+                {
+                    b.Navigation("WeeklyHours");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
