@@ -48,7 +48,7 @@ public sealed record AuditEntry(
     string? Detail);
 
 /// <summary>One page of the audit, newest first, and how many entries match in all.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
+public sealed record AuditEntryPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
 
 /// <summary>
 /// The coordinator's audit (procedure activity 8): configuration changes and every operation on cases, in one list,
@@ -59,7 +59,7 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
     /// <summary>Largest page served.</summary>
     public const int MaxPageSize = 100;
 
-    public async Task<AuditPage> HandleAsync(AuditFilter filter, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<AuditEntryPage> HandleAsync(AuditFilter filter, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(user);
@@ -183,7 +183,7 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
             r.Source, r.Id, r.At, r.ActorId, r.ActorId is { } a ? names.GetValueOrDefault(a) : null,
             r.CaseId is { } c ? numbers.GetValueOrDefault(c) : null, r.Area, r.Action, r.Subject, r.FromStatus, r.ToStatus,
             r.Before, r.After, r.Detail)).ToList();
-        return new AuditPage(entries, total, page, size);
+        return new AuditEntryPage(entries, total, page, size);
     }
 
     /// <summary>The instant a local day begins in the calendar's zone.</summary>

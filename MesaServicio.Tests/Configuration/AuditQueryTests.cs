@@ -33,7 +33,7 @@ public sealed class AuditQueryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private Task<AuditPage> ListAsync(AuditFilter filter) => _host.Get<ListAuditEntries>().HandleAsync(filter, Coordinator, default);
+    private Task<AuditEntryPage> ListAsync(AuditFilter filter) => _host.Get<ListAuditEntries>().HandleAsync(filter, Coordinator, default);
 
     [Fact]
     public async Task Configuration_changes_and_case_operations_come_together_newest_first()
