@@ -2,6 +2,7 @@ using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Intake;
+using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Surveys;
@@ -35,7 +36,16 @@ public static class DependencyInjection
 
         var calendarOptions = configuration.GetSection(BusinessCalendarOptions.SectionName).Get<BusinessCalendarOptions>()
             ?? new BusinessCalendarOptions();
-        services.TryAddSingleton<IBusinessCalendarProvider>(new FixedBusinessCalendarProvider(BusinessCalendarOptions.FromOptions(calendarOptions)));
+
+        // appsettings only seed the calendar (and serve until the database is read); the coordinator's settings in the
+        // database are the calendar in force (docs/decisions/0011-calendar-in-the-database.md).
+        var seedCalendar = BusinessCalendarOptions.FromOptions(calendarOptions);
+        services.TryAddSingleton(new BusinessCalendarSeed(calendarOptions));
+        services.TryAddSingleton(sp => new StoredBusinessCalendarProvider(
+            sp.GetRequiredService<IDbContextFactory<MesaDbContext>>(), seedCalendar,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StoredBusinessCalendarProvider>>()));
+        services.TryAddSingleton<IBusinessCalendarProvider>(sp => sp.GetRequiredService<StoredBusinessCalendarProvider>());
+        services.AddHostedService<CalendarSettingsWatcher>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<DatabaseInitializer>();
@@ -64,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
         services.AddSingleton<Catalog.CategoryTree>();
+        services.AddMesaServicioConfiguration();
         services.AddMesaServicioReports();
         services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);

@@ -232,25 +232,31 @@ public sealed class Case
             ReceivedAt = now,
         };
 
-        if (registration.Policy is { } policy)
-        {
-            c.SlaPolicyId = policy.Id == 0 ? null : policy.Id;
-            if (policy.Attend is { } attend)
-            {
-                c.AttendDueAt = attend.DueFrom(now, context.Calendar).ToUniversalTime();
-                c.AttendTarget = context.Calendar.BusinessTimeBetween(now, c.AttendDueAt.Value);
-            }
-
-            if (policy.Resolve is { } resolve)
-            {
-                c.ResolveBaseDueAt = resolve.DueFrom(now, context.Calendar).ToUniversalTime();
-                c.ResolveTarget = context.Calendar.BusinessTimeBetween(now, c.ResolveBaseDueAt.Value);
-            }
-        }
-
+        c.ApplyPolicy(registration.Policy, context.Calendar);
         c.Record(context, CaseAction.Registered, null, CaseStatus.New, null, Invariant(registration.Channel), null);
         c._events.Add(new CaseRegistered(c.Id, c.Number, now, c.CategoryId, c.Priority));
         return c;
+    }
+
+    /// <summary>
+    /// The coordinator recomputes the ANS due instants of an open case (decision 0002: a case keeps the policy it was
+    /// filed under unless this is done): from the reception instant, under <paramref name="policy"/> (the one in
+    /// force now for the case's category, kind and priority) and the calendar in force. The time already paused is
+    /// kept. The reason is mandatory and is recorded, with the due instants before and after, in the history.
+    /// </summary>
+    public void RecomputeSla(SlaPolicy? policy, string reason, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var detail = RequiredText(reason, DomainRules.ConfigRecomputeReasonRequired);
+        if (!IsOpen)
+        {
+            throw new DomainException(DomainRules.SlaRecomputeNotOpen, Number);
+        }
+
+        var before = DueSummary();
+        ApplyPolicy(policy, context.Calendar);
+        Version++;
+        Record(context, CaseAction.SlaRecomputed, null, null, before, DueSummary(), detail);
     }
 
     /// <summary>Assigns (or reassigns) the case to a technician of a group (activity 2, or a lead's / coordinator's reassignment).</summary>
@@ -512,6 +518,35 @@ public sealed class Case
         }
 
         return comment;
+    }
+
+    /// <summary>Copies the policy's targets as due instants counted from reception (no policy: no ANS).</summary>
+    private void ApplyPolicy(SlaPolicy? policy, Calendar.BusinessCalendar calendar)
+    {
+        SlaPolicyId = policy is { Id: not 0 } ? policy.Id : null;
+        AttendDueAt = null;
+        AttendTarget = null;
+        ResolveBaseDueAt = null;
+        ResolveTarget = null;
+        if (policy?.Attend is { } attend)
+        {
+            AttendDueAt = attend.DueFrom(ReceivedAt, calendar).ToUniversalTime();
+            AttendTarget = calendar.BusinessTimeBetween(ReceivedAt, AttendDueAt.Value);
+        }
+
+        if (policy?.Resolve is { } resolve)
+        {
+            ResolveBaseDueAt = resolve.DueFrom(ReceivedAt, calendar).ToUniversalTime();
+            ResolveTarget = calendar.BusinessTimeBetween(ReceivedAt, ResolveBaseDueAt.Value);
+        }
+    }
+
+    /// <summary>The due instants for the history line: <c>atender=2026-03-02T15:00:00Z;resolver=…</c> (invariant, UTC).</summary>
+    private string DueSummary()
+    {
+        static string Of(DateTimeOffset? instant) =>
+            instant is { } i ? i.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "sin ANS";
+        return $"atender={Of(AttendDueAt)};resolver={Of(ResolveBaseDueAt)}";
     }
 
     /// <summary>Forgets the events once they were delivered.</summary>

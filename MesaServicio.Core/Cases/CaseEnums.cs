@@ -111,6 +111,9 @@ public enum CaseAction
     SurveyAnswered = 18,
     SlaAtRisk = 19,
     SlaBreached = 20,
+
+    /// <summary>The coordinator recomputed the case's ANS due instants under the policy and calendar in force (with a reason).</summary>
+    SlaRecomputed = 21,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

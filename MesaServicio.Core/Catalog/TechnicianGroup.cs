@@ -44,6 +44,68 @@ public sealed class TechnicianGroup
     }
 
     public void RecordAssignment(Guid personId) => LastAssignedPersonId = personId;
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    /// <summary>Moves the group to another support level (1 to 3); cases already assigned keep theirs.</summary>
+    public void ChangeLevel(int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, Cases.Case.MaxLevel);
+        Level = level;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    /// <summary>Takes a technician out of the group; their open cases stay assigned to them.</summary>
+    public bool RemoveMember(Guid personId)
+    {
+        var member = _members.Find(m => m.PersonId == personId);
+        if (member is null)
+        {
+            return false;
+        }
+
+        _members.Remove(member);
+        Renumber(_members.OrderBy(m => m.Position).ToList());
+        return true;
+    }
+
+    /// <summary>Moves a member to <paramref name="index"/> (0-based) in the round-robin order.</summary>
+    public bool MoveMember(Guid personId, int index)
+    {
+        var ordered = _members.OrderBy(m => m.Position).ToList();
+        var member = ordered.Find(m => m.PersonId == personId);
+        if (member is null)
+        {
+            return false;
+        }
+
+        var target = Math.Clamp(index, 0, ordered.Count - 1);
+        if (ordered.IndexOf(member) == target)
+        {
+            return false;
+        }
+
+        ordered.Remove(member);
+        ordered.Insert(target, member);
+        Renumber(ordered);
+        return true;
+    }
+
+    private static void Renumber(List<GroupMember> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].PlaceAt(i);
+        }
+    }
 }
 
 /// <summary>A technician's membership of a group; <see cref="Position"/> orders the round-robin.</summary>
@@ -65,4 +127,6 @@ public sealed class GroupMember
     public Guid PersonId { get; private set; }
 
     public int Position { get; private set; }
+
+    internal void PlaceAt(int position) => Position = position;
 }

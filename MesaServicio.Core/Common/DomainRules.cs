@@ -92,4 +92,39 @@ public static class DomainRules
     public const string ApiKeyExpiryInPast = "ApiKey.ExpiryInPast";
     public const string ApiKeyNotActive = "ApiKey.NotActive";
     public const string ApiKeyAlreadyRevoked = "ApiKey.AlreadyRevoked";
+
+    public const string SlaRecomputeNotOpen = "Case.Sla.RecomputeNotOpen";
+
+    public const string ConfigChanged = "Config.Changed";
+    public const string ConfigCategoryNameRequired = "Config.Category.NameRequired";
+    public const string ConfigCategoryNameTooLong = "Config.Category.NameTooLong";
+    public const string ConfigCategoryNameTaken = "Config.Category.NameTaken";
+    public const string ConfigCategoryParentNotTop = "Config.Category.ParentNotTop";
+    public const string ConfigCategoryTopNeedsGroup = "Config.Category.TopNeedsGroup";
+    public const string ConfigCategoryParentInactive = "Config.Category.ParentInactive";
+    public const string ConfigGroupNameRequired = "Config.Group.NameRequired";
+    public const string ConfigGroupNameTooLong = "Config.Group.NameTooLong";
+    public const string ConfigGroupNameTaken = "Config.Group.NameTaken";
+    public const string ConfigGroupLevelInvalid = "Config.Group.LevelInvalid";
+    public const string ConfigGroupStillRouted = "Config.Group.StillRouted";
+    public const string ConfigGroupInactive = "Config.Group.Inactive";
+    public const string ConfigGroupMemberNotAgent = "Config.Group.MemberNotAgent";
+    public const string ConfigGroupMemberInactive = "Config.Group.MemberInactive";
+    public const string ConfigRoutingLeadNotTechnicalLead = "Config.Routing.LeadNotTechnicalLead";
+    public const string ConfigSlaAmountInvalid = "Config.Sla.AmountInvalid";
+    public const string ConfigSlaUnitRequired = "Config.Sla.UnitRequired";
+    public const string ConfigSlaResolveBeforeAttend = "Config.Sla.ResolveBeforeAttend";
+    public const string ConfigSlaIncidentNeedsTargets = "Config.Sla.IncidentNeedsTargets";
+    public const string ConfigSlaGeneralRequired = "Config.Sla.GeneralRequired";
+    public const string ConfigRecomputeReasonRequired = "Config.Recompute.ReasonRequired";
+    public const string ConfigRecomputeNoCases = "Config.Recompute.NoCases";
+    public const string ConfigRecomputeConflict = "Config.Recompute.Conflict";
+    public const string ConfigCalendarHoursInvalid = "Config.Calendar.HoursInvalid";
+    public const string ConfigCalendarInvalid = "Config.Calendar.Invalid";
+    public const string ConfigCalendarDayAlreadyDeclared = "Config.Calendar.DayAlreadyDeclared";
+    public const string ConfigCalendarDayNotDeclared = "Config.Calendar.DayNotDeclared";
+    public const string ConfigCalendarDayOutOfRange = "Config.Calendar.DayOutOfRange";
+    public const string ConfigCalendarDescriptionRequired = "Config.Calendar.DescriptionRequired";
+    public const string ConfigCalendarDescriptionTooLong = "Config.Calendar.DescriptionTooLong";
+    public const string ConfigPriorityInvalid = "Config.Priority.Invalid";
 }

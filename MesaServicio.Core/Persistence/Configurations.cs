@@ -310,3 +310,37 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKeys.Api
         builder.HasIndex(k => k.CreatedAt);
     }
 }
+
+internal sealed class CalendarSettingsConfiguration : IEntityTypeConfiguration<Calendar.CalendarSettings>
+{
+    public void Configure(EntityTypeBuilder<Calendar.CalendarSettings> builder)
+    {
+        builder.ToTable("CalendarSettings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.TimeZone).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasMany(s => s.WeeklyHours).WithOne().HasForeignKey("CalendarSettingsId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.WeeklyHours).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class WeeklyHoursRangeConfiguration : IEntityTypeConfiguration<Calendar.WeeklyHoursRange>
+{
+    public void Configure(EntityTypeBuilder<Calendar.WeeklyHoursRange> builder)
+    {
+        builder.ToTable("CalendarWeeklyHours");
+        builder.HasKey(r => r.Id);
+    }
+}
+
+internal sealed class NonWorkingDayConfiguration : IEntityTypeConfiguration<Calendar.NonWorkingDay>
+{
+    public void Configure(EntityTypeBuilder<Calendar.NonWorkingDay> builder)
+    {
+        builder.ToTable("NonWorkingDays");
+        builder.HasKey(d => d.Day);
+        builder.Property(d => d.Day).ValueGeneratedNever();
+        builder.Property(d => d.Description).HasMaxLength(Calendar.NonWorkingDay.DescriptionMaxLength).IsRequired();
+    }
+}

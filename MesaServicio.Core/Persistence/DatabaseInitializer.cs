@@ -1,11 +1,20 @@
+using MesaServicio.Core.Calendar;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace MesaServicio.Core.Persistence;
 
-/// <summary>Brings the database up to date at start-up: creates its folder, applies migrations, WAL mode, seed data.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<MesaDbContext> contextFactory, ILogger<DatabaseInitializer> logger)
+/// <summary>
+/// Brings the database up to date at start-up: creates its folder, applies migrations, WAL mode, seed data (the
+/// calendar from appsettings when the database has none), then builds the calendar in force from the database.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<MesaDbContext> contextFactory,
+    BusinessCalendarSeed calendarSeed,
+    StoredBusinessCalendarProvider calendars,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +37,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<MesaDbContext> context
         }
 
         await SeedData.SeedAsync(db, cancellationToken).ConfigureAwait(false);
+        await SeedData.SeedCalendarAsync(db, calendarSeed.Options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await calendars.ReloadAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Database ready");
     }
 }

@@ -19,7 +19,7 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     private static readonly HashSet<Type> NeverDeleted =
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
-        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey)];
+        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -58,6 +58,10 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
 
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+
+    public DbSet<Calendar.CalendarSettings> CalendarSettings => Set<Calendar.CalendarSettings>();
+
+    public DbSet<Calendar.NonWorkingDay> NonWorkingDays => Set<Calendar.NonWorkingDay>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Catalog;
 using MesaServicio.Core.People;
@@ -129,6 +131,38 @@ public static class SeedData
         }
 
         db.SlaPolicies.AddRange(DefaultPolicies());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The business calendar, from appsettings, when the database has none yet (a new database, or one created before
+    /// the calendar moved to the database). Afterwards the coordinator's settings count and appsettings are not read
+    /// again. The seeding is recorded in the configuration audit as the desk's own change.
+    /// </summary>
+    public static async Task SeedCalendarAsync(MesaDbContext db, BusinessCalendarOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        if (await db.CalendarSettings.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var settings = CalendarSettings.FromOptions(options);
+        db.CalendarSettings.Add(settings);
+        var known = await db.NonWorkingDays.Select(d => d.Day).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var days = (options.ExtraNonWorkingDays ?? []).Distinct().Except(known).ToList();
+        db.NonWorkingDays.AddRange(days.Select(d => new NonWorkingDay(d, "Declarado en la configuración inicial")));
+        db.ConfigurationChanges.Add(new Configuration.ConfigurationChange(
+            now, null, Configuration.ConfigurationAreas.BusinessHours, "Calendario de la entidad", null,
+            Configuration.AuditJson.Of(new
+            {
+                timeZone = settings.TimeZone,
+                nationalHolidays = settings.NationalHolidays,
+                hours = Configuration.AuditJson.Week(settings.Hours()),
+                nonWorkingDays = days.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            }),
+            "Valores iniciales tomados de appsettings (sección BusinessCalendar)."));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

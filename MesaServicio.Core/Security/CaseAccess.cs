@@ -99,7 +99,7 @@ public static class CaseAccess
         return operation switch
         {
             GlobalOperation.Board => user.IsStaff,
-            GlobalOperation.Reports or GlobalOperation.Configuration => user.IsCoordinator,
+            GlobalOperation.Reports or GlobalOperation.Configuration or GlobalOperation.Audit => user.IsCoordinator,
             GlobalOperation.Intake => user.Kind == PrincipalKind.Integration,
             GlobalOperation.FileOwnCase => user.Kind == PrincipalKind.Person,
             GlobalOperation.FileOnBehalf => user.IsStaff,

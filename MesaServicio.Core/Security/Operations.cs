@@ -45,6 +45,9 @@ public enum GlobalOperation
 
     /// <summary>File a case on behalf of someone (phone, walk-in).</summary>
     FileOnBehalf = 6,
+
+    /// <summary>Read the audit: configuration changes and the history of every case.</summary>
+    Audit = 7,
 }
 
 /// <summary>The answer to "may this principal do that to this case?".</summary>

@@ -55,6 +55,29 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
         });
     }
 
+    [Theory]
+    [InlineData("Categorías", "tabla-categorias")]
+    [InlineData("Grupos", "error-none")]
+    [InlineData("Enrutamiento y líderes", "error-none")]
+    [InlineData("ANS", "tabla-ans")]
+    [InlineData("Horario y días no hábiles", "error-none")]
+    [InlineData("Matriz de prioridad", "matriz-prioridad")]
+    public Task Each_tab_of_the_configuration_has_no_serious_violations(string tab, string testId) =>
+        CheckAsync(SeedData.DemoPeople.Coordinator, "/configuracion", async page =>
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToBeVisibleAsync();
+            if (testId != "error-none")
+            {
+                await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
+            }
+        });
+
+    [Fact]
+    public Task The_audit_has_no_serious_violations() =>
+        CheckAsync(SeedData.DemoPeople.Coordinator, "/auditoria", async page =>
+            await Expect(page.GetByTestId("tabla-auditoria").Locator("tbody tr").First).ToBeVisibleAsync());
+
     private static async Task WaitForTableAsync(IPage page) =>
         await Expect(page.Locator("table").First).ToBeVisibleAsync();
 

@@ -50,8 +50,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         cells.Select(c => c.Actor).Distinct().Should().BeEquivalentTo(Actors.Keys);
         cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
-            "board", "reports", "configuration", "intake");
-        cells.Should().HaveCount(9 * 15);
+            "board", "reports", "configuration", "audit", "intake");
+        cells.Should().HaveCount(9 * 16);
     }
 
     [Theory]
@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "board" => Global(user, GlobalOperation.Board),
             "reports" => Global(user, GlobalOperation.Reports),
             "configuration" => Global(user, GlobalOperation.Configuration),
+            "audit" => Global(user, GlobalOperation.Audit),
             "intake" => async () => await host.Get<RegisterCase>().HandleAsync(
                 new RegisterCaseCommand(CaseKind.Request, await CategoryAsync(), "Soporte técnico PQRS", "Radicado 2026-1234.", Impact.Low, Urgency.Low,
                     CaseChannel.Pqrs, DemoPeople.Requester3), user, default),
@@ -79,7 +80,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             case "no":
                 await act.Should().ThrowAsync<ForbiddenException>();
                 break;
-            case "ingresar" when operation is "board" or "reports" or "configuration" or "intake":
+            case "ingresar" when operation is "board" or "reports" or "configuration" or "audit" or "intake":
                 // Not about one case: nobody signed in is simply refused (the web layer asks to sign in first).
                 await act.Should().ThrowAsync<ForbiddenException>();
                 break;

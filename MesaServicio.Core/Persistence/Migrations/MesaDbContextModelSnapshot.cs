@@ -142,6 +142,68 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("CaseAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Calendar.CalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NationalHolidays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CalendarSettings", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.NonWorkingDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("NonWorkingDays", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.WeeklyHoursRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSettingsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarSettingsId");
+
+                    b.ToTable("CalendarWeeklyHours", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -893,6 +955,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Calendar.WeeklyHoursRange", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Calendar.CalendarSettings", null)
+                        .WithMany("WeeklyHours")
+                        .HasForeignKey("CalendarSettingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
                 {
                     b.HasOne("MesaServicio.Core.Catalog.TechnicianGroup", null)
@@ -1031,6 +1102,11 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Calendar.CalendarSettings", b =>
+                {
+                    b.Navigation("WeeklyHours");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Cases.Case", b =>
