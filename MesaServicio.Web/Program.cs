@@ -31,10 +31,21 @@ catch (StartupRefusedException refused)
     return 1;
 }
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+// Logs: readable text by default; `Logging:Format=Json` writes one compact JSON object per line for a collector.
+var jsonLogs = string.Equals(builder.Configuration["Logging:Format"], "Json", StringComparison.OrdinalIgnoreCase);
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext().Enrich.With<DropRequestPathEnricher>();
+    if (jsonLogs)
+    {
+        logger.WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter());
+    }
+    else
+    {
+        logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+    }
+});
+builder.Services.AddMesaOperations();
 
 builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMesaServicioTimedWork(builder.Configuration);
@@ -72,6 +83,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 var spanish = CultureInfo.GetCultureInfo("es-CO");
+app.UseMesaRequestLogging();
 app.UseRequestLocalization(options =>
 {
     options.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(spanish);
@@ -95,6 +107,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapMesaHealth();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
 app.MapCaseFileEndpoints();
