@@ -71,12 +71,28 @@ public static class Labels
     public static string DateTime(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Bogota).ToString("dd/MM/yyyy h:mm tt", Culture);
 
+    /// <summary>What a bare action does not say: how the case closed, which ANS clock an alert is about.</summary>
+    private static string Qualifier(CaseHistoryLine line) => line.Action switch
+    {
+        CaseAction.Closed when Enum.TryParse<CloseOutcome>(line.Value, out var outcome) => " — " + outcome switch
+        {
+            CloseOutcome.Satisfied => "el usuario solicitante quedó satisfecho",
+            CloseOutcome.NoAnswer => "sin respuesta a la encuesta",
+            CloseOutcome.NewCaseRequired => "se pidió registrar un caso nuevo",
+            CloseOutcome.NoFurtherSolution => "no hay otra solución",
+            _ => "",
+        },
+        CaseAction.SlaAtRisk or CaseAction.SlaBreached when Enum.TryParse<Core.Sla.SlaTargetKind>(line.Value, out var target) =>
+            " — ANS de " + Core.Notifications.NoticeComposer.TargetName(target),
+        _ => "",
+    };
+
     public static string HistoryLine(CaseHistoryLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var who = line.ActorName ?? "La mesa de servicio";
         var what = DomainMessages.Get("History." + line.Action);
         var to = line.ToStatus is { } s && line.FromStatus != s ? $" (ahora: {Status(s)})" : "";
-        return $"{who} {what}{to}.";
+        return $"{who} {what}{Qualifier(line)}{to}.";
     }
 }

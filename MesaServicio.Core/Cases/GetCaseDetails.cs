@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MesaServicio.Core.Cases;
 
 /// <summary>One line of a case's history as a person may read it.</summary>
+/// <remarks><c>Value</c> is the entry's machine value, e.g. the close outcome or the ANS clock (not for display as is).</remarks>
 public sealed record CaseHistoryLine(
-    DateTimeOffset At, string? ActorName, CaseAction Action, CaseStatus? FromStatus, CaseStatus? ToStatus, string? Detail);
+    DateTimeOffset At, string? ActorName, CaseAction Action, CaseStatus? FromStatus, CaseStatus? ToStatus, string? Detail, string? Value = null);
 
 /// <summary>One message of a case's conversation (internal notes only for staff with a role in the case).</summary>
 public sealed record CaseMessage(Guid Id, DateTimeOffset At, string? AuthorName, bool FromRequester, string Text, bool IsInternal);
@@ -86,7 +87,7 @@ public sealed class GetCaseDetails(
         var messages = c.Comments.Where(m => seesInternal || !m.IsInternal).OrderBy(m => m.At)
             .Select(m => new CaseMessage(m.Id, m.At, Name(m.AuthorId), m.AuthorId == c.RequesterId, m.Text, m.IsInternal)).ToList();
         var history = c.History.Where(h => seesInternal || h.Action != CaseAction.InternalNoteAdded).OrderBy(h => h.Id)
-            .Select(h => new CaseHistoryLine(h.At, Name(h.ActorId), h.Action, h.FromStatus, h.ToStatus, h.Detail)).ToList();
+            .Select(h => new CaseHistoryLine(h.At, Name(h.ActorId), h.Action, h.FromStatus, h.ToStatus, h.Detail, h.ToValue)).ToList();
 
         var now = time.GetUtcNow();
         var calendar = calendars.Current;
