@@ -48,7 +48,7 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
             var body = Text(notice.Kind, "Body", notice.CaseNumber, link, notice.Detail);
             db.OutboxMessages.Add(new OutboxMessage(
                 "mail:" + notice.DedupKey, notice.Kind, notice.CaseId, notice.Recipient.PersonId, notice.Recipient.Email.Trim(),
-                subject, body + Signature(), Html(body, link), now));
+                subject, PlainText(body), Html(body, link), now));
         }
 
         if (notice.ShowInPortal && notice.Recipient.PersonId is { } personId)
@@ -63,10 +63,11 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
         return null;
     }
 
-    private static string Signature() => "\n\n--\n" + Text(MessageKind.SurveyInvitation, "Signature");
+    /// <summary>The plain-text body with the desk's signature below.</summary>
+    internal static string PlainText(string body) => body + "\n\n--\n" + Text(MessageKind.SurveyInvitation, "Signature");
 
     /// <summary>The HTML alternative: the text escaped, paragraphs kept, the link made clickable.</summary>
-    private static string Html(string body, string link)
+    internal static string Html(string body, string link)
     {
         var paragraphs = body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>");

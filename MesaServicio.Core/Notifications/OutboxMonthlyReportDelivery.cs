@@ -1,4 +1,3 @@
-using System.Net;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -53,14 +52,13 @@ public sealed partial class OutboxMonthlyReportDelivery(
         var link = composer.AbsoluteLink(ReportPath + "?mes=" + month);
         var subject = NoticeComposer.Text(MessageKind.MonthlyReport, "Subject", null, link, monthName);
         var body = NoticeComposer.Text(MessageKind.MonthlyReport, "Body", null, link, monthName);
-        var signature = NoticeComposer.Text(MessageKind.SurveyInvitation, "Signature");
         var pdf = mail.Pdf.ToArray();
         var csv = mail.Csv.ToArray();
         foreach (var recipient in recipients)
         {
             var message = new OutboxMessage(
                 DedupKey(month, recipient.PersonId!.Value), MessageKind.MonthlyReport, null, recipient.PersonId, recipient.Email.Trim(),
-                subject, body + "\n\n--\n" + signature, Html(body, link, signature), now);
+                subject, NoticeComposer.PlainText(body), NoticeComposer.Html(body, link), now);
             message.Attach(mail.PdfFileName, "application/pdf", pdf);
             message.Attach(mail.CsvFileName, "text/csv; charset=utf-8", csv);
             db.OutboxMessages.Add(message);
@@ -84,17 +82,6 @@ public sealed partial class OutboxMonthlyReportDelivery(
         }
 
         LogQueued(logger, month.ToString(), recipients.Count);
-    }
-
-    /// <summary>The HTML alternative: the text's paragraphs escaped, the link clickable, the signature below.</summary>
-    private static string Html(string body, string link, string signature)
-    {
-        var encodedLink = WebUtility.HtmlEncode(link);
-        var paragraphs = string.Concat(body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
-            .Replace(encodedLink, $"<a href=\"{encodedLink}\">{encodedLink}</a>", StringComparison.Ordinal);
-        return "<!DOCTYPE html><html lang=\"es-CO\"><body style=\"font-family:Roboto,Arial,sans-serif\">" + paragraphs
-            + "<p style=\"color:#555\">" + WebUtility.HtmlEncode(signature) + "</p></body></html>";
     }
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Queued the monthly report of {Month} for {Count} coordinator(s)")]
