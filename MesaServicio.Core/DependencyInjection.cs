@@ -6,7 +6,6 @@ using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Surveys;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +25,16 @@ public static class DependencyInjection
     public static IServiceCollection AddMesaServicioCore(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var provider = MesaDatabase.ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = DefaultConnectionString;
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DefaultConnectionString
+                : throw new InvalidOperationException($"{MesaDatabase.ProviderKey} = {provider} necesita ConnectionStrings:{ConnectionStringName}.");
         }
 
-        services.AddDbContextFactory<MesaDbContext>(options => options.UseSqlite(Rooted(connectionString, contentRoot)));
+        services.AddDbContextFactory<MesaDbContext>(options => MesaDatabase.Configure(options, provider, connectionString, contentRoot));
 
         var calendarOptions = configuration.GetSection(BusinessCalendarOptions.SectionName).Get<BusinessCalendarOptions>()
             ?? new BusinessCalendarOptions();
@@ -83,18 +85,5 @@ public static class DependencyInjection
         services.AddMesaServicioSurveys();
         services.AddMesaServicioIntake(configuration);
         return services;
-    }
-
-    /// <summary>A relative SQLite file is taken from the app's content root, not the shell's current folder.</summary>
-    private static string Rooted(string connectionString, string? contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (contentRoot is not null && builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source)
-            && !source.StartsWith("file:", StringComparison.Ordinal))
-        {
-            builder.DataSource = Path.Combine(contentRoot, source);
-        }
-
-        return builder.ToString();
     }
 }

@@ -150,27 +150,39 @@ public sealed partial class AttachFiles(
         var comment = MessageOperation(messageText, isInternal) is null ? null : c.Comment(messageText!, isInternal, context);
         var stored = AddRows(db, c.Id, comment?.Id, comment?.IsInternal ?? false, user.Actor.PersonId, now, files);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
+        // A transient PostgreSQL failure before the commit runs the attempt again with the same tracked rows (they are
+        // accepted only once committed); a failed commit is not repeated: its files were just taken back.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            throw new ConcurrencyConflictException(c.Number, ex);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                throw new ConcurrencyConflictException(c.Number, ex);
+            }
 
-        var moved = MoveIntoStorage(files);
-        try
-        {
-            // Past this point nothing is cancelled: the rows and the files are kept together.
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch
-        {
-            RemoveStored(moved);
-            throw;
-        }
+            var moved = MoveIntoStorage(files);
+            try
+            {
+                // Past this point nothing is cancelled: the rows and the files are kept together.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (strategy.RetriesOnFailure)
+            {
+                RemoveStored(moved);
+                throw new CommitNotRetriedException("The database did not confirm the attachments' commit.", ex);
+            }
+            catch
+            {
+                RemoveStored(moved);
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.AcceptAllChanges();
 
         AttachmentStored(_log, c.Number, user.LogId, files.Count, files.Sum(f => f.Size));
         var events = c.Events.ToArray();

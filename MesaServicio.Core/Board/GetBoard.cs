@@ -132,8 +132,9 @@ public sealed class GetBoard(
                 search = search[..SearchMaxLength];
             }
 
-            var pattern = "%" + EscapeLike(search) + "%";
-            cases = cases.Where(c => EF.Functions.Like(c.Number, pattern, "\\") || EF.Functions.Like(c.Subject, pattern, "\\"));
+            // lower() + contains: case-insensitive on both engines (SQLite's LIKE is, PostgreSQL's is not), no wildcards.
+            var lowered = search.ToLowerInvariant();
+            cases = cases.Where(c => c.Number.ToLower().Contains(lowered) || c.Subject.ToLower().Contains(lowered));
         }
 
         return cases;
@@ -158,7 +159,4 @@ public sealed class GetBoard(
 
         return result;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

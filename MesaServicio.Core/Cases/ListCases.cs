@@ -61,7 +61,8 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
         {
             var text = query.Text.Trim();
             var upper = text.ToUpperInvariant();
-            cases = cases.Where(c => c.Number == upper || c.Number.EndsWith(upper) || EF.Functions.Like(c.Subject, "%" + text + "%"));
+            var lowered = text.ToLowerInvariant();
+            cases = cases.Where(c => c.Number == upper || c.Number.EndsWith(upper) || c.Subject.ToLower().Contains(lowered));
         }
 
         var total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);

@@ -102,45 +102,60 @@ public sealed class RegisterCase(
         var filedBy = command.Channel == CaseChannel.Agent ? actor.PersonId : null;
         var year = calendar.ToLocal(context.Now).Year;
 
-        // SQLite's transaction is IMMEDIATE: it holds the write lock from here, so what it reads below stays true.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var requesterId = command.RequesterId;
-        if (extras?.ResolveRequester is { } resolve)
+        // PostgreSQL's transient failures (a dropped connection, a serialization failure) run the attempt again from a
+        // clean change tracker; SQLite's strategy runs it once.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var c = await strategy.ExecuteAsync(async ct =>
         {
-            var requester = await resolve(db, cancellationToken).ConfigureAwait(false);
-            RequireActiveRequester(requester.IsActive);
-            requesterId = requester.Id;
-        }
+            db.ChangeTracker.Clear();
 
-        var number = await CaseNumbers.NextAsync(db, year, cancellationToken).ConfigureAwait(false);
-        var c = Case.Register(
-            new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
-                command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
-            context);
-        db.Cases.Add(c);
-        await CaseRouter.RouteAsync(db, c, path, context with { Actor = Actor.System }, cancellationToken).ConfigureAwait(false);
-        extras?.Work?.AddTo(db, c, context);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (extras?.Work is { } work)
-        {
-            work.BeforeCommit();
-            try
+            // SQLite's transaction is IMMEDIATE: it holds the write lock from here, so what it reads below stays true.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var requesterId = command.RequesterId;
+            if (extras?.ResolveRequester is { } resolve)
             {
-                // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch
-            {
-                work.AfterRollback();
-                throw;
+                var requester = await resolve(db, ct).ConfigureAwait(false);
+                RequireActiveRequester(requester.IsActive);
+                requesterId = requester.Id;
             }
 
-            work.Committed();
-        }
-        else
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var number = await CaseNumbers.NextAsync(db, year, ct).ConfigureAwait(false);
+            var registered = Case.Register(
+                new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
+                    command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
+                context);
+            db.Cases.Add(registered);
+            await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, ct).ConfigureAwait(false);
+            extras?.Work?.AddTo(db, registered, context);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if (extras?.Work is { } work)
+            {
+                work.BeforeCommit();
+                try
+                {
+                    // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (strategy.RetriesOnFailure)
+                {
+                    work.AfterRollback();
+                    throw new CommitNotRetriedException("The database did not confirm the registration's commit.", ex);
+                }
+                catch
+                {
+                    work.AfterRollback();
+                    throw;
+                }
+
+                work.Committed();
+            }
+            else
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            return registered;
+        }, cancellationToken).ConfigureAwait(false);
 
         var events = c.Events.ToArray();
         c.ClearEvents();

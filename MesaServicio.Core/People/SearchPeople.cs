@@ -17,8 +17,9 @@ public sealed class SearchPeople(IDbContextFactory<MesaDbContext> contextFactory
         var people = db.People.AsNoTracking().Where(p => p.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var pattern = "%" + text.Trim() + "%";
-            people = people.Where(p => EF.Functions.Like(p.DisplayName, pattern) || EF.Functions.Like(p.Email, pattern));
+            // lower() + contains: case-insensitive on both engines (SQLite's LIKE is, PostgreSQL's is not), no wildcards.
+            var lowered = text.Trim().ToLowerInvariant();
+            people = people.Where(p => p.DisplayName.ToLower().Contains(lowered) || p.Email.ToLower().Contains(lowered));
         }
 
         return await people.OrderBy(p => p.DisplayName).Take(20)

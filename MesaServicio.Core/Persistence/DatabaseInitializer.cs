@@ -16,6 +16,9 @@ public sealed class DatabaseInitializer(
     TimeProvider time,
     ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>The advisory lock key that serialises start-ups on PostgreSQL ("MESA" in ASCII).</summary>
+    private const long StartLockKey = 0x4D455341;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -29,15 +32,35 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (db.Database.IsSqlite())
+        var shared = db.Database.IsNpgsql();
+        if (shared)
         {
-            // WAL lets readers (the board) go on while a case is written; the mode is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            // Several instances may start together on one PostgreSQL: one at a time migrates and seeds, the others then
+            // find it done. The lock is the session's, on the connection kept open until the end.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLockKey})", cancellationToken).ConfigureAwait(false);
         }
 
-        await SeedData.SeedAsync(db, cancellationToken).ConfigureAwait(false);
-        await SeedData.SeedCalendarAsync(db, calendarSeed.Options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers (the board) go on while a case is written; the mode is stored in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+
+            await SeedData.SeedAsync(db, cancellationToken).ConfigureAwait(false);
+            await SeedData.SeedCalendarAsync(db, calendarSeed.Options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (shared)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartLockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
         await calendars.ReloadAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Database ready");
     }

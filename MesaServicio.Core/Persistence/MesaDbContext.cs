@@ -85,6 +85,11 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz takes instants in UTC only; due dates computed in Bogotá time carry -05:00.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -115,6 +120,11 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
     v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>Writes a <see cref="DateTimeOffset"/> as the same instant in UTC (PostgreSQL's timestamptz accepts no other offset).</summary>
+internal sealed class ToUtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    v => v.ToUniversalTime(),
+    v => v);
 
 /// <summary>Last number issued per year, for <c>MS-{year}-{000001}</c> numbers.</summary>
 public sealed class CaseNumberSequence

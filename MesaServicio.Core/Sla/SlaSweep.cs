@@ -137,35 +137,47 @@ public sealed partial class SlaSweep(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var row = await Candidates(db, caseId).SingleOrDefaultAsync(CancellationToken.None).ConfigureAwait(false);
-            if (row is null || !Due(row, calendar, now).Contains((target, threshold)))
+            var strategy = db.Database.CreateExecutionStrategy();
+            var raised = await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                queued.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                var row = await Candidates(db, caseId).SingleOrDefaultAsync(CancellationToken.None).ConfigureAwait(false);
+                if (row is null || !Due(row, calendar, now).Contains((target, threshold)))
+                {
+                    return (string?)null;
+                }
+
+                var recipients = threshold == SlaThreshold.AtRisk
+                    ? await Recipients.AssigneeAndLeadAsync(db, row.AssigneeId, row.CategoryId, CancellationToken.None).ConfigureAwait(false)
+                    : await Recipients.CoordinatorsAsync(db, CancellationToken.None).ConfigureAwait(false);
+                db.SlaAlerts.Add(new SlaAlert(caseId, target, threshold, now));
+                db.CaseHistory.Add(new CaseHistoryEntry(
+                    caseId, now, null, threshold == SlaThreshold.AtRisk ? CaseAction.SlaAtRisk : CaseAction.SlaBreached,
+                    null, null, null, target.ToString(), null));
+                var kind = threshold == SlaThreshold.AtRisk ? MessageKind.SlaAtRisk : MessageKind.SlaBreached;
+                foreach (var recipient in recipients)
+                {
+                    var portal = composer.Queue(db, new Notice(
+                        $"sla:{caseId:N}:{target}:{threshold}:{recipient.PersonId:N}", kind, caseId, row.Number, recipient,
+                        Recipients.CaseLink(row.Number), NoticeComposer.TargetName(target)), now);
+                    if (portal is not null)
+                    {
+                        queued.Add(portal);
+                    }
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return row.Number;
+            }).ConfigureAwait(false);
+            if (raised is null)
             {
                 return false;
             }
 
-            number = row.Number;
-            var recipients = threshold == SlaThreshold.AtRisk
-                ? await Recipients.AssigneeAndLeadAsync(db, row.AssigneeId, row.CategoryId, CancellationToken.None).ConfigureAwait(false)
-                : await Recipients.CoordinatorsAsync(db, CancellationToken.None).ConfigureAwait(false);
-            db.SlaAlerts.Add(new SlaAlert(caseId, target, threshold, now));
-            db.CaseHistory.Add(new CaseHistoryEntry(
-                caseId, now, null, threshold == SlaThreshold.AtRisk ? CaseAction.SlaAtRisk : CaseAction.SlaBreached,
-                null, null, null, target.ToString(), null));
-            var kind = threshold == SlaThreshold.AtRisk ? MessageKind.SlaAtRisk : MessageKind.SlaBreached;
-            foreach (var recipient in recipients)
-            {
-                var portal = composer.Queue(db, new Notice(
-                    $"sla:{caseId:N}:{target}:{threshold}:{recipient.PersonId:N}", kind, caseId, row.Number, recipient,
-                    Recipients.CaseLink(row.Number), NoticeComposer.TargetName(target)), now);
-                if (portal is not null)
-                {
-                    queued.Add(portal);
-                }
-            }
-
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            number = raised;
         }
         catch (DbUpdateException)
         {

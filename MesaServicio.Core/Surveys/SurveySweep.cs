@@ -122,25 +122,37 @@ public sealed partial class SurveySweep(
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
             var (recipient, hasAccount) = await RequesterAsync(db, row.RequesterId).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            var strategy = db.Database.CreateExecutionStrategy();
+            var invited = await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
 
-            // Inside the write transaction: the requester may have answered (or the case moved on) since the list was read.
-            if (!await StillInWindowAsync(db, row.CaseId, row.Round).ConfigureAwait(false))
+                // Inside the write transaction: the requester may have answered (or the case moved on) since the list was read.
+                if (!await StillInWindowAsync(db, row.CaseId, row.Round).ConfigureAwait(false))
+                {
+                    return (Invited: false, Portal: (PortalNotification?)null);
+                }
+
+                db.SurveyInvitations.Add(new SurveyInvitation(row.CaseId, row.Round, now, row.DueAt, SurveyTokens.Hash(token)));
+                db.CaseHistory.Add(new CaseHistoryEntry(
+                    row.CaseId, now, null, CaseAction.SurveyInvited, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
+
+                // A requester who signs in with Entra answers on the case page; one without an account, through the link.
+                var link = hasAccount ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
+                var notice = recipient is null ? null : composer.Queue(db, new Notice(
+                    $"survey-invitation:{row.CaseId:N}:{row.Round}", MessageKind.SurveyInvitation, row.CaseId, row.Number, recipient, link,
+                    WindowEnd(calendar, row.DueAt)), now);
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return (Invited: true, Portal: notice);
+            }).ConfigureAwait(false);
+            if (!invited.Invited)
             {
                 return false;
             }
 
-            db.SurveyInvitations.Add(new SurveyInvitation(row.CaseId, row.Round, now, row.DueAt, SurveyTokens.Hash(token)));
-            db.CaseHistory.Add(new CaseHistoryEntry(
-                row.CaseId, now, null, CaseAction.SurveyInvited, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
-
-            // A requester who signs in with Entra answers on the case page; one without an account, through the link.
-            var link = hasAccount ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
-            portal = recipient is null ? null : composer.Queue(db, new Notice(
-                $"survey-invitation:{row.CaseId:N}:{row.Round}", MessageKind.SurveyInvitation, row.CaseId, row.Number, recipient, link,
-                WindowEnd(calendar, row.DueAt)), now);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            portal = invited.Portal;
         }
         catch (DbUpdateException)
         {
@@ -215,33 +227,45 @@ public sealed partial class SurveySweep(
         {
             var (recipient, hasAccount) = await RequesterAsync(db, row.RequesterId).ConfigureAwait(false);
             var token = hasAccount ? null : SurveyTokens.NewToken();
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var pending = db.SurveyInvitations.Where(i => i.CaseId == row.CaseId && i.Round == row.Round && i.RemindedAt == null);
-            var claimed = token is null
-                ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now), CancellationToken.None).ConfigureAwait(false)
-                : await pending.ExecuteUpdateAsync(
-                    s => s.SetProperty(i => i.RemindedAt, now).SetProperty(i => i.ReminderTokenHash, SurveyTokens.Hash(token)),
-                    CancellationToken.None).ConfigureAwait(false);
-            if (claimed == 0)
+            var strategy = db.Database.CreateExecutionStrategy();
+            var reminded = await strategy.ExecuteAsync(async () =>
             {
-                LogAlreadyDone(logger, "reminder", row.Number);
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                var pending = db.SurveyInvitations.Where(i => i.CaseId == row.CaseId && i.Round == row.Round && i.RemindedAt == null);
+                var claimed = token is null
+                    ? await pending.ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now), CancellationToken.None).ConfigureAwait(false)
+                    : await pending.ExecuteUpdateAsync(
+                        s => s.SetProperty(i => i.RemindedAt, now).SetProperty(i => i.ReminderTokenHash, SurveyTokens.Hash(token)),
+                        CancellationToken.None).ConfigureAwait(false);
+                if (claimed == 0)
+                {
+                    LogAlreadyDone(logger, "reminder", row.Number);
+                    return (Reminded: false, Portal: (PortalNotification?)null);
+                }
+
+                // Answered, closed or reopened since the list was read: give the claim back (the transaction rolls back).
+                if (!await StillInWindowAsync(db, row.CaseId, row.Round).ConfigureAwait(false))
+                {
+                    return (Reminded: false, Portal: null);
+                }
+
+                db.CaseHistory.Add(new CaseHistoryEntry(
+                    row.CaseId, now, null, CaseAction.SurveyReminded, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
+                var link = token is null ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
+                var notice = recipient is null ? null : composer.Queue(db, new Notice(
+                    $"survey-reminder:{row.CaseId:N}:{row.Round}", MessageKind.SurveyReminder, row.CaseId, row.Number, recipient, link,
+                    WindowEnd(calendar, row.DueAt)), now);
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return (Reminded: true, Portal: notice);
+            }).ConfigureAwait(false);
+            if (!reminded.Reminded)
+            {
                 return false;
             }
 
-            // Answered, closed or reopened since the list was read: give the claim back (the transaction rolls back).
-            if (!await StillInWindowAsync(db, row.CaseId, row.Round).ConfigureAwait(false))
-            {
-                return false;
-            }
-
-            db.CaseHistory.Add(new CaseHistoryEntry(
-                row.CaseId, now, null, CaseAction.SurveyReminded, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
-            var link = token is null ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
-            portal = recipient is null ? null : composer.Queue(db, new Notice(
-                $"survey-reminder:{row.CaseId:N}:{row.Round}", MessageKind.SurveyReminder, row.CaseId, row.Number, recipient, link,
-                WindowEnd(calendar, row.DueAt)), now);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            portal = reminded.Portal;
         }
 
         await PushAsync(portal).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace MesaServicio.Tests.EndToEnd;
 
 /// <summary>
 /// The real portal, started as its own process (<c>dotnet exec MesaServicio.Web.dll</c>) on 127.0.0.1 with a free
-/// port, a fresh SQLite database and attachment folder in a temporary directory, in Development (local sign-in).
+/// port, a fresh database (see <see cref="TestDatabase"/>) and attachment folder in a temporary directory, in Development (local sign-in).
 /// Ready once "/" answers 200; its output is kept (and written to <c>artifacts/e2e/portal.log</c> when it stops);
 /// the whole process tree is killed on dispose.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class PortalProcess : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly string? _databasePath;
+    private TestDatabase? _database;
+    private bool _ownsDatabase;
     private Process? _process;
     private DirectoryInfo? _data;
 
@@ -29,17 +30,17 @@ public sealed class PortalProcess : IAsyncLifetime
     {
     }
 
-    private PortalProcess(string? databasePath, IReadOnlyDictionary<string, string> settings)
+    private PortalProcess(TestDatabase? database, IReadOnlyDictionary<string, string> settings)
     {
-        _databasePath = databasePath;
+        _database = database;
         _settings = settings;
     }
 
     /// <summary>
-    /// A portal on an existing database file (kept when the process stops, so that another process can start on
-    /// it) with extra configuration, e.g. <c>["TimedWork:IntervalSeconds"] = "1"</c>.
+    /// A portal on an existing database (kept when the process stops, so that another process can start on it) with
+    /// extra configuration, e.g. <c>["TimedWork:IntervalSeconds"] = "1"</c>.
     /// </summary>
-    public static PortalProcess On(string databasePath, IReadOnlyDictionary<string, string> settings) => new(databasePath, settings);
+    public static PortalProcess On(TestDatabase database, IReadOnlyDictionary<string, string> settings) => new(database, settings);
 
     /// <summary>The portal's address, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -90,7 +91,17 @@ public sealed class PortalProcess : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Mesa"] = "Data Source=" + (_databasePath ?? Path.Combine(_data.FullName, "mesa.db"));
+        if (_database is null)
+        {
+            _database = TestDatabase.Create(_data.FullName);
+            _ownsDatabase = true;
+        }
+
+        foreach (var (key, value) in _database.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Attachments__StoragePath"] = Path.Combine(_data.FullName, "adjuntos");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in _settings)
@@ -181,6 +192,11 @@ public sealed class PortalProcess : IAsyncLifetime
         catch (IOException)
         {
             // The log is a convenience.
+        }
+
+        if (_ownsDatabase)
+        {
+            _database?.Dispose();
         }
 
         try

@@ -29,7 +29,8 @@ public sealed class IntakePortal(StandInAuthority? authority = null, int permits
 
     public static CurrentUser Coordinator { get; } = CurrentUser.Person(SeedData.DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts now, on a whole second: PostgreSQL keeps instants to the microsecond, .NET to 100 ns.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public string StorageRoot => Path.Combine(_folder, "adjuntos");
 

@@ -130,10 +130,7 @@ internal static class MailTest
     public static ServiceProvider SecondInstance(CoreHost host, Action<IServiceCollection> configure)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Mesa"] = $"Data Source={host.DatabasePath};Pooling=False",
-            })
+            .AddInMemoryCollection(host.Database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
             .Build();
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))

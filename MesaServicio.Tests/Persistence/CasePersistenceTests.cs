@@ -33,7 +33,7 @@ public class CasePersistenceTests
     }
 
     [Fact]
-    public async Task A_case_round_trips_through_a_real_SQLite_file()
+    public async Task A_case_round_trips_through_a_real_database()
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync(impact: Impact.High, urgency: Urgency.High);
@@ -48,7 +48,11 @@ public class CasePersistenceTests
         host.Time.Advance(TimeSpan.FromHours(1));
         await host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(filed.Number, null, "Se restableció la contraseña y se reconfiguró Outlook."), agent, default);
 
-        File.Exists(host.DatabasePath).Should().BeTrue();
+        if (host.Database.Provider == Core.Persistence.DatabaseProvider.Sqlite)
+        {
+            File.Exists(host.DatabasePath).Should().BeTrue();
+        }
+
         var c = await host.LoadAsync(filed.Number);
         c.Status.Should().Be(CaseStatus.Resolved);
         c.Solution.Should().Be("Se restableció la contraseña y se reconfiguró Outlook.");

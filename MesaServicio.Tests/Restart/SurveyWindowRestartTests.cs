@@ -51,7 +51,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         };
 
         // First life: the window is open (Friday 15:05): the invitation goes out, then the portal stops.
-        await RunPortalAsync(core.DatabasePath, settings, new DateTimeOffset(2026, 3, 20, 15, 5, 0, Bogota), async () =>
+        await RunPortalAsync(core.Database, settings, new DateTimeOffset(2026, 3, 20, 15, 5, 0, Bogota), async () =>
         {
             await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 1), "the survey invitation");
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -60,7 +60,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         (await core.LoadAsync(filed.Number)).Status.Should().Be(CaseStatus.Resolved);
 
         // Second life: Friday 27 March 09:00, the window ended on Thursday at the close of business.
-        await RunPortalAsync(core.DatabasePath, settings, new DateTimeOffset(2026, 3, 27, 9, 0, 0, Bogota), async () =>
+        await RunPortalAsync(core.Database, settings, new DateTimeOffset(2026, 3, 27, 9, 0, 0, Bogota), async () =>
         {
             await WaitForAsync(async () => (await core.LoadAsync(filed.Number)).Status == CaseStatus.Closed, "the case to close");
             await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 2), "the closing e-mail");
@@ -68,7 +68,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         });
 
         // Third life: nothing left to do, nothing repeated.
-        await RunPortalAsync(core.DatabasePath, settings, new DateTimeOffset(2026, 3, 27, 10, 0, 0, Bogota), () => Task.Delay(TimeSpan.FromSeconds(4)));
+        await RunPortalAsync(core.Database, settings, new DateTimeOffset(2026, 3, 27, 10, 0, 0, Bogota), () => Task.Delay(TimeSpan.FromSeconds(4)));
 
         var closed = await core.LoadAsync(filed.Number);
         closed.Status.Should().Be(CaseStatus.Closed);
@@ -88,10 +88,10 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         mails.Should().HaveCount(2).And.OnlyContain(m => m.SentAt != null && m.Attempts <= 1);
     }
 
-    private async Task RunPortalAsync(string databasePath, Dictionary<string, string> settings, DateTimeOffset clockStart, Func<Task> whileRunning)
+    private async Task RunPortalAsync(TestDatabase database, Dictionary<string, string> settings, DateTimeOffset clockStart, Func<Task> whileRunning)
     {
         var withClock = new Dictionary<string, string>(settings) { ["Clock:Start"] = clockStart.ToString("O", CultureInfo.InvariantCulture) };
-        var portal = PortalProcess.On(databasePath, withClock);
+        var portal = PortalProcess.On(database, withClock);
         var watch = Stopwatch.StartNew();
         try
         {

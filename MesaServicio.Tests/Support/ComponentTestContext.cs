@@ -23,6 +23,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
     private readonly Bunit.TestDoubles.BunitAuthorizationContext _auth;
+    private readonly TestDatabase _database;
 
     protected ComponentTestContext()
     {
@@ -34,13 +35,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         Services.AddSingleton<TimeProvider>(Time);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Mesa"] = $"Data Source={Path.Combine(_folder, "mesa.db")};Pooling=False",
-                ["Attachments:StoragePath"] = Path.Combine(_folder, "adjuntos"),
-            })
-            .Build();
+        _database = TestDatabase.Create(_folder);
+        var settings = _database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+        settings["Attachments:StoragePath"] = Path.Combine(_folder, "adjuntos");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddMesaServicioCore(configuration);
         Services.AddScoped<CurrentUserAccessor>();
         _auth = AddAuthorization();
@@ -55,7 +53,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

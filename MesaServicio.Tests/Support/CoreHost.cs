@@ -12,32 +12,35 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MesaServicio.Tests.Support;
 
-/// <summary>Core wired as the app wires it, on a real SQLite file of its own, with a fake clock.</summary>
+/// <summary>Core wired as the app wires it, on a real database of its own (see <see cref="TestDatabase"/>), with a fake clock.</summary>
 public sealed class CoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _folder;
 
-    private CoreHost(ServiceProvider services, string folder, FakeTimeProvider time)
+    private CoreHost(ServiceProvider services, string folder, TestDatabase database, FakeTimeProvider time)
     {
         _services = services;
         _folder = folder;
+        Database = database;
         Time = time;
     }
 
+    /// <summary>The test's database: a second instance or a portal process is started on its <see cref="TestDatabase.Settings"/>.</summary>
+    public TestDatabase Database { get; }
+
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The SQLite file (when the run is on SQLite).</summary>
     public string DatabasePath => Path.Combine(_folder, "mesa.db");
 
     public static async Task<CoreHost> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var database = TestDatabase.Create(folder);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Mesa"] = $"Data Source={Path.Combine(folder, "mesa.db")};Pooling=False",
-            })
+            .AddInMemoryCollection(database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
             .Build();
         var time = new FakeTimeProvider(now ?? CaseBuilder.MondayMorning);
         var collection = new ServiceCollection()
@@ -47,7 +50,7 @@ public sealed class CoreHost : IAsyncDisposable
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(validateScopes: true);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        return new CoreHost(services, folder, time);
+        return new CoreHost(services, folder, database, time);
     }
 
     public T Get<T>()
@@ -93,7 +96,7 @@ public sealed class CoreHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

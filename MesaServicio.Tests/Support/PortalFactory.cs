@@ -10,16 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicio.Tests.Support;
 
-/// <summary>The real portal in memory (local sign-in, Development), on a SQLite file of its own.</summary>
+/// <summary>The real portal in memory (local sign-in, Development), on a database of its own (see <see cref="TestDatabase"/>).</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         Directory.CreateDirectory(_folder);
-        builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
+        _database ??= TestDatabase.Create(_folder);
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         // No background sweeps under the tests' feet: a test that needs the timed work runs it itself (or turns it on).
         builder.UseSetting("TimedWork:Enabled", "false");
@@ -74,7 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

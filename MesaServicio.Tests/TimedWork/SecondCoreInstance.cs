@@ -21,10 +21,7 @@ internal sealed class SecondCoreInstance : IAsyncDisposable
     public static SecondCoreInstance Of(CoreHost host)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Mesa"] = $"Data Source={host.DatabasePath};Pooling=False",
-            })
+            .AddInMemoryCollection(host.Database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
             .Build();
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))

@@ -164,7 +164,7 @@ public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, Browser
         public async Task InitializeAsync()
         {
             Core = await CoreHost.StartAsync(CaseBuilder.MondayMorning);
-            Process = PortalProcess.On(Core.DatabasePath, new Dictionary<string, string>
+            Process = PortalProcess.On(Core.Database, new Dictionary<string, string>
             {
                 ["Clock:Start"] = CaseBuilder.MondayMorning.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 ["TimedWork:Enabled"] = "false",

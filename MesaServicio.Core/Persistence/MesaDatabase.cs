@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace MesaServicio.Core.Persistence;
+
+/// <summary>The database engines the desk runs on: SQLite (default, nothing to install) or PostgreSQL (several instances).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// Chooses and configures the engine from <c>Database:Provider</c> and <c>ConnectionStrings:Mesa</c>. Each engine has its
+/// own migrations: SQLite's in this assembly, PostgreSQL's in <see cref="PostgreSqlMigrationsAssembly"/>
+/// (docs/decisions/0014-postgresql-beside-sqlite.md).
+/// </summary>
+public static class MesaDatabase
+{
+    public const string ProviderKey = "Database:Provider";
+
+    public const string PostgreSqlMigrationsAssembly = "MesaServicio.Persistence.PostgreSql";
+
+    /// <summary>Reads <c>Database:Provider</c>; a value that names no engine stops the start with a clear message (in Spanish: operators read it).</summary>
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} = '{value}' no es un motor de base de datos admitido: use Sqlite o PostgreSql.");
+    }
+
+    /// <summary>Configures <paramref name="options"/> for the engine; transient PostgreSQL failures are retried.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string? contentRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return provider switch
+        {
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(PostgreSqlMigrationsAssembly)
+                .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)),
+            _ => options.UseSqlite(Rooted(connectionString, contentRoot)),
+        };
+    }
+
+    /// <summary>A relative SQLite file is taken from the app's content root, not the shell's current folder.</summary>
+    private static string Rooted(string connectionString, string? contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (contentRoot is not null && builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source)
+            && !source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.Combine(contentRoot, source);
+        }
+
+        return builder.ToString();
+    }
+}
