@@ -19,6 +19,7 @@ public sealed class PortalProcess : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly int? _port;
     private TestDatabase? _database;
     private bool _ownsDatabase;
     private Process? _process;
@@ -30,10 +31,12 @@ public sealed class PortalProcess : IAsyncLifetime
     {
     }
 
-    private PortalProcess(TestDatabase? database, IReadOnlyDictionary<string, string> settings)
+    private PortalProcess(TestDatabase? database, IReadOnlyDictionary<string, string> settings, int? port = null, string? name = null)
     {
         _database = database;
         _settings = settings;
+        _port = port;
+        Name = name ?? "portal";
     }
 
     /// <summary>
@@ -41,6 +44,26 @@ public sealed class PortalProcess : IAsyncLifetime
     /// extra configuration, e.g. <c>["TimedWork:IntervalSeconds"] = "1"</c>.
     /// </summary>
     public static PortalProcess On(TestDatabase database, IReadOnlyDictionary<string, string> settings) => new(database, settings);
+
+    /// <summary>
+    /// One of several instances on a shared database: named (its log is <c>artifacts/e2e/{name}.log</c>), optionally on a
+    /// given port (a restarted instance takes its predecessor's address, as behind a load balancer).
+    /// </summary>
+    public static PortalProcess Instance(string name, TestDatabase database, IReadOnlyDictionary<string, string> settings, int? port = null) =>
+        new(database, settings, port, name);
+
+    /// <summary>The name of its log file in <c>artifacts/e2e/</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Ends the process at once with SIGKILL: no shutdown, no flushing, as a crashed machine would.</summary>
+    public void KillAbruptly()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: false);
+            process.WaitForExit(10_000);
+        }
+    }
 
     /// <summary>The portal's address, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -79,7 +102,7 @@ public sealed class PortalProcess : IAsyncLifetime
         }
 
         _data = Directory.CreateTempSubdirectory("mesa-e2e-");
-        var port = FreePort();
+        var port = _port ?? FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
 
         var start = new ProcessStartInfo("dotnet", ["exec", dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
@@ -187,7 +210,7 @@ public sealed class PortalProcess : IAsyncLifetime
         {
             var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "e2e"));
             Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, "portal.log"), Output);
+            await File.WriteAllTextAsync(Path.Combine(folder, Name + ".log"), Output);
         }
         catch (IOException)
         {

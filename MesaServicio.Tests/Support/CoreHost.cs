@@ -34,11 +34,12 @@ public sealed class CoreHost : IAsyncDisposable
     /// <summary>The SQLite file (when the run is on SQLite).</summary>
     public string DatabasePath => Path.Combine(_folder, "mesa.db");
 
-    public static async Task<CoreHost> StartAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    public static async Task<CoreHost> StartAsync(
+        DateTimeOffset? now = null, Action<IServiceCollection>? configure = null, Core.Persistence.DatabaseProvider? provider = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mesa-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = TestDatabase.Create(folder);
+        var database = TestDatabase.Create(folder, provider);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
             .Build();

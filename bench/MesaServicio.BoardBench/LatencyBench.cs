@@ -41,22 +41,40 @@ internal static class LatencyBench
         (DemoPeople.LeadAdministrativos, PersonRoles.Agent | PersonRoles.TechnicalLead), (DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator),
     ];
 
-    public static async Task RunAsync(int connections, int escalations)
+    /// <summary>
+    /// <paramref name="redis"/> null: one node, the hub's own in-memory delivery. Set: the Redis backplane
+    /// (<c>Redis:Connection</c>); with <paramref name="twoNodes"/> the escalation commits on node A while every board
+    /// connection is on node B (two portals in this process on one SQLite file), so each message crosses Redis
+    /// between two servers, as behind a load balancer.
+    /// </summary>
+    public static async Task RunAsync(int connections, int escalations, string? redis = null, bool twoNodes = false)
     {
         const int warmUp = 10;
-        await using var portal = new Portal();
+        var folder = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
+        var prefix = "mesa-bench-" + Guid.NewGuid().ToString("N")[..8];
+        await using var portal = new Portal(folder, redis, prefix);
         portal.UseKestrel(0);
         portal.StartServer();
-        var address = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Console.WriteLine($"Portal on {address}; opening {connections} board connection(s)…");
+        await using var second = twoNodes ? new Portal(folder, redis ?? throw new ArgumentException("Two nodes need --redis."), prefix) : null;
+        var listening = portal;
+        if (second is not null)
+        {
+            second.UseKestrel(0);
+            second.StartServer();
+            listening = second;
+        }
 
-        var measured = await ConnectAsync(portal, address, DemoPeople.Level2Agent, PersonRoles.Agent);
+        var address = new Uri(listening.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var setup = redis is null ? "one node, no backplane" : twoNodes ? $"two nodes through Redis {redis}" : $"one node through Redis {redis}";
+        Console.WriteLine($"{setup}: board connections on {address}; opening {connections}…");
+
+        var measured = await ConnectAsync(listening, address, DemoPeople.Level2Agent, PersonRoles.Agent);
         var others = new List<Listener>();
         var received = 0L;
         for (var i = 1; i < connections; i++)
         {
             var (id, roles) = Staff[i % Staff.Length];
-            var other = await ConnectAsync(portal, address, id, roles);
+            var other = await ConnectAsync(listening, address, id, roles);
             other.OnMessage = () => Interlocked.Increment(ref received);
             others.Add(other);
         }
@@ -87,7 +105,7 @@ internal static class LatencyBench
         }
 
         await Task.Delay(500);
-        Console.WriteLine($"connections={connections} escalations={latencies.Count} (after {warmUp} warm-up)");
+        Console.WriteLine($"{setup}: connections={connections} escalations={latencies.Count} (after {warmUp} warm-up)");
         Console.WriteLine("commit → arrival at another agent's connection: " + Stats.Summary(latencies));
         Console.WriteLine($"messages delivered to the other {others.Count} connection(s): {Interlocked.Read(ref received)}");
         foreach (var other in others)
@@ -140,10 +158,10 @@ internal static class LatencyBench
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 
-    /// <summary>The portal as shipped (Development, local sign-in), on a SQLite file of its own.</summary>
-    private sealed class Portal : WebApplicationFactory<Program>, ICaseEventHandler
+    /// <summary>The portal as shipped (Development, local sign-in), on a SQLite file in <c>folder</c>; with Redis when given.</summary>
+    private sealed class Portal(string folder, string? redis, string prefix) : WebApplicationFactory<Program>, ICaseEventHandler
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
+        private readonly string _folder = folder;
 
         public ConcurrentDictionary<string, long> Commits { get; } = new(StringComparer.Ordinal);
 
@@ -186,6 +204,13 @@ internal static class LatencyBench
         {
             Directory.CreateDirectory(_folder);
             builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={Path.Combine(_folder, "mesa.db")}");
+            builder.UseSetting("TimedWork:Enabled", "false");
+            if (redis is not null)
+            {
+                builder.UseSetting("Redis:Connection", redis);
+                builder.UseSetting("Redis:Prefix", prefix);
+            }
+
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseEnvironment("Development");

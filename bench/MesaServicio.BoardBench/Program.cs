@@ -4,6 +4,7 @@ namespace MesaServicio.BoardBench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/MesaServicio.BoardBench -- latency --connections 200 --escalations 200
+/// dotnet run -c Release --project bench/MesaServicio.BoardBench -- latency --connections 200 --escalations 200 --redis 127.0.0.1:6379 --two-nodes
 /// dotnet run -c Release --project bench/MesaServicio.BoardBench -- render --cases 5000 --runs 10
 /// </summary>
 internal static class BenchEntry
@@ -20,7 +21,8 @@ internal static class BenchEntry
         switch (mode)
         {
             case "latency":
-                await LatencyBench.RunAsync(Option("connections", 1), Option("escalations", 100));
+                var redis = Array.IndexOf(args, "--redis") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
+                await LatencyBench.RunAsync(Option("connections", 1), Option("escalations", 100), redis, args.Contains("--two-nodes"));
                 return 0;
             case "render":
                 await RenderBench.RunAsync(Option("cases", 5000), Option("runs", 10));
@@ -33,7 +35,7 @@ internal static class BenchEntry
                 await RenderBench.SeedAsync(args[Array.IndexOf(args, "--db") + 1], Option("cases", 300));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Modes: latency [--connections N] [--escalations M] | render [--cases N] [--runs R] | seed --db FILE [--cases N]");
+                await Console.Error.WriteLineAsync("Modes: latency [--connections N] [--escalations M] [--redis HOST:PORT [--two-nodes]] | render [--cases N] [--runs R] | seed --db FILE [--cases N]");
                 return 2;
         }
     }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using MesaServicio.Tests.EndToEnd;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static MesaServicio.Tests.EndToEnd.PortalPages;
+using static Microsoft.Playwright.Assertions;
+
+namespace MesaServicio.Tests.ScaleOut;
+
+/// <summary>
+/// Issue #8 "Must show": a case escalated through instance A appears on the board of an agent connected to instance B
+/// within 1 s (the board event crosses through Redis), with both instances on one PostgreSQL database.
+/// </summary>
+[Collection(ScaleOutSuite.Name)]
+public sealed class BoardAcrossInstancesTests(ITestOutputHelper output, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly TimeSpan LiveBudget = TimeSpan.FromSeconds(1);
+
+    [ScaleOutFact]
+    public async Task A_case_escalated_through_instance_A_appears_on_a_board_connected_to_instance_B_within_a_second()
+    {
+        await using var instances = await TwoInstances.StartAsync(new Dictionary<string, string> { ["TimedWork:Enabled"] = "false" });
+        output.WriteLine($"A at {instances.A.BaseAddress} ({instances.A.StartupTime.TotalSeconds:0.0} s), B at {instances.B.BaseAddress} ({instances.B.StartupTime.TotalSeconds:0.0} s)");
+        var sessions = new List<PortalSession>();
+        try
+        {
+            var (number, assignee) = await FilePrinterCaseAsync(instances);
+            output.WriteLine($"Case {number} filed, routed to {assignee}.");
+
+            // Sergio (level 2) watches his board on B; the assignee works on A.
+            var sergio = await OpenAsync(sessions, instances.B, "sergio-en-b", SeedData.DemoPeople.Level2Agent);
+            await MarkAsync(sergio.Page, "sin recargar");
+            var agent = await OpenAsync(sessions, instances.A, "responsable-en-a", assignee);
+            await Expect(CardIn(agent.Page, "NewOrAssigned", number)).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+
+            await MoveByKeyboardAsync(agent.Page, number, "Escalate");
+            var dialog = agent.Page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync($"Escalar el caso {number}");
+            await ChooseAsync(agent.Page, "Nuevo responsable", "Sergio Ramírez Quintero", dialog);
+            await dialog.GetByLabel("Motivo del escalamiento").FillAsync("Requiere cambio del fusor: lo atiende soporte especializado.");
+
+            var cardOnB = CardIn(sergio.Page, "Escalated", number);
+            var clock = Stopwatch.StartNew();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Escalar", Exact = true }).ClickAsync();
+            var committed = Task.Run(async () =>
+            {
+                await Expect(dialog).ToBeHiddenAsync(new() { Timeout = LiveTimeout });
+                return clock.Elapsed;
+            });
+            await Expect(cardOnB).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+            var arrived = clock.Elapsed;
+            var dialogClosed = await committed;
+            output.WriteLine($"Escalation through A → card on B's board: {arrived.TotalMilliseconds:0} ms after the click; A's dialog closed (committed) after {dialogClosed.TotalMilliseconds:0} ms.");
+            await ScreenshotAsync(sergio.Page, "escalado-visto-en-b");
+
+            (await HasMarkAsync(sergio.Page, "sin recargar")).Should().BeTrue("the card must arrive live on B, not by a reload");
+            (arrived - dialogClosed).Should().BeLessThan(LiveBudget, "the card must be on B's board within a second of the commit on A");
+            instances.B.Output.Should().NotContain("\"@l\":\"Error\"", "B logged no error while the event crossed");
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                foreach (var problem in session.Problems)
+                {
+                    output.WriteLine(problem);
+                }
+
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<PortalSession> OpenAsync(List<PortalSession> sessions, PortalProcess instance, string name, Guid person)
+    {
+        var session = await browser.NewSessionAsync(instance, name);
+        sessions.Add(session);
+        await SignInAsync(session, person, "/tablero");
+        await OpenBoardAsync(session.Page);
+        return session;
+    }
+
+    /// <summary>Files a printer case (routed to a first-level technician) straight through Core on the shared database.</summary>
+    internal static async Task<(string Number, Guid Assignee)> FilePrinterCaseAsync(TwoInstances instances, string subject = "La impresora del piso 3 no imprime")
+    {
+        await using var core = instances.Core();
+        Guid assignee;
+        int category;
+        await using (var db = await core.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync())
+        {
+            category = await db.Categories.Where(c => c.Name == "Impresoras y escáneres").Select(c => c.Id).SingleAsync();
+        }
+
+        var requester = SeedData.DemoPeople.Requester;
+        var filed = await core.GetRequiredService<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(CaseKind.Incident, category, subject, "Muestra «Error 79» y no imprime ningún documento.",
+                Impact.Medium, Urgency.Medium, CaseChannel.Portal, requester),
+            CurrentUser.Person(requester, PersonRoles.None), CancellationToken.None);
+        await using (var db = await core.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync())
+        {
+            assignee = await db.Cases.Where(c => c.Number == filed.Number).Select(c => c.AssigneeId!.Value).SingleAsync();
+        }
+
+        return (filed.Number, assignee);
+    }
+}

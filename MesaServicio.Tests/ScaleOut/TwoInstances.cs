@@ -1,0 +1,134 @@
+using MesaServicio.Core;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Tests.EndToEnd;
+using MesaServicio.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MesaServicio.Tests.ScaleOut;
+
+/// <summary>
+/// Runs only where a PostgreSQL server and a Redis server are given (<c>MESA_TEST_POSTGRES</c>, <c>MESA_TEST_REDIS</c>);
+/// with <c>MESA_REQUIRE_SERVICES=1</c> (CI) it runs regardless, so that a missing server fails instead of skipping.
+/// </summary>
+public sealed class ScaleOutFactAttribute : FactAttribute
+{
+    public ScaleOutFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("MESA_REQUIRE_SERVICES") == "1")
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MESA_TEST_POSTGRES"))
+            || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MESA_TEST_REDIS")))
+        {
+            Skip = "Two instances share a PostgreSQL and a Redis server: set MESA_TEST_POSTGRES and MESA_TEST_REDIS (.ci/run starts both).";
+        }
+    }
+}
+
+/// <summary>Several-instance tests start real processes: they run alone, not beside the other process suites.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScaleOutSuite
+{
+    public const string Name = "ScaleOut";
+}
+
+/// <summary>
+/// Two portal processes (A and B) on 127.0.0.1 sharing one PostgreSQL database, one Redis (backplane, Data Protection
+/// keys, leases) and one attachment folder, as two machines behind a load balancer would. Started together, so that
+/// their start-ups race (migrations and seed data are applied once).
+/// </summary>
+internal sealed class TwoInstances : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly Dictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
+
+    private TwoInstances(string folder, TestDatabase database, bool ownsDatabase, Dictionary<string, string> settings)
+    {
+        _folder = folder;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        _settings = settings;
+    }
+
+    public TestDatabase Database { get; }
+
+    public PortalProcess A { get; private set; } = default!;
+
+    public PortalProcess B { get; private set; } = default!;
+
+    /// <summary>The attachment folder both instances store into.</summary>
+    public string StorageRoot => Path.Combine(_folder, "adjuntos");
+
+    public static string RedisServer =>
+        Environment.GetEnvironmentVariable("MESA_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
+
+    /// <summary>Starts A and B; on <paramref name="database"/> when given (prepared by the test), else on a new PostgreSQL database.</summary>
+    public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? extra = null, TestDatabase? database = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("mesa-scaleout-").FullName;
+        var owns = database is null;
+        database ??= TestDatabase.Create(folder, DatabaseProvider.PostgreSql);
+        var settings = new Dictionary<string, string>
+        {
+            ["Redis:Connection"] = RedisServer,
+            ["Redis:Prefix"] = "mesa-test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Attachments:StoragePath"] = Path.Combine(folder, "adjuntos"),
+            ["Email:Folder"] = Path.Combine(folder, "correo"),
+            ["Logging:Format"] = "Json",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var instances = new TwoInstances(folder, database, owns, settings);
+        instances.A = PortalProcess.Instance("instancia-a", database, settings);
+        instances.B = PortalProcess.Instance("instancia-b", database, settings);
+        await Task.WhenAll(instances.A.InitializeAsync(), instances.B.InitializeAsync());
+        return instances;
+    }
+
+    /// <summary>B again after a crash: a new process on the same address, as an orchestrator would restart it.</summary>
+    public async Task RestartBAsync()
+    {
+        await B.DisposeAsync();
+        B = PortalProcess.Instance("instancia-b-reiniciada", Database, _settings, B.BaseAddress.Port);
+        await B.InitializeAsync();
+    }
+
+    /// <summary>Core on the shared database, as a third party (the test) uses it: no timed work, the real clock.</summary>
+    public ServiceProvider Core()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Attachments:StoragePath"] = StorageRoot })
+            .Build();
+        return new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddMesaServicioCore(configuration)
+            .BuildServiceProvider(validateScopes: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(A.DisposeAsync(), B.DisposeAsync());
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}
