@@ -90,13 +90,16 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
     [RedisFact]
     public async Task Ready_is_200_when_the_configured_Redis_answers()
     {
-        using var portal = new ScaleOutPortal(RedisTestServer.Connection, RedisTestServer.NewPrefix());
+        var prefix = RedisTestServer.NewPrefix();
+        using var portal = new ScaleOutPortal(RedisTestServer.Connection, prefix);
         using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
         using var ready = await client.GetAsync(new Uri(Operations.ReadyPath, UriKind.Relative));
 
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
         JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("redis").GetString().Should().Be("Healthy");
+        using var redis = await RedisTestServer.ConnectAsync();
+        await RedisTestServer.DeleteKeysAsync(redis, prefix);
     }
 
     private static IEnumerable<string> Checks(IServiceProvider services) =>

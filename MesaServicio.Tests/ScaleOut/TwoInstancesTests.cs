@@ -50,6 +50,7 @@ public sealed class TwoInstancesTests
         var channels = await redis.GetServer(redis.GetEndPoints()[0]).SubscriptionChannelsAsync(RedisChannel.Pattern(prefix + ":*"));
         channels.Select(c => c.ToString()).Should().Contain(c => c.Contains(nameof(BoardHub), StringComparison.Ordinal),
             "the backplane's channels are under the configured prefix");
+        await RedisTestServer.DeleteKeysAsync(redis, prefix);
     }
 
     [RedisFact]
@@ -58,7 +59,8 @@ public sealed class TwoInstancesTests
         var prefix = RedisTestServer.NewPrefix();
         using var a = new ScaleOutPortal(RedisTestServer.Connection, prefix);
         using var b = new ScaleOutPortal(RedisTestServer.Connection, prefix);
-        using var stranger = new ScaleOutPortal(RedisTestServer.Connection, RedisTestServer.NewPrefix());
+        var strangerPrefix = RedisTestServer.NewPrefix();
+        using var stranger = new ScaleOutPortal(RedisTestServer.Connection, strangerPrefix);
         var cookies = new CookieContainer();
         using var onA = a.CreateDefaultClient(Https, new CookieContainerHandler(cookies));
         using var onB = b.CreateDefaultClient(Https, new CookieContainerHandler(cookies));
@@ -77,6 +79,7 @@ public sealed class TwoInstancesTests
         using var redis = await RedisTestServer.ConnectAsync();
         (await redis.GetDatabase().ListLengthAsync(prefix + ":data-protection-keys")).Should().BeGreaterThan(0, "the key ring lives in Redis");
         await RedisTestServer.DeleteKeysAsync(redis, prefix);
+        await RedisTestServer.DeleteKeysAsync(redis, strangerPrefix);
     }
 
     [RedisFact]
