@@ -23,6 +23,7 @@ try
     });
     builder.AddMesaAuthentication();
     builder.AddMesaTestClock();
+    builder.AddMesaReverseProxy();
 }
 catch (StartupRefusedException refused)
 {
@@ -46,6 +47,11 @@ builder.Services.AddSerilog((services, logger) =>
     }
 });
 builder.Services.AddMesaOperations();
+builder.Services.AddMesaScaleOut(builder.Configuration);
+
+// On SIGTERM the timed work finishes the transaction at hand and hands back what it had claimed: give it time.
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 30)));
 
 builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMesaServicioTimedWork(builder.Configuration);
@@ -57,6 +63,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.VisibleStateDuration = 6000;
 });
 builder.Services.AddMesaRealtime();
+builder.Services.AddMesaReportDownloads();
 builder.Services.AddMesaIntakeApi(builder.Configuration);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options =>
@@ -83,6 +90,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 var spanish = CultureInfo.GetCultureInfo("es-CO");
+app.UseForwardedHeaders();
 app.UseMesaRequestLogging();
 app.UseRequestLocalization(options =>
 {

@@ -12,7 +12,8 @@ public static class TimedWorkRegistration
     /// <summary>
     /// Adds the timed work to a host (the Web host calls it after <c>AddMesaServicioCore</c>). The pieces are every
     /// registered <see cref="ITimedWork"/>: the survey sweep comes with the surveys, the outbox with the
-    /// notifications; the ANS sweep is added here.
+    /// notifications; the ANS sweep is added here. The lease that lets one instance run each piece per interval is
+    /// granted in process unless the host registered a shared one (the Web host's Redis lease).
     /// </summary>
     public static IServiceCollection AddMesaServicioTimedWork(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class TimedWorkRegistration
             services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SlaSweep>());
         }
 
+        services.TryAddSingleton<ITimedWorkLease, InProcessTimedWorkLease>();
         services.TryAddSingleton<TimedWorkRunner>();
         services.AddHostedService<TimedWorkService>();
         return services;

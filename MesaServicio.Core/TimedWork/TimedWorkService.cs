@@ -8,7 +8,9 @@ namespace MesaServicio.Core.TimedWork;
 /// The background loop: at start, then every <see cref="TimedWorkOptions.IntervalSeconds"/> on the
 /// <see cref="TimeProvider"/>, runs all the timed work once through <see cref="TimedWorkRunner"/>. Everything
 /// due is read from the database, so a restart, a pause or a missed interval only delays work, never loses or
-/// repeats it. On shutdown the piece running finishes its current transaction and the loop ends.
+/// repeats it. On shutdown (<see cref="BackgroundService.StopAsync"/>, bounded by the host's
+/// <c>HostOptions.ShutdownTimeout</c>) no further piece starts, the piece running finishes its current transaction
+/// (the outbox hands back a message it had claimed but not sent), and the loop gives back its leases before it ends.
 /// </summary>
 public sealed partial class TimedWorkService(
     TimedWorkRunner runner, IOptions<TimedWorkOptions> options, TimeProvider time, ILogger<TimedWorkService> logger) : BackgroundService
@@ -23,17 +25,24 @@ public sealed partial class TimedWorkService(
         }
 
         LogStarted(logger, runner.Pieces.Count, settings.IntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await runner.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(settings.Interval, time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await runner.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(settings.Interval, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
+        }
+        finally
+        {
+            await runner.ReleaseLeasesAsync().ConfigureAwait(false);
         }
 
         LogStopped(logger);

@@ -1,20 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Security.Claims;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
-using MesaServicio.Web.Auth;
 using MesaServicio.Web.Realtime;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Board;
@@ -115,7 +110,7 @@ public sealed class LiveBoardHubTests : IClassFixture<LiveBoardHubTests.KestrelP
                 {
                     if (personId is { } id)
                     {
-                        options.Headers["Cookie"] = "MesaServicio.Sesion=" + SessionCookie(id, roles);
+                        options.Headers["Cookie"] = SessionCookies.Header(Services, id, roles);
                     }
                 })
                 .Build();
@@ -134,13 +129,6 @@ public sealed class LiveBoardHubTests : IClassFixture<LiveBoardHubTests.KestrelP
             return listener;
         }
 
-        /// <summary>The value of the session cookie the sign-in would have issued (same data protection, same claims).</summary>
-        private string SessionCookie(Guid personId, PersonRoles roles)
-        {
-            var options = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
-            var principal = new ClaimsPrincipal(MesaClaims.IdentityFor(personId, "Persona de prueba", roles));
-            return options.TicketDataFormat.Protect(new AuthenticationTicket(principal, CookieAuthenticationDefaults.AuthenticationScheme));
-        }
     }
 
     /// <summary>The first event handler: notes when a case's change was committed (before the board's handler runs).</summary>

@@ -9,6 +9,7 @@ using MesaServicio.Core.Reports;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
 using MesaServicio.Web.Components.Reports;
+using MesaServicio.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 using static MesaServicio.Core.Persistence.SeedData;
 
@@ -29,7 +30,11 @@ public sealed class ReportScreenTests : ComponentTestContext
     private int _printers;
     private int _other;
 
-    public ReportScreenTests() => SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+    public ReportScreenTests()
+    {
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+        Services.AddDistributedMemoryCache().AddMesaReportDownloads();
+    }
 
     public override async Task InitializeAsync()
     {
@@ -149,12 +154,13 @@ public sealed class ReportScreenTests : ComponentTestContext
         href.Should().StartWith("/reportes/mensual/descargas/");
         var token = Uri.UnescapeDataString(href["/reportes/mensual/descargas/".Length..]);
 
-        ReportDownloads.Take(token, DemoPeople.Agent1, Time.GetUtcNow()).Should().BeNull("only its owner may take it");
-        var file = ReportDownloads.Take(token, DemoPeople.Coordinator, Time.GetUtcNow());
+        var downloads = Get<ReportDownloads>();
+        (await downloads.TakeAsync(token, DemoPeople.Agent1, default)).Should().BeNull("only its owner may take it");
+        var file = await downloads.TakeAsync(token, DemoPeople.Coordinator, default);
         file.Should().NotBeNull();
         file!.FileName.Should().Be("informe-mensual-2026-03.pdf");
         System.Text.Encoding.ASCII.GetString(file.Content, 0, 5).Should().Be("%PDF-");
-        ReportDownloads.Take(token, DemoPeople.Coordinator, Time.GetUtcNow()).Should().BeNull("it is handed over once");
+        (await downloads.TakeAsync(token, DemoPeople.Coordinator, default)).Should().BeNull("it is handed over once");
     }
 
     [Fact]

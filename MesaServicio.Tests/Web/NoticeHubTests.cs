@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Claims;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
@@ -8,16 +7,12 @@ using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Core.Surveys;
 using MesaServicio.Tests.Support;
-using MesaServicio.Web.Auth;
 using MesaServicio.Web.Realtime;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Web;
@@ -119,7 +114,7 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
         {
             var path = notices ? $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}" : BoardHub.Path;
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(BaseAddress, path), options => options.Headers["Cookie"] = "MesaServicio.Sesion=" + SessionCookie(personId, roles))
+                .WithUrl(new Uri(BaseAddress, path), options => options.Headers["Cookie"] = SessionCookies.Header(Services, personId, roles))
                 .Build();
             var listener = new NoticeListener(connection);
             try
@@ -136,13 +131,6 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
             return listener;
         }
 
-        /// <summary>The value of the session cookie the sign-in would have issued (same data protection, same claims).</summary>
-        private string SessionCookie(Guid personId, PersonRoles roles)
-        {
-            var options = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
-            var principal = new ClaimsPrincipal(MesaClaims.IdentityFor(personId, "Persona de prueba", roles));
-            return options.TicketDataFormat.Protect(new AuthenticationTicket(principal, CookieAuthenticationDefaults.AuthenticationScheme));
-        }
     }
 
     /// <summary>Records the notices a connection receives.</summary>

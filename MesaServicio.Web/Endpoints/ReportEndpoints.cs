@@ -34,13 +34,20 @@ public static class ReportEndpoints
         return new ReportBranding(entity.Name, entity.Office, entity.PortalName);
     }
 
+    /// <summary>The one-time downloads of PDFs rendered on the screen (they need an <c>IDistributedCache</c>: <c>AddMesaScaleOut</c>).</summary>
+    public static IServiceCollection AddMesaReportDownloads(this IServiceCollection services)
+    {
+        services.AddSingleton<ReportDownloads>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var reports = endpoints.MapGroup("/reportes/mensual").RequireAuthorization();
         reports.MapGet("/{mes}.pdf", PdfAsync);
         reports.MapGet("/{mes}.csv", CsvAsync);
-        reports.MapGet("/descargas/{token}", TakeDownload);
+        reports.MapGet("/descargas/{token}", TakeDownloadAsync);
         return endpoints;
     }
 
@@ -92,7 +99,7 @@ public static class ReportEndpoints
             FileName(month, "csv"));
     }
 
-    private static IResult TakeDownload(string token, HttpContext context, TimeProvider time)
+    private static async Task<IResult> TakeDownloadAsync(string token, HttpContext context, ReportDownloads downloads, CancellationToken cancellationToken)
     {
         var user = MesaClaims.ToCurrentUser(context.User);
         if (!CaseAccess.Can(user, GlobalOperation.Reports))
@@ -100,7 +107,7 @@ public static class ReportEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (user.PersonId is not { } me || ReportDownloads.Take(token, me, time.GetUtcNow()) is not { } file)
+        if (user.PersonId is not { } me || await downloads.TakeAsync(token, me, cancellationToken) is not { } file)
         {
             return Results.NotFound();
         }

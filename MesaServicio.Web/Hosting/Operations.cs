@@ -25,7 +25,8 @@ public static partial class Operations
     /// <summary>Readiness: answers 200 only when the dependencies answer.</summary>
     public const string ReadyPath = "/health/ready";
 
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddMesaOperations(this IServiceCollection services)
     {

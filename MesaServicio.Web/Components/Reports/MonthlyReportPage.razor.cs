@@ -60,6 +60,9 @@ public sealed partial class MonthlyReportPage : IDisposable
     [Inject]
     private ListReportCases ReportCases { get; set; } = default!;
 
+    [Inject]
+    private ReportDownloads Downloads { get; set; } = default!;
+
     /// <summary>The month to show, <c>yyyy-MM</c>; the previous month when absent or invalid.</summary>
     [SupplyParameterFromQuery(Name = "mes")]
     public string? Mes { get; set; }
@@ -176,7 +179,7 @@ public sealed partial class MonthlyReportPage : IDisposable
             using var output = new MemoryStream();
             await Pdf.RenderAsync(
                 report, ReportEndpoints.Branding(Entity.Value), _userName, output, new UiProgress(this, p => _pdfPercent = p), _disposed.Token);
-            _pdfToken = ReportDownloads.Add(me, ReportEndpoints.FileName(report.Month, "pdf"), "application/pdf", output.ToArray(), Time.GetUtcNow());
+            _pdfToken = await Downloads.AddAsync(me, ReportEndpoints.FileName(report.Month, "pdf"), "application/pdf", output.ToArray(), _disposed.Token);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {

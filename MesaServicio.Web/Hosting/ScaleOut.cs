@@ -1,0 +1,114 @@
+using MesaServicio.Core.TimedWork;
+using MesaServicio.Web.Realtime;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+
+namespace MesaServicio.Web.Hosting;
+
+/// <summary>
+/// What several instances behind a load balancer share (issue #8, decision 0013). Always: the Data Protection
+/// application name, so that every instance (and every release) reads the same cookies. With <c>Redis:Connection</c>:
+/// one <see cref="IConnectionMultiplexer"/> for the whole process, carrying the Data Protection key ring, the board
+/// hub's backplane, the distributed cache (one-time downloads), the timed work's leases and a readiness check.
+/// Without it one instance needs nothing more and behaves as before.
+/// </summary>
+public static class ScaleOut
+{
+    /// <summary>The Data Protection application name: the same on every instance, so they read each other's payloads.</summary>
+    public const string ApplicationName = "MesaServicio";
+
+    public static IServiceCollection AddMesaScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var redis = RedisSettings.From(configuration);
+        if (redis is null)
+        {
+            // One instance: keys in this machine's default key folder, downloads in this process's memory
+            // (MemoryDistributedCache bounds itself to 200 MB).
+            services.AddDistributedMemoryCache();
+            return services;
+        }
+
+        services.AddSingleton(redis);
+
+        // Created once, at the first use (Data Protection loads its key ring at start-up). AbortOnConnectFail is off:
+        // the portal starts while Redis is briefly down, and the multiplexer reconnects by itself.
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.ClientOptions()));
+
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
+            options.XmlRepository = new RedisXmlRepository(() => redisConnection.GetDatabase(), redis.Key("data-protection-keys")));
+
+        // The backplane for the board's hub only: Blazor's circuit hub stays on the default lifetime manager, since a
+        // circuit lives on one instance (sticky sessions) and must not depend on Redis to connect.
+        services.AddSingleton<HubLifetimeManager<BoardHub>, RedisHubLifetimeManager<BoardHub>>();
+        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
+        {
+            options.Configuration = redis.ClientOptions();
+            options.ConnectionFactory = _ => Task.FromResult(redisConnection);
+        });
+
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
+        {
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redisConnection);
+            options.InstanceName = redis.Key("cache:");
+        });
+
+        services.Replace(ServiceDescriptor.Singleton<ITimedWorkLease, RedisTimedWorkLease>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Operations.ReadyTag]);
+        return services;
+    }
+}
+
+/// <summary>The <c>Redis</c> configuration section, read when <c>Redis:Connection</c> is set.</summary>
+/// <param name="Connection">A StackExchange.Redis configuration string, e.g. <c>redis.interno:6379,password=…,ssl=true</c>.</param>
+/// <param name="Prefix">Begins every key and channel the portal uses (<c>mesa</c> by default), so one Redis may serve several portals.</param>
+public sealed record RedisSettings(string Connection, string Prefix)
+{
+    public const string SectionName = "Redis";
+
+    public const string DefaultPrefix = "mesa";
+
+    /// <summary>The settings, or null when <c>Redis:Connection</c> is not set (one instance).</summary>
+    public static RedisSettings? From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        var connection = section["Connection"];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return null;
+        }
+
+        var prefix = section["Prefix"];
+        return new RedisSettings(connection.Trim(), string.IsNullOrWhiteSpace(prefix) ? DefaultPrefix : prefix.Trim());
+    }
+
+    /// <summary>A key of the portal's: <c>{prefix}:{name}</c>.</summary>
+    public string Key(string name) => Prefix + ":" + name;
+
+    /// <summary>
+    /// The client's options: the configuration string, never failing (nor waiting long) at start-up when Redis does not answer, every
+    /// pub/sub channel (the backplane's) under <c>{prefix}:</c> — the multiplexer applies it, not the backplane.
+    /// </summary>
+    public ConfigurationOptions ClientOptions()
+    {
+        var options = ConfigurationOptions.Parse(Connection);
+        options.AbortOnConnectFail = false;
+        options.ClientName ??= "mesa-servicio";
+        if (!Connection.Contains("connectRetry", StringComparison.OrdinalIgnoreCase))
+        {
+            // One attempt (connectTimeout, 5 s) before the portal starts without Redis; it keeps reconnecting after.
+            options.ConnectRetry = 1;
+        }
+
+        options.ChannelPrefix = RedisChannel.Literal(Prefix + ":");
+        return options;
+    }
+}
