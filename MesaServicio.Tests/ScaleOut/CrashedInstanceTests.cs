@@ -46,6 +46,7 @@ public sealed class CrashedInstanceTests(ITestOutputHelper output, BrowserFixtur
         {
             await SignInAsync(session, SeedData.DemoPeople.Coordinator, "/tablero");
             await OpenBoardAsync(session.Page);
+            await MarkAsync(session.Page, "antes-del-cierre");
 
             // B registers cases with a file each, six at a time; it is killed once a dozen have been acknowledged.
             var submissions = Enumerable.Range(0, Submissions)
@@ -105,10 +106,20 @@ public sealed class CrashedInstanceTests(ITestOutputHelper output, BrowserFixtur
             all.Should().HaveCount(Submissions, "every radicado has exactly one case");
 
             // B comes back on its address; the coordinator's page reconnects (a new circuit) and carries on.
+            // Its circuit died with the process: Blazor's reconnection reaches the new B, which does not know the circuit,
+            // and the page loads afresh (the session cookie is read with the key ring in Redis), without anyone's help.
             await instances.RestartBAsync();
-            await Expect(session.Page.Locator(".board-page[data-live='conectado']")).ToBeVisibleAsync(new() { Timeout = PageTimeout * 2 });
+            var back = await TimeAsync(() => session.Page.WaitForFunctionAsync(
+                "() => window.__e2eMark !== 'antes-del-cierre' && !!document.querySelector(\".board-page[data-live='conectado'] #tablero\")",
+                null, new() { Timeout = PageTimeout * 3, PollingInterval = 200 }));
+            output.WriteLine($"The coordinator's board was live again {back.TotalSeconds:0.0} s after B answered.");
+            new Uri(session.Page.Url).AbsolutePath.Should().Be("/tablero");
+            // The columns hold 49 cards by now and render only what is in view: the board is narrowed to the new subject.
+            var token = Guid.NewGuid().ToString("N")[..8];
+            await session.Page.GetByLabel("Buscar por número o asunto").FillAsync(token);
+            await Expect(session.Page.Locator("article.board-card")).ToHaveCountAsync(0, new() { Timeout = LiveTimeout });
             await MarkAsync(session.Page, "reconectado");
-            using var content2 = new Submission().With("asunto", "Después del reinicio").ToContent();
+            using var content2 = new Submission().With("asunto", $"Después del reinicio ({token})").ToContent();
             using var created = await onA.PostAsync(new Uri(IntakeEndpoints.BasePath, UriKind.Relative), content2);
             created.StatusCode.Should().Be(HttpStatusCode.Created);
             var after = await NumberAsync(created);

@@ -64,9 +64,6 @@ internal sealed class TwoInstances : IAsyncDisposable
     /// <summary>The attachment folder both instances store into.</summary>
     public string StorageRoot => Path.Combine(_folder, "adjuntos");
 
-    public static string RedisServer =>
-        Environment.GetEnvironmentVariable("MESA_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
-
     /// <summary>Starts A and B; on <paramref name="database"/> when given (prepared by the test), else on a new PostgreSQL database.</summary>
     public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? extra = null, TestDatabase? database = null)
     {
@@ -75,8 +72,8 @@ internal sealed class TwoInstances : IAsyncDisposable
         database ??= TestDatabase.Create(folder, DatabaseProvider.PostgreSql);
         var settings = new Dictionary<string, string>
         {
-            ["Redis:Connection"] = RedisServer,
-            ["Redis:Prefix"] = "mesa-test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Redis:Connection"] = RedisTestServer.Connection,
+            ["Redis:Prefix"] = RedisTestServer.NewPrefix(),
             ["Attachments:StoragePath"] = Path.Combine(folder, "adjuntos"),
             ["Email:Folder"] = Path.Combine(folder, "correo"),
             ["Logging:Format"] = "Json",
@@ -117,6 +114,11 @@ internal sealed class TwoInstances : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(A.DisposeAsync(), B.DisposeAsync());
+        await using (var redis = await RedisTestServer.ConnectAsync())
+        {
+            await RedisTestServer.DeleteKeysAsync(redis, _settings["Redis:Prefix"]);
+        }
+
         if (_ownsDatabase)
         {
             Database.Dispose();
