@@ -139,6 +139,13 @@ public sealed partial class IntakeCase(
     private async Task<Person> FindOrAddRequesterAsync(MesaDbContext db, ValidIntake intake, CancellationToken cancellationToken)
     {
         var email = intake.RequesterEmail.ToLowerInvariant();
+        if (db.Database.IsNpgsql())
+        {
+            // Two submissions with the same new e-mail at once must not both add the person: the second waits here, in
+            // its transaction, until the first commits, then finds them. (SQLite's write transactions are serial.)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"persona:" + email}))", cancellationToken).ConfigureAwait(false);
+        }
+
         var known = await db.People
             .Where(p => p.Email.ToLower() == email)
             .OrderByDescending(p => p.IsActive)

@@ -42,6 +42,23 @@ public sealed class IntakeCoreTests
     }
 
     [Fact]
+    public async Task Radicados_of_one_new_requester_sent_at_once_make_one_person()
+    {
+        await using var host = await CoreHost.StartAsync();
+        var intake = host.Get<IntakeCase>();
+        var email = $"nuevo.{Guid.NewGuid():N}@correo.com.co";
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            Task.Run(() => intake.HandleAsync(Command($"2026-ER-{Guid.NewGuid():N}", email), [], CurrentUser.Integration, default))));
+
+        results.Should().OnlyContain(r => r.Created);
+        await using var db = host.NewContext();
+        var people = await db.People.Where(p => p.Email == email).Select(p => p.Id).ToListAsync();
+        people.Should().ContainSingle("the six cases share one requester, on either engine");
+        (await db.Cases.CountAsync(c => c.RequesterId == people[0])).Should().Be(6);
+    }
+
+    [Fact]
     public async Task Only_the_integration_may_file_or_read_through_the_intake()
     {
         await using var host = await CoreHost.StartAsync();
