@@ -31,7 +31,7 @@ public static class DependencyInjection
         {
             connectionString = provider == DatabaseProvider.Sqlite
                 ? DefaultConnectionString
-                : throw new InvalidOperationException($"{MesaDatabase.ProviderKey} = {provider} necesita ConnectionStrings:{ConnectionStringName}.");
+                : throw new DatabaseConfigurationException($"{MesaDatabase.ProviderKey} = {provider} necesita ConnectionStrings:{ConnectionStringName}.");
         }
 
         services.AddDbContextFactory<MesaDbContext>(options => MesaDatabase.Configure(options, provider, connectionString, contentRoot));

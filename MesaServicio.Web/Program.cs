@@ -53,7 +53,16 @@ builder.Services.AddMesaScaleOut(builder.Configuration);
 builder.Services.Configure<HostOptions>(options =>
     options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 30)));
 
-builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
+try
+{
+    builder.Services.AddMesaServicioCore(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (DatabaseConfigurationException refused)
+{
+    await Console.Error.WriteLineAsync("Mesa de Servicio no inicia: " + refused.Message);
+    return 1;
+}
+
 builder.Services.AddMesaServicioTimedWork(builder.Configuration);
 builder.Services.AddMesaPortalNotices();
 builder.Services.Configure<EntityOptions>(builder.Configuration.GetSection(EntityOptions.SectionName));

@@ -34,7 +34,7 @@ public static class MesaDatabase
 
         return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
             ? provider
-            : throw new InvalidOperationException($"{ProviderKey} = '{value}' no es un motor de base de datos admitido: use Sqlite o PostgreSql.");
+            : throw new DatabaseConfigurationException($"{ProviderKey} = '{value}' no es un motor de base de datos admitido: use Sqlite o PostgreSql.");
     }
 
     /// <summary>Configures <paramref name="options"/> for the engine; transient PostgreSQL failures are retried.</summary>
@@ -61,5 +61,23 @@ public static class MesaDatabase
         }
 
         return builder.ToString();
+    }
+}
+
+/// <summary>The database settings name no engine the desk runs on, or lack its connection string: the start stops.</summary>
+public sealed class DatabaseConfigurationException : InvalidOperationException
+{
+    public DatabaseConfigurationException()
+    {
+    }
+
+    public DatabaseConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

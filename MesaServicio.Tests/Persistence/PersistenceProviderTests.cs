@@ -36,7 +36,7 @@ public sealed class PersistenceProviderTests
     [InlineData("2")]
     public void An_unknown_engine_stops_the_start_with_a_clear_message(string value) =>
         FluentActions.Invoking(() => MesaDatabase.ProviderFrom(Settings(value)))
-            .Should().Throw<InvalidOperationException>().WithMessage("*Database:Provider*Sqlite o PostgreSql*");
+            .Should().Throw<DatabaseConfigurationException>().WithMessage("*Database:Provider*Sqlite o PostgreSql*");
 
     [Fact]
     public void PostgreSql_without_a_connection_string_is_refused()
@@ -44,7 +44,7 @@ public sealed class PersistenceProviderTests
         var configuration = Settings("PostgreSql");
         FluentActions.Invoking(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
                 .AddMesaServicioCore(configuration))
-            .Should().Throw<InvalidOperationException>().WithMessage("*ConnectionStrings:Mesa*");
+            .Should().Throw<DatabaseConfigurationException>().WithMessage("*ConnectionStrings:Mesa*");
     }
 
     private static IConfiguration Settings(string? provider) =>
