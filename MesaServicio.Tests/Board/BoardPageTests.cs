@@ -42,11 +42,16 @@ public sealed class BoardPageTests : BoardTestContext
 
         cut.WaitForAssertion(() => cut.FindAll("section.board-column h2").Select(h => h.TextContent.Split('\n')[0].Trim() + h.QuerySelector(".board-count")!.TextContent)
             .Should().Equal("Nuevo / Asignado1 casos", "En atención1 casos", "En espera del usuario1 casos", "Escalado1 casos", "Resuelto — en encuesta1 casos"));
-        Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull();
-        Card(cut, BoardColumn.InProgress, _printer).Should().NotBeNull();
-        Card(cut, BoardColumn.WaitingOnRequester, waiting).Should().NotBeNull();
-        Card(cut, BoardColumn.Escalated, escalated).Should().NotBeNull();
-        Card(cut, BoardColumn.ResolvedInSurvey, resolved).Should().NotBeNull();
+
+        // The columns' cards are virtualised: they may render one pass after the counts (a slower database shows it).
+        cut.WaitForAssertion(() =>
+        {
+            Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull();
+            Card(cut, BoardColumn.InProgress, _printer).Should().NotBeNull();
+            Card(cut, BoardColumn.WaitingOnRequester, waiting).Should().NotBeNull();
+            Card(cut, BoardColumn.Escalated, escalated).Should().NotBeNull();
+            Card(cut, BoardColumn.ResolvedInSurvey, resolved).Should().NotBeNull();
+        });
 
         var printer = Card(cut, BoardColumn.InProgress, _printer)!;
         printer.QuerySelector("a.board-card-number")!.GetAttribute("href").Should().Be("/casos/" + _printer);
@@ -157,7 +162,9 @@ public sealed class BoardPageTests : BoardTestContext
         var cut = Render<BoardPage>();
         cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
 
-        await Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".board-move button")!.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        // Found and clicked in one dispatch: a re-render in between (the board's first load finishing) would drop the handler.
+        await cut.InvokeAsync(() => Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".board-move button")!
+            .ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
         providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll("[data-mover]").Select(m => m.TextContent.Trim()).Should().Equal(
             "Nuevo / Asignado: iniciar análisis", "En atención: atender", "Escalado: escalar…", "Resuelto: rechazar…"));
         await providers.Popovers.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());

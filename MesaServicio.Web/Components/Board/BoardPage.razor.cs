@@ -85,8 +85,10 @@ public sealed partial class BoardPage : IAsyncDisposable
         _user = await Users.GetAsync();
         _categories = CategoryOption.Flatten(await Categories.GetAsync(CancellationToken.None));
         _throttle = new ReloadThrottle(ReloadInterval, () => InvokeAsync(ReloadAsync), Time);
-        await ReloadAsync();
+
+        // The clock starts before the first load: time that passes while the board loads is shown too.
         _clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, ClockInterval, ClockInterval);
+        await ReloadAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
