@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -65,7 +64,8 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
         circuits.GetType().GetGenericTypeDefinition().Should().Be(typeof(DefaultHubLifetimeManager<>), "a circuit lives on one instance and must not need Redis");
 
         services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository.Should().BeOfType<RedisXmlRepository>();
-        services.GetRequiredService<IDistributedCache>().Should().BeAssignableTo<RedisCache>();
+        services.GetRequiredService<IDistributedCache>().Should().BeOfType<UndisposedCache>("a RedisCache the container never disposes")
+            .And.Subject.Should().NotBeAssignableTo<IDisposable>();
         services.GetRequiredService<ITimedWorkLease>().Should().BeOfType<RedisTimedWorkLease>();
         Checks(services).Should().Equal("database", "redis");
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
@@ -46,19 +47,27 @@ public static class ScaleOut
 
         // The backplane for the board's hub only: Blazor's circuit hub stays on the default lifetime manager, since a
         // circuit lives on one instance (sticky sessions) and must not depend on Redis to connect.
-        services.AddSingleton<HubLifetimeManager<BoardHub>, RedisHubLifetimeManager<BoardHub>>();
+        // The multiplexer is resolved before the backplane is built, so that it is created first and disposed last (the
+        // container disposes in reverse order of creation); otherwise, with the backplane built before anything used Redis,
+        // the connection was closed first and the backplane's unsubscribe at shutdown threw ObjectDisposedException.
+        services.AddSingleton<HubLifetimeManager<BoardHub>>(sp =>
+        {
+            sp.GetRequiredService<IConnectionMultiplexer>();
+            return ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<BoardHub>>(sp);
+        });
         services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
         {
             options.Configuration = redis.ClientOptions();
             options.ConnectionFactory = _ => Task.FromResult(redisConnection);
         });
 
-        services.AddStackExchangeRedisCache(_ => { });
-        services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
+        // RedisCache disposes the connection its factory gave it (dotnet/aspnetcore#67438): the container must never
+        // dispose it, or the shared connection would close under the backplane while the instance stops.
+        services.AddSingleton<IDistributedCache>(sp => new UndisposedCache(new RedisCache(new RedisCacheOptions
         {
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(redisConnection);
-            options.InstanceName = redis.Key("cache:");
-        });
+            ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+            InstanceName = redis.Key("cache:"),
+        })));
 
         services.Replace(ServiceDescriptor.Singleton<ITimedWorkLease, RedisTimedWorkLease>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Operations.ReadyTag]);
@@ -111,4 +120,28 @@ public sealed record RedisSettings(string Connection, string Prefix)
         options.ChannelPrefix = RedisChannel.Literal(Prefix + ":");
         return options;
     }
+}
+
+/// <summary>
+/// A distributed cache the container does not dispose (it is not <see cref="IDisposable"/>): the shared Redis connection
+/// underneath is closed once, by its own registration.
+/// </summary>
+internal sealed class UndisposedCache(IDistributedCache inner) : IDistributedCache
+{
+    public byte[]? Get(string key) => inner.Get(key);
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => inner.GetAsync(key, token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => inner.Set(key, value, options);
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        inner.SetAsync(key, value, options, token);
+
+    public void Refresh(string key) => inner.Refresh(key);
+
+    public Task RefreshAsync(string key, CancellationToken token = default) => inner.RefreshAsync(key, token);
+
+    public void Remove(string key) => inner.Remove(key);
+
+    public Task RemoveAsync(string key, CancellationToken token = default) => inner.RemoveAsync(key, token);
 }
