@@ -10,6 +10,7 @@ namespace MesaServicio.RegistrationBench;
 /// dotnet run -c Release --project bench/MesaServicio.RegistrationBench -- run --engine sqlite --cases 10000 --callers 1,4,16 --runs 3
 /// dotnet run -c Release --project bench/MesaServicio.RegistrationBench -- run --engine postgresql --server "Host=127.0.0.1;Port=5433;Username=mesa;Password=mesa"
 /// dotnet run -c Release --project bench/MesaServicio.RegistrationBench -- sql --engine sqlite
+/// dotnet run -c Release --project bench/MesaServicio.RegistrationBench -- breakdown --engine sqlite --cases 1000
 /// </summary>
 internal static class BenchEntry
 {
@@ -42,10 +43,17 @@ internal static class BenchEntry
                 }
 
                 return 0;
+            case "breakdown":
+                await using (var database = await BenchDatabase.CreateAsync(engine, server, folder))
+                {
+                    await Breakdown.RunAsync(database, Number("cases", 1000), Number("pause", 0));
+                }
+
+                return 0;
             default:
                 await Console.Error.WriteLineAsync(
                     "Modes: run --engine sqlite|postgresql [--server CS] [--cases N] [--callers 1,4,16] [--runs R] [--warmup W] [--folder DIR] [--wal-stats]"
-                    + " | sql --engine sqlite|postgresql [--server CS] [--cases N]");
+                    + " | sql --engine sqlite|postgresql [--server CS] [--cases N] | breakdown --engine sqlite|postgresql [--server CS] [--cases N] [--pause S]");
                 return 2;
         }
     }
@@ -60,13 +68,14 @@ internal static class BenchEntry
             await using var db = await services.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync();
             Console.WriteLine("Durability as the app's own connection sees it: "
                 + string.Join("; ", (await BenchDatabase.DurabilityAsync(db)).Select(s => $"{s.Setting} = {s.Value}")));
+            await RegistrationRun.SettleJitAsync(services, callerCounts.Max());
         }
 
         var results = new List<RunResult>();
         var allVerified = true;
         Console.WriteLine();
-        Console.WriteLine("| Callers | Run | Cases | Seconds | Cases/s | 1st half/s | 2nd half/s | p50 ms | p90 ms | p99 ms | max ms | Failures | Verified | Load avg |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        Console.WriteLine("| Callers | Run | Cases | Seconds | Cases/s | 1st half/s | 2nd half/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms/case | JIT'd | Failures | Verified | Load avg |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var callers in callerCounts)
         {
             for (var run = 1; run <= runs; run++)
@@ -76,7 +85,7 @@ internal static class BenchEntry
                 results.Add(r);
                 allVerified &= r.Verification.Ok && r.Failures == 0;
                 Console.WriteLine(Invariant(
-                    $"| {callers} | {run} | {cases} | {r.Seconds:F2} | {r.PerSecond:F0} | {r.FirstHalfPerSecond:F0} | {r.SecondHalfPerSecond:F0} | {P(r, 50):F2} | {P(r, 90):F2} | {P(r, 99):F2} | {r.LatenciesMs.Max():F2} | {r.Failures} | {(r.Verification.Ok ? "yes" : "NO")} | {LoadAverage()} |"));
+                    $"| {callers} | {run} | {cases} | {r.Seconds:F2} | {r.PerSecond:F0} | {r.FirstHalfPerSecond:F0} | {r.SecondHalfPerSecond:F0} | {P(r, 50):F2} | {P(r, 90):F2} | {P(r, 99):F2} | {r.LatenciesMs.Max():F2} | {r.CpuMsPerCase:F2} | {r.MethodsJitted} | {r.Failures} | {(r.Verification.Ok ? "yes" : "NO")} | {LoadAverage()} |"));
                 if (!r.Verification.Ok)
                 {
                     Console.WriteLine("  verification: " + r.Verification);

@@ -18,6 +18,8 @@ internal static class RoundTrips
         await using var services = await RegistrationRun.StartCoreAsync(database, b => b
             .AddProvider(log)
             .AddFilter("Microsoft.EntityFrameworkCore.Database", LogLevel.Debug)
+            .AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug)
+            .AddFilter("Microsoft.EntityFrameworkCore.Infrastructure", LogLevel.Debug)
             .AddFilter("Npgsql.Command", LogLevel.Debug)
             .AddFilter("Npgsql.Transaction", LogLevel.Debug));
         var register = services.GetRequiredService<RegisterCase>();
