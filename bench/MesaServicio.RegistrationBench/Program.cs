@@ -35,7 +35,8 @@ internal static class BenchEntry
         {
             case "run":
                 var callers = (Text("callers") ?? "1,4,16").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-                return await RunAsync(engine, server, folder, callers, Number("cases", 10000), Number("warmup", 500), Number("runs", 3), args.Contains("--wal-stats"));
+                return await RunAsync(engine, server, folder, callers, Number("cases", 10000), Number("warmup", 500), Number("runs", 3), args.Contains("--wal-stats"),
+                    Text("experiment"));
             case "sql":
                 await using (var database = await BenchDatabase.CreateAsync(engine, server, folder))
                 {
@@ -52,19 +53,26 @@ internal static class BenchEntry
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "Modes: run --engine sqlite|postgresql [--server CS] [--cases N] [--callers 1,4,16] [--runs R] [--warmup W] [--folder DIR] [--wal-stats]"
+                    "Modes: run --engine sqlite|postgresql [--server CS] [--cases N] [--callers 1,4,16] [--runs R] [--warmup W] [--folder DIR] [--wal-stats] [--experiment busy-timeout|write-gate]"
                     + " | sql --engine sqlite|postgresql [--server CS] [--cases N] | breakdown --engine sqlite|postgresql [--server CS] [--cases N] [--pause S]");
                 return 2;
         }
     }
 
-    private static async Task<int> RunAsync(DatabaseProvider engine, string server, string folder, int[] callerCounts, int cases, int warmUp, int runs, bool walStats)
+    private static async Task<int> RunAsync(
+        DatabaseProvider engine, string server, string folder, int[] callerCounts, int cases, int warmUp, int runs, bool walStats, string? experiment)
     {
+        var configure = Experiments.For(experiment);
         Console.WriteLine($"Engine {engine}; {cases} registrations per run after {warmUp} warm-up ones; callers {string.Join(", ", callerCounts)}; {runs} runs each; "
             + $"{Environment.ProcessorCount} cores; load average {LoadAverage()}");
+        if (configure is not null)
+        {
+            Console.WriteLine($"EXPERIMENT {experiment}: not the app's configuration (see Experiments.cs)");
+        }
+
         await using (var probe = await BenchDatabase.CreateAsync(engine, server, folder))
         {
-            await using var services = await RegistrationRun.StartCoreAsync(probe, null);
+            await using var services = await RegistrationRun.StartCoreAsync(probe, null, configure);
             await using var db = await services.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync();
             Console.WriteLine("Durability as the app's own connection sees it: "
                 + string.Join("; ", (await BenchDatabase.DurabilityAsync(db)).Select(s => $"{s.Setting} = {s.Value}")));
@@ -81,7 +89,7 @@ internal static class BenchEntry
             for (var run = 1; run <= runs; run++)
             {
                 await using var database = await BenchDatabase.CreateAsync(engine, server, folder);
-                var r = await RegistrationRun.RunAsync(database, callers, cases, warmUp, walStats);
+                var r = await RegistrationRun.RunAsync(database, callers, cases, warmUp, walStats, configure);
                 results.Add(r);
                 allVerified &= r.Verification.Ok && r.Failures == 0;
                 Console.WriteLine(Invariant(

@@ -52,9 +52,9 @@ internal static class RegistrationRun
 {
     private static readonly Guid[] Requesters = [DemoPeople.Requester, DemoPeople.Requester2, DemoPeople.Requester3];
 
-    public static async Task<RunResult> RunAsync(BenchDatabase database, int callers, int cases, int warmUp, bool walStats)
+    public static async Task<RunResult> RunAsync(BenchDatabase database, int callers, int cases, int warmUp, bool walStats, Action<IServiceCollection>? configure)
     {
-        await using var services = await StartCoreAsync(database, null);
+        await using var services = await StartCoreAsync(database, null, configure);
         var register = services.GetRequiredService<RegisterCase>();
         var categories = await LeafCategoriesAsync(services);
 
