@@ -249,7 +249,8 @@ public sealed class PortalProcess : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that nothing listens on now (for a portal, or a test's SMTP server).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MesaServicio.Core.Cases;
 using MesaServicio.Tests.EndToEnd;
 using MesaServicio.Tests.Support;
@@ -38,7 +36,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         var due = (await core.LoadAsync(filed.Number)).SurveyDueAt!.Value;
         due.Should().Be(new DateTimeOffset(2026, 3, 26, 17, 0, 0, Bogota), "three business days after Friday, skipping the weekend and the holiday");
 
-        var port = FreePort();
+        var port = PortalProcess.FreePort();
         using var smtp = SimpleSmtpServer.Start(port);
         var settings = new Dictionary<string, string>
         {
@@ -120,15 +118,6 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"Waited 60 s for {what}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 

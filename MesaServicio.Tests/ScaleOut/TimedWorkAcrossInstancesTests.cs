@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Tests.EndToEnd;
 using MesaServicio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using netDumbster.smtp;
@@ -35,7 +34,7 @@ public sealed class TimedWorkAcrossInstancesTests(ITestOutputHelper output)
             cases.Add(filed.Number);
         }
 
-        var port = FreePort();
+        var port = PortalProcess.FreePort();
         using var smtp = SimpleSmtpServer.Start(port);
         await using var instances = await TwoInstances.StartAsync(new Dictionary<string, string>
         {
@@ -80,14 +79,5 @@ public sealed class TimedWorkAcrossInstancesTests(ITestOutputHelper output)
         var closed = await db.Cases.CountAsync(c => cases.Contains(c.Number) && c.Status == CaseStatus.Closed);
         var unsent = await db.OutboxMessages.CountAsync(m => m.SentAt == null);
         return closed == cases.Count && unsent == 0;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
