@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<People.SignInPerson>();
         services.AddSingleton<Priority.GetPriorityMatrix>();
         services.AddSingleton<People.GetPersonStanding>();
+        services.AddSingleton<RegistrationBatches>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();
         services.AddSingleton<AnalyseCase>();

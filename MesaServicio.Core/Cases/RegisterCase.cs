@@ -1,11 +1,9 @@
 using MesaServicio.Core.Calendar;
-using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Routing;
 using MesaServicio.Core.Security;
-using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Cases;
@@ -23,15 +21,20 @@ public sealed record RegisterCaseCommand(
 
 /// <summary>
 /// Registers a case: priority from the stored matrix, the ANS policy in force, a readable number, and
-/// automatic routing to a technician — all in one transaction; the events go out after it commits.
+/// automatic routing to a technician — all in one transaction; the events go out after it commits. On SQLite
+/// registrations that arrive together share one transaction and one commit (<see cref="RegistrationBatches"/>);
+/// on PostgreSQL each has its own, retried on transient failures.
 /// </summary>
 public sealed class RegisterCase(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
     CaseGuard guard,
-    CaseEventDispatcher dispatcher)
+    CaseEventDispatcher dispatcher,
+    RegistrationBatches batches)
 {
+    private bool? _batched;
+
     public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         var c = await RegisterAsync(command, user, null, cancellationToken).ConfigureAwait(false);
@@ -69,12 +72,82 @@ public sealed class RegisterCase(
         }
 
         var actor = user.Actor;
+        Task<Case> Register(MesaDbContext db, RegistrationReferences references, CancellationToken ct) =>
+            RegisterInAsync(db, references, command, actor, extras, ct);
+
+        var c = await BatchedAsync(cancellationToken).ConfigureAwait(false)
+            ? await batches.RegisterAsync((db, references) => Register(db, references, CancellationToken.None), extras?.Work, cancellationToken)
+                .ConfigureAwait(false)
+            : await RegisterAloneAsync(Register, extras?.Work, cancellationToken).ConfigureAwait(false);
+
+        var events = c.Events.ToArray();
+        c.ClearEvents();
+        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+        return c;
+    }
+
+    /// <summary>Whether the database is SQLite, whose registrations go through <see cref="RegistrationBatches"/>.</summary>
+    private async ValueTask<bool> BatchedAsync(CancellationToken cancellationToken)
+    {
+        if (_batched is { } known)
+        {
+            return known;
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return (_batched = db.Database.IsSqlite()).Value;
+    }
+
+    /// <summary>One registration in its own transaction (PostgreSQL), run again from scratch on a transient failure.</summary>
+    private async Task<Case> RegisterAloneAsync(
+        Func<MesaDbContext, RegistrationReferences, CancellationToken, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var registered = await register(db, RegistrationReferences.ForOne(), ct).ConfigureAwait(false);
+            if (work is null)
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return registered;
+            }
+
+            work.BeforeCommit();
+            try
+            {
+                // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (strategy.RetriesOnFailure)
+            {
+                work.AfterRollback();
+                throw new CommitNotRetriedException("The database did not confirm the registration's commit.", ex);
+            }
+            catch
+            {
+                work.AfterRollback();
+                throw;
+            }
+
+            work.Committed();
+            return registered;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Everything a registration writes, inside the caller's transaction, saved but not committed: checks the category
+    /// and the requester, prices the case, numbers it, routes it, and adds what the intake brings.
+    /// </summary>
+    private async Task<Case> RegisterInAsync(
+        MesaDbContext db, RegistrationReferences references, RegisterCaseCommand command, Actor actor, CaseRegistrationExtras? extras,
+        CancellationToken cancellationToken)
+    {
         var calendar = calendars.Current;
         var context = new CaseContext(actor, time.GetUtcNow(), calendar);
-
-        // Reads first, outside the write transaction (SQLite: a transaction that reads before it writes can lose its snapshot).
-        var path = await CategoryPath.LoadAsync(db, command.CategoryId, cancellationToken).ConfigureAwait(false);
+        var path = await references.PathAsync(db, command.CategoryId, cancellationToken).ConfigureAwait(false);
         if (path.Count == 0)
         {
             throw new NotFoundException(DomainMessages.Get("Category.Label"));
@@ -85,82 +158,36 @@ public sealed class RegisterCase(
             throw new DomainException(DomainRules.CategoryInactive, path[0].Name);
         }
 
-        if (extras?.ResolveRequester is null)
+        var requesterId = command.RequesterId;
+        if (extras?.ResolveRequester is { } resolve)
+        {
+            var requester = await resolve(db, cancellationToken).ConfigureAwait(false);
+            RequireActiveRequester(requester.IsActive);
+            requesterId = requester.Id;
+        }
+        else
         {
             var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             RequireActiveRequester(requesterActive);
         }
 
-        var matrix = new PriorityMatrix(await db.PriorityMatrix.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
+        var matrix = await references.MatrixAsync(db, cancellationToken).ConfigureAwait(false);
         var priority = matrix.For(command.Impact, command.Urgency);
-        var policies = await db.SlaPolicies.AsNoTracking()
-            .Where(p => p.IsActive && p.Kind == command.Kind && p.Priority == priority)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var policy = SlaPolicy.Select(policies, path.Select(c => c.Id).ToList(), command.Kind, priority);
-
+        var policy = await references.PolicyAsync(db, path, command.Kind, priority, cancellationToken).ConfigureAwait(false);
         var filedBy = command.Channel == CaseChannel.Agent ? actor.PersonId : null;
         var year = calendar.ToLocal(context.Now).Year;
 
-        // PostgreSQL's transient failures (a dropped connection, a serialization failure) run the attempt again from a
-        // clean change tracker; SQLite's strategy runs it once.
-        var strategy = db.Database.CreateExecutionStrategy();
-        var c = await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-
-            // SQLite's transaction is IMMEDIATE: it holds the write lock from here, so what it reads below stays true.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var requesterId = command.RequesterId;
-            if (extras?.ResolveRequester is { } resolve)
-            {
-                var requester = await resolve(db, ct).ConfigureAwait(false);
-                RequireActiveRequester(requester.IsActive);
-                requesterId = requester.Id;
-            }
-
-            var number = await CaseNumbers.NextAsync(db, year, ct).ConfigureAwait(false);
-            var registered = Case.Register(
-                new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
-                    command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
-                context);
-            db.Cases.Add(registered);
-            await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, ct).ConfigureAwait(false);
-            extras?.Work?.AddTo(db, registered, context);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            if (extras?.Work is { } work)
-            {
-                work.BeforeCommit();
-                try
-                {
-                    // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
-                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (strategy.RetriesOnFailure)
-                {
-                    work.AfterRollback();
-                    throw new CommitNotRetriedException("The database did not confirm the registration's commit.", ex);
-                }
-                catch
-                {
-                    work.AfterRollback();
-                    throw;
-                }
-
-                work.Committed();
-            }
-            else
-            {
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            }
-
-            return registered;
-        }, cancellationToken).ConfigureAwait(false);
-
-        var events = c.Events.ToArray();
-        c.ClearEvents();
-        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
-        return c;
+        var number = await CaseNumbers.NextAsync(db, year, cancellationToken).ConfigureAwait(false);
+        var registered = Case.Register(
+            new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
+                command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
+            context);
+        db.Cases.Add(registered);
+        await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, cancellationToken).ConfigureAwait(false);
+        extras?.Work?.AddTo(db, registered, context);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return registered;
     }
 
     private static void RequireActiveRequester(bool? isActive)

@@ -26,6 +26,21 @@ public static class CategoryPath
         return path;
     }
 
+    /// <summary>The same path, from every category already in memory (one registration batch's snapshot).</summary>
+    public static IReadOnlyList<Category> From(IReadOnlyDictionary<int, Category> categories, int categoryId)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var path = new List<Category>();
+        int? next = categoryId;
+        while (next is { } id && path.Count < 10 && categories.TryGetValue(id, out var category))
+        {
+            path.Add(category);
+            next = category.ParentId;
+        }
+
+        return path;
+    }
+
     /// <summary>The group the category routes to: its own, else the nearest ancestor's.</summary>
     public static int? Group(IReadOnlyList<Category> path) => path.Select(c => c.GroupId).FirstOrDefault(g => g is not null);
 

@@ -1,0 +1,179 @@
+using System.Threading.Channels;
+using MesaServicio.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>
+/// Group commit for SQLite (docs/decisions/0015-registration-group-commit.md). SQLite has one writer and a durable
+/// commit costs a sync of its log, so registrations that arrive together are written by one loop in one transaction:
+/// each in its own savepoint (a registration that fails is rolled back alone and gets its own error), one commit and
+/// one sync for all, and then every caller gets its answer — never before the commit, so a caller that is told its
+/// case exists can read it. Registrations queue in arrival order; a batch takes what is waiting, up to
+/// <see cref="MaxBatch"/>. A commit that fails fails every registration of its batch, and the files of each are
+/// taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>). PostgreSQL does not use this: its writers run
+/// concurrently and it groups commits itself.
+/// </summary>
+public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable
+{
+    /// <summary>The most registrations one transaction carries (bounds how long the first of them waits for its answer).</summary>
+    public const int MaxBatch = 32;
+
+    private const string Savepoint = "registration";
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _start = new();
+    private volatile Task? _writer;
+
+    /// <summary>
+    /// Queues a registration: <paramref name="register"/> runs on the writer's context inside the batch's transaction
+    /// and must save its rows itself; <paramref name="work"/> (files) is put in place before the commit. Completes
+    /// after the batch's commit. A cancellation is honoured only while the registration still waits in the queue.
+    /// </summary>
+    internal Task<Case> RegisterAsync(
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new Pending(register, work, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(RegistrationBatches));
+        }
+
+        if (_writer is null)
+        {
+            lock (_start)
+            {
+                // The loop outlives the request that started it: it must not carry that request's logging scope or activity.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer ??= Task.Run(WriteAllAsync);
+                }
+            }
+        }
+
+        return pending.Outcome.Task;
+    }
+
+    /// <summary>Stops taking registrations; those already queued are written first.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is { } writer)
+        {
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAllAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                if (next.Cancellation.IsCancellationRequested)
+                {
+                    next.Outcome.TrySetCanceled(next.Cancellation);
+                }
+                else
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        var written = new List<(Pending Pending, Case Case)>(batch.Count);
+        var refused = new List<(Pending Pending, Exception Error)>();
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync().ConfigureAwait(false);
+
+            // Each registration has its own savepoint below; EF's own one around every SaveChanges would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
+
+            // IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
+            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var references = RegistrationReferences.ForBatch();
+            foreach (var pending in batch)
+            {
+                await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
+                try
+                {
+                    var registered = await pending.Register(db, references).ConfigureAwait(false);
+                    pending.Work?.BeforeCommit();
+                    await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
+                    written.Add((pending, registered));
+                }
+#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    // Should the engine have ended the whole transaction (I/O error), the savepoint is gone and this throws:
+                    // then the batch fails as one below.
+                    await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
+                    refused.Add((pending, ex));
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The batch's failure is every waiting caller's answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var (pending, _) in written)
+            {
+                pending.Work?.AfterRollback();
+            }
+
+            foreach (var (pending, error) in refused)
+            {
+                pending.Outcome.TrySetException(error);
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var (pending, registered) in written)
+        {
+            pending.Work?.Committed();
+            pending.Outcome.TrySetResult(registered);
+        }
+
+        foreach (var (pending, error) in refused)
+        {
+            pending.Outcome.TrySetException(error);
+        }
+    }
+
+    private sealed class Pending(
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellation)
+    {
+        public Func<MesaDbContext, RegistrationReferences, Task<Case>> Register { get; } = register;
+
+        public ICaseRegistrationWork? Work { get; } = work;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public TaskCompletionSource<Case> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
