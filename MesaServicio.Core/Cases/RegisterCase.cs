@@ -33,6 +33,10 @@ public sealed class RegisterCase(
     CaseEventDispatcher dispatcher,
     RegistrationBatches batches)
 {
+    private static readonly Func<MesaDbContext, Guid, CancellationToken, Task<bool?>> RequesterIsActive =
+        EF.CompileAsyncQuery((MesaDbContext db, Guid id, CancellationToken _) =>
+            db.People.Where(p => p.Id == id).Select(p => (bool?)p.IsActive).SingleOrDefault());
+
     private bool? _batched;
 
     public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
@@ -76,7 +80,8 @@ public sealed class RegisterCase(
             RegisterInAsync(db, references, command, actor, extras, ct);
 
         var c = await BatchedAsync(cancellationToken).ConfigureAwait(false)
-            ? await batches.RegisterAsync((db, references) => Register(db, references, CancellationToken.None), extras?.Work, cancellationToken)
+            ? await batches.RegisterAsync(
+                    (db, references) => Register(db, references, CancellationToken.None), savesAlone: extras is not null, extras?.Work, cancellationToken)
                 .ConfigureAwait(false)
             : await RegisterAloneAsync(Register, extras?.Work, cancellationToken).ConfigureAwait(false);
 
@@ -108,7 +113,11 @@ public sealed class RegisterCase(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var registered = await register(db, RegistrationReferences.ForOne(), ct).ConfigureAwait(false);
+            var references = RegistrationReferences.ForOne();
+            var registered = await register(db, references, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            references.Routing.Accept();
+            await references.Routing.SaveAsync(db, ct).ConfigureAwait(false);
             if (work is null)
             {
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -138,8 +147,8 @@ public sealed class RegisterCase(
     }
 
     /// <summary>
-    /// Everything a registration writes, inside the caller's transaction, saved but not committed: checks the category
-    /// and the requester, prices the case, numbers it, routes it, and adds what the intake brings.
+    /// Everything a registration writes, inside the caller's transaction, added to the context for the caller to save:
+    /// checks the category and the requester, prices the case, numbers it, routes it, and adds what the intake brings.
     /// </summary>
     private async Task<Case> RegisterInAsync(
         MesaDbContext db, RegistrationReferences references, RegisterCaseCommand command, Actor actor, CaseRegistrationExtras? extras,
@@ -167,8 +176,7 @@ public sealed class RegisterCase(
         }
         else
         {
-            var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var requesterActive = await RequesterIsActive(db, command.RequesterId, cancellationToken).ConfigureAwait(false);
             RequireActiveRequester(requesterActive);
         }
 
@@ -183,10 +191,11 @@ public sealed class RegisterCase(
             new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
                 command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
             context);
+        await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, references.Routing, cancellationToken).ConfigureAwait(false);
+
+        // Added last: a registration that failed above left nothing in the context.
         db.Cases.Add(registered);
-        await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, cancellationToken).ConfigureAwait(false);
         extras?.Work?.AddTo(db, registered, context);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return registered;
     }
 

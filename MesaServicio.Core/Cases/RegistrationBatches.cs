@@ -9,7 +9,8 @@ namespace MesaServicio.Core.Cases;
 /// commit costs a sync of its log, so registrations that arrive together are written by one loop in one transaction:
 /// each in its own savepoint (a registration that fails is rolled back alone and gets its own error), one commit and
 /// one sync for all, and then every caller gets its answer — never before the commit, so a caller that is told its
-/// case exists can read it. Registrations queue in arrival order; a batch takes what is waiting, up to
+/// case exists can read it. Plain registrations check everything before they add their rows and are saved together
+/// (one SaveChanges); should that save fail, which no input can cause, the batch fails as one. Registrations queue in arrival order; a batch takes what is waiting, up to
 /// <see cref="MaxBatch"/>. A commit that fails fails every registration of its batch, and the files of each are
 /// taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>). PostgreSQL does not use this: its writers run
 /// concurrently and it groups commits itself.
@@ -27,14 +28,17 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
     /// <summary>
     /// Queues a registration: <paramref name="register"/> runs on the writer's context inside the batch's transaction
-    /// and must save its rows itself; <paramref name="work"/> (files) is put in place before the commit. Completes
+    /// and adds its rows to the context without saving them. Plain registrations are saved together; one that
+    /// <paramref name="savesAlone"/> (the intake's: a unique radicado, maybe a new person, files) is saved on its own
+    /// so that its failure is its own, and its <paramref name="work"/> is put in place before the commit. Completes
     /// after the batch's commit. A cancellation is honoured only while the registration still waits in the queue.
     /// </summary>
     internal Task<Case> RegisterAsync(
-        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellationToken)
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, bool savesAlone, ICaseRegistrationWork? work,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(register, work, cancellationToken);
+        var pending = new Pending(register, savesAlone || work is not null, work, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(RegistrationBatches));
@@ -54,6 +58,9 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
         return pending.Outcome.Task;
     }
+
+    /// <summary>How many registrations wait for the writer (for tests).</summary>
+    internal int Waiting => _queue.Reader.Count;
 
     /// <summary>Stops taking registrations; those already queued are written first.</summary>
     public async ValueTask DisposeAsync()
@@ -93,6 +100,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     private async Task WriteAsync(List<Pending> batch)
     {
         var written = new List<(Pending Pending, Case Case)>(batch.Count);
+        var unsaved = new List<(Pending Pending, Case Case)>(batch.Count);
         var refused = new List<(Pending Pending, Exception Error)>();
         try
         {
@@ -104,31 +112,70 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
             // IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             var references = RegistrationReferences.ForBatch();
+
+            async Task SaveUnsavedAsync()
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                references.Routing.Saved();
+                written.AddRange(unsaved);
+                unsaved.Clear();
+                db.ChangeTracker.Clear();
+            }
+
             foreach (var pending in batch)
             {
+                if (pending.SavesAlone && unsaved.Count > 0)
+                {
+                    // What is waiting is saved first, so that rolling this one back touches nothing else.
+                    await SaveUnsavedAsync().ConfigureAwait(false);
+                }
+
                 await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
                 try
                 {
                     var registered = await pending.Register(db, references).ConfigureAwait(false);
-                    pending.Work?.BeforeCommit();
+                    if (pending.SavesAlone)
+                    {
+                        await db.SaveChangesAsync().ConfigureAwait(false);
+                        pending.Work?.BeforeCommit();
+                    }
+
                     await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
-                    written.Add((pending, registered));
+                    references.Routing.Accept();
+                    if (pending.SavesAlone)
+                    {
+                        references.Routing.Saved();
+                        written.Add((pending, registered));
+                        db.ChangeTracker.Clear();
+                    }
+                    else
+                    {
+                        unsaved.Add((pending, registered));
+                    }
                 }
 #pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    // Should the engine have ended the whole transaction (I/O error), the savepoint is gone and this throws:
-                    // then the batch fails as one below.
+                    // A plain registration adds its rows only once nothing more can fail, so the context holds none of
+                    // them; one saved alone is the only thing in the context. Should the engine have ended the whole
+                    // transaction (an I/O error), the savepoint is gone and this throws: the batch then fails as one.
+                    references.Routing.Discard();
                     await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
                     refused.Add((pending, ex));
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
+                    if (pending.SavesAlone)
+                    {
+                        db.ChangeTracker.Clear();
+                    }
                 }
             }
 
+            if (unsaved.Count > 0)
+            {
+                await SaveUnsavedAsync().ConfigureAwait(false);
+            }
+
+            await references.Routing.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The batch's failure is every waiting caller's answer.
@@ -166,9 +213,11 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     }
 
     private sealed class Pending(
-        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellation)
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, bool savesAlone, ICaseRegistrationWork? work, CancellationToken cancellation)
     {
         public Func<MesaDbContext, RegistrationReferences, Task<Case>> Register { get; } = register;
+
+        public bool SavesAlone { get; } = savesAlone;
 
         public ICaseRegistrationWork? Work { get; } = work;
 

@@ -1,6 +1,7 @@
 using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Routing;
 using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace MesaServicio.Core.Cases;
 
 /// <summary>
 /// The configuration a registration reads — the category and its ancestors, the priority matrix, the ANS policies in
-/// force — read inside the registering transaction, so what a registration uses is what the database held when it
+/// force, the groups routing chooses from — read inside the registering transaction, so what a registration uses is what the database held when it
 /// committed. One registration alone asks for just its rows; a batch of registrations on SQLite
 /// (<see cref="RegistrationBatches"/>) reads the small tables once and serves every registration of the batch from
 /// them, which is the same answer: the batch holds SQLite's write lock from its first read to its commit.
@@ -21,6 +22,9 @@ internal sealed class RegistrationReferences
     private List<SlaPolicy>? _activePolicies;
 
     private RegistrationReferences(bool wholeTables) => _wholeTables = wholeTables;
+
+    /// <summary>The groups routing read in this transaction and the picks it made.</summary>
+    public RoutingLoads Routing { get; } = new();
 
     /// <summary>For one registration: each read asks for the rows it needs.</summary>
     public static RegistrationReferences ForOne() => new(wholeTables: false);

@@ -43,8 +43,6 @@ public sealed class TechnicianGroup
         _members.Add(new GroupMember(Id, personId, _members.Count == 0 ? 0 : _members.Max(m => m.Position) + 1));
     }
 
-    public void RecordAssignment(Guid personId) => LastAssignedPersonId = personId;
-
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -65,14 +65,28 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardEvidence();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var autoDetect = GuardEvidence();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardEvidence();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var autoDetect = GuardEvidence();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -98,7 +112,33 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MesaDbContext).Assembly);
     }
 
-    private void GuardEvidence()
+    /// <summary>
+    /// Refuses what evidence must never suffer. Detects changes once, for itself and for the save that follows (which
+    /// would otherwise scan every tracked entity again); returns the setting to restore after the save.
+    /// </summary>
+    private bool GuardEvidence()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            Refuse();
+        }
+        catch
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            throw;
+        }
+
+        return autoDetect;
+    }
+
+    private void Refuse()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
