@@ -25,6 +25,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private volatile Task? _writer;
+    private int _waiting;
 
     /// <summary>
     /// Queues a registration: <paramref name="register"/> runs on the writer's context inside the batch's transaction
@@ -39,8 +40,10 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new Pending(register, savesAlone || work is not null, work, cancellationToken);
+        Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _waiting);
             throw new ObjectDisposedException(nameof(RegistrationBatches));
         }
 
@@ -60,7 +63,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     }
 
     /// <summary>How many registrations wait for the writer (for tests).</summary>
-    internal int Waiting => _queue.Reader.Count;
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Stops taking registrations; those already queued are written first.</summary>
     public async ValueTask DisposeAsync()
@@ -79,6 +82,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
+                Interlocked.Decrement(ref _waiting);
                 if (next.Cancellation.IsCancellationRequested)
                 {
                     next.Outcome.TrySetCanceled(next.Cancellation);
