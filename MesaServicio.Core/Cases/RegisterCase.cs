@@ -33,10 +33,6 @@ public sealed class RegisterCase(
     CaseEventDispatcher dispatcher,
     RegistrationBatches batches)
 {
-    private static readonly Func<MesaDbContext, Guid, CancellationToken, Task<bool?>> RequesterIsActive =
-        EF.CompileAsyncQuery((MesaDbContext db, Guid id, CancellationToken _) =>
-            db.People.Where(p => p.Id == id).Select(p => (bool?)p.IsActive).SingleOrDefault());
-
     private bool? _batched;
 
     public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
@@ -108,6 +104,10 @@ public sealed class RegisterCase(
         Func<MesaDbContext, RegistrationReferences, CancellationToken, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // The transaction is the unit (a failure rolls all of it back, a transient one runs all of it again): EF's
+        // savepoint around SaveChanges would only add two round trips while the case-number row is locked.
+        db.Database.AutoSavepointsEnabled = false;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
@@ -176,7 +176,8 @@ public sealed class RegisterCase(
         }
         else
         {
-            var requesterActive = await RequesterIsActive(db, command.RequesterId, cancellationToken).ConfigureAwait(false);
+            var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             RequireActiveRequester(requesterActive);
         }
 

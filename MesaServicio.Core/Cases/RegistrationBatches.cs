@@ -15,7 +15,7 @@ namespace MesaServicio.Core.Cases;
 /// taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>). PostgreSQL does not use this: its writers run
 /// concurrently and it groups commits itself.
 /// </summary>
-public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable
+public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable, IDisposable
 {
     /// <summary>The most registrations one transaction carries (bounds how long the first of them waits for its answer).</summary>
     public const int MaxBatch = 32;
@@ -73,6 +73,13 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             await writer.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The same, for a container disposed synchronously: waits for the queued registrations to be written.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer?.GetAwaiter().GetResult();
     }
 
     private async Task WriteAllAsync()

@@ -46,18 +46,6 @@ internal sealed record GroupLoad(int Level, Guid? LastAssigned, IReadOnlyList<Ro
 /// </summary>
 internal sealed class RoutingLoads
 {
-    // Compiled once: translating these LINQ queries on every registration cost more than running them.
-    private static readonly Func<MesaDbContext, int, CancellationToken, Task<TechnicianGroup>> GroupById =
-        EF.CompileAsyncQuery((MesaDbContext db, int groupId, CancellationToken _) =>
-            db.TechnicianGroups.AsNoTracking().Single(g => g.Id == groupId));
-
-    private static readonly Func<MesaDbContext, int, IAsyncEnumerable<RoutingCandidate>> Candidates =
-        EF.CompileAsyncQuery((MesaDbContext db, int groupId) => db.GroupMembers
-            .Where(m => m.GroupId == groupId)
-            .Join(db.People.Where(p => p.IsActive), m => m.PersonId, p => p.Id, (m, p) => new { m.PersonId, m.Position })
-            .Select(m => new RoutingCandidate(
-                m.PersonId, m.Position, db.Cases.Count(x => x.AssigneeId == m.PersonId && Case.OpenStatuses.Contains(x.Status)))));
-
     private readonly Dictionary<int, Loaded> _groups = [];
 
     // Cases this transaction assigned per person: every accepted pick, and those whose rows are already saved. A group
@@ -71,12 +59,13 @@ internal sealed class RoutingLoads
         ArgumentNullException.ThrowIfNull(db);
         if (!_groups.TryGetValue(groupId, out var loaded))
         {
-            var group = await GroupById(db, groupId, cancellationToken).ConfigureAwait(false);
-            var candidates = new List<RoutingCandidate>();
-            await foreach (var candidate in Candidates(db, groupId).WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                candidates.Add(candidate);
-            }
+            var group = await db.TechnicianGroups.AsNoTracking().SingleAsync(g => g.Id == groupId, cancellationToken).ConfigureAwait(false);
+            var candidates = await db.GroupMembers
+                .Where(m => m.GroupId == groupId)
+                .Join(db.People.Where(p => p.IsActive), m => m.PersonId, p => p.Id, (m, p) => new { m.PersonId, m.Position })
+                .Select(m => new RoutingCandidate(
+                    m.PersonId, m.Position, db.Cases.Count(x => x.AssigneeId == m.PersonId && Case.OpenStatuses.Contains(x.Status))))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
 
             loaded = new Loaded(group.Level, group.LastAssignedPersonId, candidates, _saved);
             _groups[groupId] = loaded;
