@@ -77,7 +77,10 @@ public sealed class RegisterCase(
 
         var c = await BatchedAsync(cancellationToken).ConfigureAwait(false)
             ? await batches.RegisterAsync(
-                    (db, references) => Register(db, references, CancellationToken.None), savesAlone: extras is not null, extras?.Work, cancellationToken)
+                    (db, references) => Register(db, references, CancellationToken.None),
+                    extras is null ? command.RequesterId : null,
+                    extras?.Work,
+                    cancellationToken)
                 .ConfigureAwait(false)
             : await RegisterAloneAsync(Register, extras?.Work, cancellationToken).ConfigureAwait(false);
 
@@ -116,8 +119,8 @@ public sealed class RegisterCase(
             var references = RegistrationReferences.ForOne();
             var registered = await register(db, references, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            references.Routing.Accept();
-            await references.Routing.SaveAsync(db, ct).ConfigureAwait(false);
+            references.Accept();
+            await references.SaveAsync(db, ct).ConfigureAwait(false);
             if (work is null)
             {
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -176,9 +179,7 @@ public sealed class RegisterCase(
         }
         else
         {
-            var requesterActive = await db.People.Where(p => p.Id == command.RequesterId).Select(p => (bool?)p.IsActive)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            RequireActiveRequester(requesterActive);
+            RequireActiveRequester(await references.RequesterActiveAsync(db, command.RequesterId, cancellationToken).ConfigureAwait(false));
         }
 
         var matrix = await references.MatrixAsync(db, cancellationToken).ConfigureAwait(false);
@@ -187,7 +188,7 @@ public sealed class RegisterCase(
         var filedBy = command.Channel == CaseChannel.Agent ? actor.PersonId : null;
         var year = calendar.ToLocal(context.Now).Year;
 
-        var number = await CaseNumbers.NextAsync(db, year, cancellationToken).ConfigureAwait(false);
+        var number = await references.NumberAsync(db, year, cancellationToken).ConfigureAwait(false);
         var registered = Case.Register(
             new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
                 command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),

@@ -29,17 +29,18 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
     /// <summary>
     /// Queues a registration: <paramref name="register"/> runs on the writer's context inside the batch's transaction
-    /// and adds its rows to the context without saving them. Plain registrations are saved together; one that
-    /// <paramref name="savesAlone"/> (the intake's: a unique radicado, maybe a new person, files) is saved on its own
-    /// so that its failure is its own, and its <paramref name="work"/> is put in place before the commit. Completes
+    /// and adds its rows to the context without saving them. Plain registrations, those with a
+    /// <paramref name="plainRequester"/> (the requester is read for the whole batch at once), are saved together; the
+    /// others (the intake's: a unique radicado, maybe a new person, files) are saved on their own so that a failure
+    /// is their own, and their <paramref name="work"/> is put in place before the commit. Completes
     /// after the batch's commit. A cancellation is honoured only while the registration still waits in the queue.
     /// </summary>
     internal Task<Case> RegisterAsync(
-        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, bool savesAlone, ICaseRegistrationWork? work,
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, Guid? plainRequester, ICaseRegistrationWork? work,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(register, savesAlone || work is not null, work, cancellationToken);
+        var pending = new Pending(register, plainRequester, work, cancellationToken);
         Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -117,7 +118,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             await using var db = await contextFactory.CreateDbContextAsync().ConfigureAwait(false);
 
-            // Each registration has its own savepoint below; EF's own one around every SaveChanges would only add statements.
+            // A registration saved alone has its own savepoint below; EF's one around every SaveChanges would only add statements.
             db.Database.AutoSavepointsEnabled = false;
 
             // IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
@@ -133,9 +134,31 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
                 db.ChangeTracker.Clear();
             }
 
+            await references.ExpectRequestersAsync(
+                db, batch.Where(p => p.RequesterId is not null).Select(p => p.RequesterId!.Value).ToList(), CancellationToken.None).ConfigureAwait(false);
             foreach (var pending in batch)
             {
-                if (pending.SavesAlone && unsaved.Count > 0)
+                if (!pending.SavesAlone)
+                {
+                    // A plain registration writes nothing before it adds its rows, and adds them only when nothing more can
+                    // fail: a refusal leaves nothing to roll back but its number and pick, kept in memory.
+                    try
+                    {
+                        unsaved.Add((pending, await pending.Register(db, references).ConfigureAwait(false)));
+                        references.Accept();
+                    }
+#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        references.Discard();
+                        refused.Add((pending, ex));
+                    }
+
+                    continue;
+                }
+
+                if (unsaved.Count > 0)
                 {
                     // What is waiting is saved first, so that rolling this one back touches nothing else.
                     await SaveUnsavedAsync().ConfigureAwait(false);
@@ -145,39 +168,26 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
                 try
                 {
                     var registered = await pending.Register(db, references).ConfigureAwait(false);
-                    if (pending.SavesAlone)
-                    {
-                        await db.SaveChangesAsync().ConfigureAwait(false);
-                        pending.Work?.BeforeCommit();
-                    }
-
+                    await db.SaveChangesAsync().ConfigureAwait(false);
+                    pending.Work?.BeforeCommit();
                     await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
-                    references.Routing.Accept();
-                    if (pending.SavesAlone)
-                    {
-                        references.Routing.Saved();
-                        written.Add((pending, registered));
-                        db.ChangeTracker.Clear();
-                    }
-                    else
-                    {
-                        unsaved.Add((pending, registered));
-                    }
+                    references.Accept();
+                    references.Routing.Saved();
+                    written.Add((pending, registered));
                 }
 #pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    // A plain registration adds its rows only once nothing more can fail, so the context holds none of
-                    // them; one saved alone is the only thing in the context. Should the engine have ended the whole
-                    // transaction (an I/O error), the savepoint is gone and this throws: the batch then fails as one.
-                    references.Routing.Discard();
+                    // Should the engine have ended the whole transaction (an I/O error), the savepoint is gone and this
+                    // throws: the batch then fails as one.
+                    references.Discard();
                     await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
                     refused.Add((pending, ex));
-                    if (pending.SavesAlone)
-                    {
-                        db.ChangeTracker.Clear();
-                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
                 }
             }
 
@@ -186,7 +196,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
                 await SaveUnsavedAsync().ConfigureAwait(false);
             }
 
-            await references.Routing.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
+            await references.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The batch's failure is every waiting caller's answer.
@@ -224,11 +234,14 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     }
 
     private sealed class Pending(
-        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, bool savesAlone, ICaseRegistrationWork? work, CancellationToken cancellation)
+        Func<MesaDbContext, RegistrationReferences, Task<Case>> register, Guid? plainRequester, ICaseRegistrationWork? work, CancellationToken cancellation)
     {
         public Func<MesaDbContext, RegistrationReferences, Task<Case>> Register { get; } = register;
 
-        public bool SavesAlone { get; } = savesAlone;
+        /// <summary>The requester of a plain registration; null for one saved alone.</summary>
+        public Guid? RequesterId { get; } = work is null ? plainRequester : null;
+
+        public bool SavesAlone => RequesterId is null;
 
         public ICaseRegistrationWork? Work { get; } = work;
 

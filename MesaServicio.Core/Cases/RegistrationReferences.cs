@@ -21,7 +21,14 @@ internal sealed class RegistrationReferences
     private PriorityMatrix? _matrix;
     private List<SlaPolicy>? _activePolicies;
 
-    private RegistrationReferences(bool wholeTables) => _wholeTables = wholeTables;
+    private readonly CaseNumberAllotment? _numbers;
+    private Dictionary<Guid, bool?>? _requesters;
+
+    private RegistrationReferences(bool wholeTables)
+    {
+        _wholeTables = wholeTables;
+        _numbers = wholeTables ? new CaseNumberAllotment() : null;
+    }
 
     /// <summary>The groups routing read in this transaction and the picks it made.</summary>
     public RoutingLoads Routing { get; } = new();
@@ -31,6 +38,64 @@ internal sealed class RegistrationReferences
 
     /// <summary>For a batch inside one write transaction: each table is read once, on first use.</summary>
     public static RegistrationReferences ForBatch() => new(wholeTables: true);
+
+    /// <summary>Reads, in one query, whether these requesters exist and are active (a batch's plain registrations).</summary>
+    public async Task ExpectRequestersAsync(MesaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var found = await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsActive })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        _requesters = ids.Distinct().ToDictionary(id => id, _ => (bool?)null);
+        foreach (var person in found)
+        {
+            _requesters[person.Id] = person.IsActive;
+        }
+    }
+
+    /// <summary>Whether the requester is active; null when the desk does not know them.</summary>
+    public async Task<bool?> RequesterActiveAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        if (_requesters is not null && _requesters.TryGetValue(id, out var active))
+        {
+            return active;
+        }
+
+        return await db.People.Where(p => p.Id == id).Select(p => (bool?)p.IsActive)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The next case number of <paramref name="year"/>: from the sequence row alone, or from the batch's allotment.</summary>
+    public Task<string> NumberAsync(MesaDbContext db, int year, CancellationToken cancellationToken) =>
+        _numbers is null ? CaseNumbers.NextAsync(db, year, cancellationToken) : _numbers.NextAsync(db, year, cancellationToken);
+
+    /// <summary>The registration being written is saved (or will be, with its batch): its number and pick are spent.</summary>
+    public void Accept()
+    {
+        _numbers?.Accept();
+        Routing.Accept();
+    }
+
+    /// <summary>The registration failed: its number and pick go to the next one.</summary>
+    public void Discard()
+    {
+        _numbers?.Discard();
+        Routing.Discard();
+    }
+
+    /// <summary>Writes what the transaction kept in memory — the groups' last picks, the last case number — before its commit.</summary>
+    public async Task SaveAsync(MesaDbContext db, CancellationToken cancellationToken)
+    {
+        await Routing.SaveAsync(db, cancellationToken).ConfigureAwait(false);
+        if (_numbers is not null)
+        {
+            await _numbers.SaveAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async Task<IReadOnlyList<Category>> PathAsync(MesaDbContext db, int categoryId, CancellationToken cancellationToken)
     {
