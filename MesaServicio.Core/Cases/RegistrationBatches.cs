@@ -6,14 +6,14 @@ namespace MesaServicio.Core.Cases;
 
 /// <summary>
 /// Group commit for SQLite (docs/decisions/0015-registration-group-commit.md). SQLite has one writer and a durable
-/// commit costs a sync of its log, so registrations that arrive together are written by one loop in one transaction:
-/// each in its own savepoint (a registration that fails is rolled back alone and gets its own error), one commit and
-/// one sync for all, and then every caller gets its answer — never before the commit, so a caller that is told its
-/// case exists can read it. Plain registrations check everything before they add their rows and are saved together
-/// (one SaveChanges); should that save fail, which no input can cause, the batch fails as one. Registrations queue in arrival order; a batch takes what is waiting, up to
-/// <see cref="MaxBatch"/>. A commit that fails fails every registration of its batch, and the files of each are
-/// taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>). PostgreSQL does not use this: its writers run
-/// concurrently and it groups commits itself.
+/// commit costs a sync of its log, so registrations that arrive together are written by one loop in one transaction,
+/// with one commit and one sync for all, and then every caller gets its answer — never before the commit, so a caller
+/// that is told its case exists can read it. A registration that is refused gets its own error and the others go on:
+/// plain ones write nothing until the batch saves them together (one SaveChanges; should that save fail, which no
+/// input can cause, the batch fails as one), the intake's are saved alone in a savepoint of their own. Registrations
+/// queue in arrival order; a batch takes what is waiting, up to <see cref="MaxBatch"/>. A commit that fails fails
+/// every registration of its batch, and the files of each are taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>).
+/// PostgreSQL does not use this: its writers run concurrently and it groups commits itself.
 /// </summary>
 public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable, IDisposable
 {
