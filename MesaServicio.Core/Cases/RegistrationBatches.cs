@@ -103,7 +103,20 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
             if (batch.Count > 0)
             {
-                await WriteAsync(batch).ConfigureAwait(false);
+                try
+                {
+                    await WriteAsync(batch).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Whatever escaped (taking a file back failed) must neither stop the loop nor leave a caller waiting.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    foreach (var pending in batch)
+                    {
+                        pending.Outcome.TrySetException(ex);
+                    }
+                }
+
                 batch.Clear();
             }
         }
