@@ -8,11 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MesaServicio.Core.Cases;
 
 /// <summary>
-/// The configuration a registration reads — the category and its ancestors, the priority matrix, the ANS policies in
-/// force, the groups routing chooses from — read inside the registering transaction, so what a registration uses is what the database held when it
-/// committed. One registration alone asks for just its rows; a batch of registrations on SQLite
-/// (<see cref="RegistrationBatches"/>) reads the small tables once and serves every registration of the batch from
-/// them, which is the same answer: the batch holds SQLite's write lock from its first read to its commit.
+/// What a registration reads — the category and its ancestors, the priority matrix, the ANS policies in force, the
+/// requester, the groups routing chooses from, the year's last case number — read inside the registering transaction,
+/// so what a registration uses is what the database held when it committed. One registration alone asks for just its
+/// rows. A batch of registrations on SQLite (<see cref="RegistrationBatches"/>) reads each of them once and serves every
+/// registration of the batch from memory, numbers and picks included; that is the same answer, because the batch holds
+/// SQLite's write lock from its first read to its commit. What a registration takes (a number, a pick) is provisional
+/// until <see cref="Accept"/> or <see cref="Discard"/>, and <see cref="SaveAsync"/> writes it before the commit.
 /// </summary>
 internal sealed class RegistrationReferences
 {

@@ -40,7 +40,7 @@ internal sealed record GroupLoad(int Level, Guid? LastAssigned, IReadOnlyList<Ro
 /// What routing reads — a group, its active members and how many open cases each has — read once per write
 /// transaction and then kept up to date in memory with the picks the transaction makes, so a batch of registrations
 /// (<see cref="RegistrationBatches"/>) reads each group once instead of once per case. Each registration's pick is
-/// provisional until <see cref="Accept"/> (its rows saved) or <see cref="Discard"/> (it failed); the groups' "last
+/// provisional until <see cref="Accept"/> (it is kept) or <see cref="Discard"/> (it failed); the groups' "last
 /// picked" are written by <see cref="SaveAsync"/> before the commit. A pick may be accepted before its case's rows are
 /// saved (a batch saves its plain registrations together); <see cref="Saved"/> says when they are.
 /// </summary>
@@ -80,7 +80,7 @@ internal sealed class RoutingLoads
     /// <summary>The registration being written assigned its case to <paramref name="person"/> from <paramref name="groupId"/>.</summary>
     public void Picked(int groupId, Guid person) => _provisional = (groupId, person);
 
-    /// <summary>The registration's rows are saved: its pick counts.</summary>
+    /// <summary>The registration is kept (its rows saved, or waiting for its batch's save): its pick counts.</summary>
     public void Accept()
     {
         if (_provisional is not var (groupId, person))

@@ -51,10 +51,23 @@ internal static partial class PortalPages
     /// </summary>
     public static async Task WaitForInteractiveAsync(IPage page)
     {
-        await page.WaitForFunctionAsync(
-            "() => !!window.Blazor && document.activeElement && document.activeElement.tagName === 'H1'",
-            null,
-            new() { Timeout = PageTimeout, PollingInterval = 100 });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => !!window.Blazor && document.activeElement && document.activeElement.tagName === 'H1'",
+                null,
+                new() { Timeout = PageTimeout, PollingInterval = 100 });
+        }
+        catch (TimeoutException ex)
+        {
+            // Say what the page looked like: a circuit that never started and a focus taken by something else differ.
+            var state = await page.EvaluateAsync<string>(
+                "() => `url=${location.pathname}; blazor=${!!window.Blazor}; active=${document.activeElement ? document.activeElement.tagName : 'none'}; "
+                + "h1=${(document.querySelector('h1') || {}).textContent}; reconnect=${!!document.querySelector('#components-reconnect-modal')}`");
+            var shot = "no-interactivo-" + DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            await ScreenshotAsync(page, shot);
+            throw new TimeoutException($"The page never became interactive within {PageTimeout / 1000} s ({state}); screenshot artifacts/e2e/{shot}.png", ex);
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
