@@ -27,6 +27,8 @@ public sealed class GracefulShutdownTests
             .AddSingleton<ITimedWorkLease>(leases));
         var id = await MailTest.QueueAlertAsync(host, "sla:apagado", "ana.rojas@entidad.gov.co");
         var service = host.Get<IEnumerable<IHostedService>>().OfType<TimedWorkService>().Single();
+        var queued = await Message(host, id);
+        queued.TextBody.Should().NotBeNullOrWhiteSpace();
 
         await service.StartAsync(default);
         await transport.Sending.Task.WaitAsync(Patience);
@@ -44,7 +46,7 @@ public sealed class GracefulShutdownTests
         message.LeaseUntil.Should().BeNull();
         message.Attempts.Should().Be(0, "an interrupted send is not a failed attempt");
         message.LastError.Should().BeNull();
-        message.TextBody.Should().NotBeNull();
+        (message.ToAddress, message.Subject, message.TextBody, message.HtmlBody).Should().Be((queued.ToAddress, queued.Subject, queued.TextBody, queued.HtmlBody), "the message is handed back as it was queued");
         leases.Held.Should().BeEmpty("every lease is given back");
     }
 
