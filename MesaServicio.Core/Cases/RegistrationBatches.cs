@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using MesaServicio.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MesaServicio.Core.Cases;
 
@@ -22,10 +23,20 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
     private const string Savepoint = "registration";
 
+    /// <summary>How long the writer waits inside SQLite for another connection's write lock (a board move, a comment).</summary>
+    private const int BusyTimeoutMilliseconds = 10_000;
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private volatile Task? _writer;
     private int _waiting;
+
+    // Touched by the writer loop alone. Its context and connection stay open across batches; the references the last
+    // batch read stay valid while no other connection commits, which SQLite's data_version tells (it changes when
+    // another connection commits, never for the connection's own commits).
+    private MesaDbContext? _db;
+    private RegistrationReferences? _kept;
+    private long _keptAtVersion;
 
     /// <summary>
     /// Queues a registration: <paramref name="register"/> runs on the writer's context inside the batch's transaction
@@ -74,6 +85,8 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             await writer.ConfigureAwait(false);
         }
+
+        await ForgetWriterAsync().ConfigureAwait(false);
     }
 
     /// <summary>The same, for a container disposed synchronously: waits for the queued registrations to be written.</summary>
@@ -81,6 +94,54 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     {
         _queue.Writer.TryComplete();
         _writer?.GetAwaiter().GetResult();
+        ForgetWriterAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The writer's context, with its connection open and kept open (created on first use, after a failure anew).</summary>
+    private async Task<MesaDbContext> WriterAsync()
+    {
+        if (_db is not null)
+        {
+            return _db;
+        }
+
+        var db = await contextFactory.CreateDbContextAsync().ConfigureAwait(false);
+        try
+        {
+            // A registration saved alone has its own savepoint below; EF's one around every SaveChanges would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+
+            // Another writer's lock is waited for inside SQLite, not in Microsoft.Data.Sqlite's retries 150 ms apart.
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};").ConfigureAwait(false);
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return _db = db;
+    }
+
+    /// <summary>After a failure nothing the writer held is trusted: its context (and connection) and the references go.</summary>
+    private async ValueTask ForgetWriterAsync()
+    {
+        _kept = null;
+        if (_db is { } db)
+        {
+            _db = null;
+            await db.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SQLite's count of commits by other connections, as this connection sees it.</summary>
+    private static async Task<long> DataVersionAsync(MesaDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA data_version;";
+        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task WriteAllAsync()
@@ -129,14 +190,15 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         var refused = new List<(Pending Pending, Exception Error)>();
         try
         {
-            await using var db = await contextFactory.CreateDbContextAsync().ConfigureAwait(false);
-
-            // A registration saved alone has its own savepoint below; EF's one around every SaveChanges would only add statements.
-            db.Database.AutoSavepointsEnabled = false;
+            var db = await WriterAsync().ConfigureAwait(false);
 
             // IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            var references = RegistrationReferences.ForBatch();
+
+            // What the last batch read is still what the database holds when no other connection committed since.
+            var version = await DataVersionAsync(db).ConfigureAwait(false);
+            var references = _kept is not null && version == _keptAtVersion ? _kept : RegistrationReferences.ForBatch();
+            _kept = null;
 
             async Task SaveUnsavedAsync()
             {
@@ -211,11 +273,14 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
             await references.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            references.Committed();
+            (_kept, _keptAtVersion) = (references, version);
         }
 #pragma warning disable CA1031 // The batch's failure is every waiting caller's answer.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            await ForgetWriterAsync().ConfigureAwait(false);
             foreach (var (pending, _) in written)
             {
                 pending.Work?.AfterRollback();

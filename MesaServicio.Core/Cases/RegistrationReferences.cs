@@ -14,7 +14,8 @@ namespace MesaServicio.Core.Cases;
 /// rows. A batch of registrations on SQLite (<see cref="RegistrationBatches"/>) reads each of them once and serves every
 /// registration of the batch from memory, numbers and picks included; that is the same answer, because the batch holds
 /// SQLite's write lock from its first read to its commit. What a registration takes (a number, a pick) is provisional
-/// until <see cref="Accept"/> or <see cref="Discard"/>, and <see cref="SaveAsync"/> writes it before the commit.
+/// until <see cref="Accept"/> or <see cref="Discard"/>, and <see cref="SaveAsync"/> writes it before the commit. The
+/// batch's references are kept for the next batch while no other connection has written (<see cref="Committed"/>).
 /// </summary>
 internal sealed class RegistrationReferences
 {
@@ -25,6 +26,9 @@ internal sealed class RegistrationReferences
 
     private readonly CaseNumberAllotment? _numbers;
     private Dictionary<Guid, bool?>? _requesters;
+
+    /// <summary>Requesters a batch's references remember across batches before they start over (bounds the memory kept).</summary>
+    private const int MaxRequestersKept = 10_000;
 
     private RegistrationReferences(bool wholeTables)
     {
@@ -50,13 +54,39 @@ internal sealed class RegistrationReferences
             return;
         }
 
-        var found = await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsActive })
+        _requesters ??= [];
+        if (_requesters.Count > MaxRequestersKept)
+        {
+            _requesters.Clear();
+        }
+
+        var unknown = ids.Where(id => !_requesters.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var found = await db.People.Where(p => unknown.Contains(p.Id)).Select(p => new { p.Id, p.IsActive })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        _requesters = ids.Distinct().ToDictionary(id => id, _ => (bool?)null);
+        foreach (var id in unknown)
+        {
+            _requesters[id] = null;
+        }
+
         foreach (var person in found)
         {
             _requesters[person.Id] = person.IsActive;
         }
+    }
+
+    /// <summary>
+    /// The batch committed: what it read and wrote is what the database holds, and stays true for the next batch as long
+    /// as nobody else writes in between (<see cref="RegistrationBatches"/> checks that before it reuses these).
+    /// </summary>
+    public void Committed()
+    {
+        _numbers?.Committed();
+        Routing.Committed();
     }
 
     /// <summary>Whether the requester is active; null when the desk does not know them.</summary>

@@ -81,6 +81,9 @@ internal sealed class CaseNumberAllotment
     /// <summary>The registration failed: its number goes to the next one.</summary>
     public void Discard() => _provisional = null;
 
+    /// <summary>The numbers written are committed; the last values stay known for the next transaction of the same writer.</summary>
+    public void Committed() => _changed.Clear();
+
     /// <summary>Writes each year's last number, inside the transaction, before it commits.</summary>
     public async Task SaveAsync(MesaDbContext db, CancellationToken cancellationToken)
     {

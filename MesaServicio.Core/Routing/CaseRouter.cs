@@ -37,9 +37,9 @@ internal static class CaseRouter
 internal sealed record GroupLoad(int Level, Guid? LastAssigned, IReadOnlyList<RoutingCandidate> Candidates);
 
 /// <summary>
-/// What routing reads — a group, its active members and how many open cases each has — read once per write
-/// transaction and then kept up to date in memory with the picks the transaction makes, so a batch of registrations
-/// (<see cref="RegistrationBatches"/>) reads each group once instead of once per case. Each registration's pick is
+/// What routing reads — a group, its active members and how many open cases each has — read once and then kept up to
+/// date in memory with the picks made since, so a batch of registrations (<see cref="RegistrationBatches"/>) reads each
+/// group once instead of once per case, and the next batch not at all when nobody else wrote in between. Each registration's pick is
 /// provisional until <see cref="Accept"/> (it is kept) or <see cref="Discard"/> (it failed); the groups' "last
 /// picked" are written by <see cref="SaveAsync"/> before the commit. A pick may be accepted before its case's rows are
 /// saved (a batch saves its plain registrations together); <see cref="Saved"/> says when they are.
@@ -98,6 +98,15 @@ internal sealed class RoutingLoads
 
     /// <summary>The registration failed and was rolled back: its pick never happened.</summary>
     public void Discard() => _provisional = null;
+
+    /// <summary>The groups' last picks written are committed: the next transaction writes only the groups it changes.</summary>
+    public void Committed()
+    {
+        foreach (var (groupId, loaded) in _groups.Where(g => g.Value.Changed).ToList())
+        {
+            _groups[groupId] = loaded with { Changed = false };
+        }
+    }
 
     /// <summary>Writes each changed group's last pick (round-robin), inside the transaction, before it commits.</summary>
     public async Task SaveAsync(MesaDbContext db, CancellationToken cancellationToken)

@@ -181,6 +181,55 @@ public sealed class RegistrationBatchTests
         (await db.Cases.Select(c => c.Number).OrderBy(n => n).ToListAsync()).Should().Equal(Enumerable.Range(1, 3).Select(n => CaseNumbers.Format(2026, n)));
     }
 
+    [Fact]
+    public async Task What_a_batch_read_serves_the_next_batch_until_another_connection_writes()
+    {
+        var reads = new ReadCounter();
+        await using var host = await StartAsync(new CommitCounter(), s => s.ConfigureDbContext<MesaDbContext>(o => o.AddInterceptors(reads)));
+        var wifi = await host.CategoryAsync(Wifi);
+        var agent = CoreHost.Agent(DemoPeople.Agent1);
+        Task<CaseChangeResult> File(int i, Guid requester) => host.Get<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(CaseKind.Incident, wifi, $"Sin red {i}", "No hay conexión.", Impact.Low, Urgency.Low, CaseChannel.Agent, requester),
+            agent, CancellationToken.None);
+
+        var first = await File(1, DemoPeople.Requester);
+        reads.Reset();
+        (await File(2, DemoPeople.Requester)).Number.Should().Be(CaseNumbers.Format(2026, 2));
+        reads.Of("Categories", "People", "TechnicianGroups", "GroupMembers", "CaseNumberSequences", "PriorityMatrix", "SlaPolicies")
+            .Should().Be(0, "nobody else wrote since the last batch, so what it read still holds");
+
+        // The coordinator deactivates the requester and takes two of the three technicians out of the group.
+        Guid remaining;
+        await using (var db = host.NewContext())
+        {
+            var groupId = (await db.Cases.SingleAsync(c => c.Id == first.CaseId)).AssignedGroupId!.Value;
+            (await db.People.SingleAsync(p => p.Id == DemoPeople.Requester)).Deactivate();
+            var members = await db.GroupMembers.Where(m => m.GroupId == groupId).OrderBy(m => m.Position).ToListAsync();
+            members.Should().HaveCount(3);
+            db.GroupMembers.RemoveRange(members.Skip(1));
+            remaining = members[0].PersonId;
+            await db.SaveChangesAsync();
+        }
+
+        reads.Reset();
+        await FluentActions.Awaiting(() => File(3, DemoPeople.Requester)).Should().ThrowAsync<DomainException>().WithMessage("El usuario solicitante no está activo.");
+        reads.Of("People").Should().BeGreaterThan(0, "another connection wrote: the batch reads again");
+        var routed = new List<CaseChangeResult>();
+        for (var i = 4; i <= 6; i++)
+        {
+            routed.Add(await File(i, DemoPeople.Requester2));
+        }
+
+        await using (var db = host.NewContext())
+        {
+            var ids = routed.Select(r => r.CaseId).ToList();
+            (await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.AssigneeId).ToListAsync()).Should().OnlyContain(
+                a => a == remaining, "routing read the group again after its members changed");
+        }
+
+        routed.Select(r => r.Number).Should().Equal(Enumerable.Range(3, 3).Select(n => CaseNumbers.Format(2026, n)), "the refused one took no number");
+    }
+
     private static IntakeCaseCommand Submission(string radicado, string email = "ana.ruiz@correo.com.co") =>
         new(radicado, "Ana Ruiz", email, "No abre el SIGEP", "Error 500 al ingresar al SIGEP II.", CategoryHint: "sigep");
 
@@ -228,6 +277,24 @@ public sealed class RegistrationBatchTests
             }
 
             await _connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>Counts the queries of the desk's own contexts by the tables they read.</summary>
+    private sealed class ReadCounter : DbCommandInterceptor
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
+
+        public void Reset() => _commands.Clear();
+
+        public int Of(params string[] tables) =>
+            _commands.Count(c => tables.Any(t => c.Contains($"FROM \"{t}\"", StringComparison.Ordinal) || c.Contains($"JOIN \"{t}\"", StringComparison.Ordinal)));
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            _commands.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
         }
     }
 
