@@ -35,6 +35,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     // batch read stay valid while no other connection commits, which SQLite's data_version tells (it changes when
     // another connection commits, never for the connection's own commits).
     private MesaDbContext? _db;
+    private readonly AddedRowInserts _inserts = new();
     private RegistrationReferences? _kept;
     private long _keptAtVersion;
 
@@ -128,6 +129,7 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     private async ValueTask ForgetWriterAsync()
     {
         _kept = null;
+        await _inserts.DisposeAsync().ConfigureAwait(false);
         if (_db is { } db)
         {
             _db = null;
@@ -202,7 +204,12 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
             async Task SaveUnsavedAsync()
             {
-                await db.SaveChangesAsync().ConfigureAwait(false);
+                // New cases and their history only: one prepared INSERT per table. Should anything else be tracked, SaveChanges.
+                if (!await _inserts.TryInsertAsync(db, CancellationToken.None).ConfigureAwait(false))
+                {
+                    await db.SaveChangesAsync().ConfigureAwait(false);
+                }
+
                 references.Routing.Saved();
                 written.AddRange(unsaved);
                 unsaved.Clear();
