@@ -14,6 +14,8 @@ namespace MesaServicio.Core.Cases;
 /// input can cause, the batch fails as one), the intake's are saved alone in a savepoint of their own. Registrations
 /// queue in arrival order; a batch takes what is waiting, up to <see cref="MaxBatch"/>. A commit that fails fails
 /// every registration of its batch, and the files of each are taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>).
+/// The writer keeps its connection open, writes the plain registrations' rows with prepared statements
+/// (<see cref="AddedRowInserts"/>), and keeps what a batch read for the next one while no other connection has committed.
 /// PostgreSQL does not use this: its writers run concurrently and it groups commits itself.
 /// </summary>
 public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable, IDisposable
