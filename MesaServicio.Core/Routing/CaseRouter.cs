@@ -39,10 +39,10 @@ internal sealed record GroupLoad(int Level, Guid? LastAssigned, IReadOnlyList<Ro
 /// <summary>
 /// What routing reads — a group, its active members and how many open cases each has — read once and then kept up to
 /// date in memory with the picks made since, so a batch of registrations (<see cref="RegistrationBatches"/>) reads each
-/// group once instead of once per case, and the next batch not at all when nobody else wrote in between. Each registration's pick is
-/// provisional until <see cref="Accept"/> (it is kept) or <see cref="Discard"/> (it failed); the groups' "last
-/// picked" are written by <see cref="SaveAsync"/> before the commit. A pick may be accepted before its case's rows are
-/// saved (a batch saves its plain registrations together); <see cref="Saved"/> says when they are.
+/// group once instead of once per case, and the next batch not at all when nobody else wrote in between. Each
+/// registration's pick is provisional until <see cref="Accept"/> (it is kept) or <see cref="Discard"/> (it failed);
+/// the groups' "last picked" are written by <see cref="SaveAsync"/> before the commit. A pick may be accepted before
+/// its case's rows are saved (a batch saves its plain registrations together); <see cref="Saved"/> says when they are.
 /// </summary>
 internal sealed class RoutingLoads
 {
@@ -116,7 +116,7 @@ internal sealed class RoutingLoads
         {
             if (loaded.Changed)
             {
-                // Plain SQL: a LINQ ExecuteUpdate costs ten times the statement itself, on the batch's one writer thread.
+                // Plain SQL: a LINQ ExecuteUpdate costs several times the statement itself, on the batch's one writer thread.
                 var last = loaded.LastAssigned;
                 await db.Database.ExecuteSqlAsync(
                     $"""UPDATE "TechnicianGroups" SET "LastAssignedPersonId" = {last} WHERE "Id" = {groupId}""", cancellationToken).ConfigureAwait(false);
