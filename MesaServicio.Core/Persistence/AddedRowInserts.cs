@@ -20,7 +20,8 @@ namespace MesaServicio.Core.Persistence;
 /// </summary>
 internal sealed class AddedRowInserts : IAsyncDisposable
 {
-    private readonly Dictionary<IEntityType, Insert> _inserts = [];
+    // Per entity type, decided once from the model: its INSERT, or null when the type is not a plain table of its own.
+    private readonly Dictionary<IEntityType, Insert?> _inserts = [];
     private DbConnection? _connection;
 
     /// <summary>
@@ -32,59 +33,73 @@ internal sealed class AddedRowInserts : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         var entries = db.ChangeTracker.Entries().ToList();
-        if (entries.Count == 0 || !entries.All(Insertable))
+        if (entries.Count == 0)
         {
             return false;
+        }
+
+        var rows = new List<(EntityEntry Entry, Insert Insert)>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.State != EntityState.Added || InsertFor(entry.Metadata, db) is not { } insert || !insert.OnlyPlaceholders(entry))
+            {
+                return false;
+            }
+
+            rows.Add((entry, insert));
         }
 
         var connection = db.Database.GetDbConnection();
         if (!ReferenceEquals(connection, _connection))
         {
-            await DisposeAsync().ConfigureAwait(false);
+            await CloseCommandsAsync().ConfigureAwait(false);
             _connection = connection;
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var helper = db.GetService<ISqlGenerationHelper>();
-        var types = entries.Select(e => e.Metadata).ToHashSet();
-        foreach (var entry in entries.OrderBy(e => Depth(e.Metadata, types, [])))
+        foreach (var (entry, insert) in rows.OrderBy(r => r.Insert.Depth))
         {
-            if (!_inserts.TryGetValue(entry.Metadata, out var insert))
-            {
-                insert = new Insert(entry.Metadata, connection, helper);
-                _inserts[entry.Metadata] = insert;
-            }
-
-            await insert.RunAsync(entry, transaction, cancellationToken).ConfigureAwait(false);
+            await insert.RunAsync(entry, connection, transaction, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => CloseCommandsAsync();
+
+    private async ValueTask CloseCommandsAsync()
     {
         foreach (var insert in _inserts.Values)
         {
-            await insert.DisposeAsync().ConfigureAwait(false);
+            if (insert is not null)
+            {
+                await insert.CloseAsync().ConfigureAwait(false);
+            }
         }
 
-        _inserts.Clear();
         _connection = null;
     }
 
-    /// <summary>A new row of a table of its own (no owned, complex or inherited types) whose generated values are still EF's placeholders.</summary>
-    private static bool Insertable(EntityEntry entry) =>
-        entry.State == EntityState.Added
-        && entry.Metadata is { BaseType: null } type
-        && !type.IsOwned()
-        && !type.GetDerivedTypes().Any()
-        && !type.GetComplexProperties().Any()
-        && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
-        && type.GetTableName() is not null
-        && Insert.Generated(type).All(p => entry.Property(p.Name).IsTemporary);
+    private Insert? InsertFor(IEntityType type, DbContext db)
+    {
+        if (!_inserts.TryGetValue(type, out var insert))
+        {
+            // A table of its own: no owned, complex or inherited types.
+            var plain = type is { BaseType: null }
+                && !type.IsOwned()
+                && !type.GetDerivedTypes().Any()
+                && !type.GetComplexProperties().Any()
+                && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
+                && type.GetTableName() is not null;
+            insert = plain ? new Insert(type, db.GetService<ISqlGenerationHelper>()) : null;
+            _inserts[type] = insert;
+        }
 
-    /// <summary>How many foreign keys deep a type is among those being written (Cases 0, CaseHistory 1): principals go first.</summary>
-    private static int Depth(IEntityType type, HashSet<IEntityType> written, HashSet<IEntityType> visiting)
+        return insert;
+    }
+
+    /// <summary>How many foreign keys deep a type is (Cases 0, CaseHistory 1): principals are written first.</summary>
+    private static int DepthOf(IEntityType type, HashSet<IEntityType> visiting)
     {
         if (!visiting.Add(type))
         {
@@ -93,39 +108,51 @@ internal sealed class AddedRowInserts : IAsyncDisposable
 
         var depth = type.GetForeignKeys()
             .Select(fk => fk.PrincipalEntityType)
-            .Where(principal => principal != type && written.Contains(principal))
-            .Select(principal => Depth(principal, written, visiting) + 1)
+            .Where(principal => principal != type)
+            .Select(principal => DepthOf(principal, visiting) + 1)
             .DefaultIfEmpty(0)
             .Max();
         visiting.Remove(type);
         return depth;
     }
 
-    private sealed class Insert : IAsyncDisposable
+    private sealed class Insert
     {
-        private readonly DbCommand _command;
+        private readonly string _sql;
+        private readonly IProperty[] _generated;
         private readonly (IProperty Property, RelationalTypeMapping Mapping, string Parameter)[] _columns;
+        private DbCommand? _command;
 
-        public Insert(IEntityType type, DbConnection connection, ISqlGenerationHelper helper)
+        public Insert(IEntityType type, ISqlGenerationHelper helper)
         {
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+
+            // Values the database makes on insert (an identity key) are left out of the statement.
+            _generated = type.GetProperties().Where(p => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd)).ToArray();
             _columns = type.GetProperties()
-                .Except(Generated(type))
+                .Except(_generated)
                 .Select((p, i) => (p, (RelationalTypeMapping)p.GetTypeMapping(), "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .ToArray();
-            _command = connection.CreateCommand();
-            _command.CommandText =
-                $"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} "
+            _sql = $"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} "
                 + $"({string.Join(", ", _columns.Select(c => helper.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
                 + $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter))})";
+            Depth = DepthOf(type, []);
         }
 
-        /// <summary>Values the database makes on insert (an identity key): left out of the statement.</summary>
-        public static IEnumerable<IProperty> Generated(IEntityType type) =>
-            type.GetProperties().Where(p => p.ValueGenerated.HasFlag(ValueGenerated.OnAdd));
+        public int Depth { get; }
 
-        public async Task RunAsync(EntityEntry entry, DbTransaction? transaction, CancellationToken cancellationToken)
+        /// <summary>Whether every value the database should generate is still EF's placeholder (none was set by the entity).</summary>
+        public bool OnlyPlaceholders(EntityEntry entry) => _generated.All(p => entry.Property(p.Name).IsTemporary);
+
+        public async Task RunAsync(EntityEntry entry, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
         {
+            // Created once per connection and run again: SQLite keeps the compiled statement with the command.
+            if (_command is null)
+            {
+                _command = connection.CreateCommand();
+                _command.CommandText = _sql;
+            }
+
             _command.Transaction = transaction;
             _command.Parameters.Clear();
             foreach (var (property, mapping, parameter) in _columns)
@@ -137,6 +164,13 @@ internal sealed class AddedRowInserts : IAsyncDisposable
             await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
+        public async ValueTask CloseAsync()
+        {
+            if (_command is not null)
+            {
+                await _command.DisposeAsync().ConfigureAwait(false);
+                _command = null;
+            }
+        }
     }
 }
