@@ -173,8 +173,11 @@ internal static partial class PortalPages
 
     public static ILocator Card(IPage page, string number) => page.Locator($"article.board-card[data-numero='{number}']");
 
-    public static ILocator CardIn(IPage page, string column, string number) =>
-        page.Locator($"section.board-column[data-columna='{column}'] article.board-card[data-numero='{number}']");
+    public static ILocator CardIn(IPage page, string column, string number) => page.Locator(CardCss(column, number));
+
+    /// <summary>The CSS selector of case <paramref name="number"/>'s card in a board column (<c>data-columna</c>).</summary>
+    public static string CardCss(string column, string number) =>
+        $"section.board-column[data-columna='{column}'] article.board-card[data-numero='{number}']";
 
     /// <summary>
     /// Moves a board card with its "Mover a…" menu using the keyboard only: focus the menu button, Enter opens the menu
@@ -222,6 +225,46 @@ internal static partial class PortalPages
 
     public static async Task<bool> HasMarkAsync(IPage page, string mark) =>
         await page.EvaluateAsync<string?>("() => window.__e2eMark ?? null") == mark;
+
+    /// <summary>
+    /// Starts recording, inside the page, the moment the first element matching <paramref name="css"/> is in the document
+    /// (<paramref name="present"/>) or is gone from it — from a MutationObserver, so the moment is the DOM change itself
+    /// and not the next poll of a Playwright wait (those poll every 500 ms after the first second). Read it with
+    /// <see cref="SeenAtAsync"/>. The moment is the browser's clock (ms since the epoch): every page of the test's
+    /// browser shares the machine's clock, so moments taken in two pages can be subtracted.
+    /// </summary>
+    public static async Task WatchAsync(IPage page, string key, string css, bool present)
+    {
+        var already = await page.EvaluateAsync<bool>(
+            """
+            ([key, css, present]) => {
+              const seen = (window.__e2eSeen ??= {});
+              delete seen[key];
+              const matches = () => (document.querySelector(css) !== null) === present;
+              if (matches()) {
+                return true;
+              }
+              const observer = new MutationObserver(() => {
+                if (matches()) {
+                  seen[key] = Date.now();
+                  observer.disconnect();
+                }
+              });
+              observer.observe(document, { childList: true, subtree: true, attributes: true });
+              return false;
+            }
+            """,
+            new object[] { key, css, present });
+        already.Should().BeFalse($"«{css}» should not be {(present ? "in" : "gone from")} the page before the change being timed");
+    }
+
+    /// <summary>The moment recorded by <see cref="WatchAsync"/> (browser clock, ms since the epoch); fails if it never came.</summary>
+    public static async Task<DateTimeOffset> SeenAtAsync(IPage page, string key)
+    {
+        var at = await page.EvaluateAsync<double?>("key => window.__e2eSeen?.[key] ?? null", key);
+        at.Should().NotBeNull($"the page should have recorded «{key}»");
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)at!.Value);
+    }
 
     /// <summary>Runs <paramref name="wait"/> and tells how long it took.</summary>
     public static async Task<TimeSpan> TimeAsync(Func<Task> wait)
