@@ -112,9 +112,20 @@ public sealed class RegisterCase(
         // savepoint around SaveChanges would only add two round trips while the case-number row is locked.
         db.Database.AutoSavepointsEnabled = false;
         var strategy = db.Database.CreateExecutionStrategy();
+        Case? committing = null;
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+
+            // Run again after a commit that failed: the commit may have landed and only its acknowledgement been lost
+            // (the connection broke on the way back). The case's id is made here, so that case is looked for first and,
+            // when it is there, it is the answer: one registration, one case, one number.
+            if (committing is { } previous
+                && await db.Cases.AsNoTracking().AnyAsync(c => c.Id == previous.Id, ct).ConfigureAwait(false))
+            {
+                return previous;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             var references = RegistrationReferences.ForOne();
             var registered = await register(db, references, ct).ConfigureAwait(false);
@@ -123,6 +134,7 @@ public sealed class RegisterCase(
             await references.SaveAsync(db, ct).ConfigureAwait(false);
             if (work is null)
             {
+                committing = registered;
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return registered;
             }
