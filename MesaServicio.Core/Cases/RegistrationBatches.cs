@@ -25,9 +25,6 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
     private const string Savepoint = "registration";
 
-    /// <summary>How long the writer waits inside SQLite for another connection's write lock (a board move, a comment).</summary>
-    private const int BusyTimeoutMilliseconds = 10_000;
-
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private volatile Task? _writer;
@@ -113,10 +110,8 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             // A registration saved alone has its own savepoint below; EF's one around every SaveChanges would only add statements.
             db.Database.AutoSavepointsEnabled = false;
+            // Another writer's lock is waited for inside SQLite (SqliteBusyTimeout, set as the connection opens).
             await db.Database.OpenConnectionAsync().ConfigureAwait(false);
-
-            // Another writer's lock is waited for inside SQLite, not in Microsoft.Data.Sqlite's retries 150 ms apart.
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};").ConfigureAwait(false);
         }
         catch
         {

@@ -37,7 +37,10 @@ public static class MesaDatabase
             : throw new DatabaseConfigurationException($"{ProviderKey} = '{value}' no es un motor de base de datos admitido: use Sqlite o PostgreSql.");
     }
 
-    /// <summary>Configures <paramref name="options"/> for the engine; transient PostgreSQL failures are retried.</summary>
+    /// <summary>
+    /// Configures <paramref name="options"/> for the engine: transient PostgreSQL failures are retried; SQLite connections
+    /// wait for each other's locks inside SQLite (<see cref="SqliteBusyTimeout"/>).
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,7 +49,7 @@ public static class MesaDatabase
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(PostgreSqlMigrationsAssembly)
                 .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)),
-            _ => options.UseSqlite(Rooted(connectionString, contentRoot)),
+            _ => options.UseSqlite(Rooted(connectionString, contentRoot)).AddInterceptors(SqliteBusyTimeout.Instance),
         };
     }
 
