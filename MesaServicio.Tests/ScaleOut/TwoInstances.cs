@@ -16,13 +16,7 @@ public sealed class ScaleOutFactAttribute : FactAttribute
 {
     public ScaleOutFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable("MESA_REQUIRE_SERVICES") == "1")
-        {
-            return;
-        }
-
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MESA_TEST_POSTGRES"))
-            || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MESA_TEST_REDIS")))
+        if (!TestServices.Given("MESA_TEST_POSTGRES", "MESA_TEST_REDIS"))
         {
             Skip = "Two instances share a PostgreSQL and a Redis server: set MESA_TEST_POSTGRES and MESA_TEST_REDIS (.ci/run starts both).";
         }

@@ -12,17 +12,12 @@ public static class RedisTestServer
 {
     public const string Variable = "MESA_TEST_REDIS";
 
-    public const string RequireVariable = "MESA_REQUIRE_SERVICES";
-
     /// <summary>The configured server, or null.</summary>
     public static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value.Trim() : null;
 
-    /// <summary>Whether a test that needs a service must fail rather than skip without it.</summary>
-    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
-
     /// <summary>The server's address, or a failure that says how to provide it.</summary>
     public static string Connection => Configured ?? throw new InvalidOperationException(
-        $"{RequireVariable}=1 but {Variable} is not set: start a Redis server and set {Variable}=host:port.");
+        $"{TestServices.RequireVariable}=1 but {Variable} is not set: start a Redis server and set {Variable}=host:port.");
 
     /// <summary>A key and channel prefix no other test uses.</summary>
     public static string NewPrefix() => "mesa-test-" + Guid.NewGuid().ToString("N")[..12];
@@ -70,7 +65,7 @@ public sealed class RedisFactAttribute : FactAttribute
 {
     public RedisFactAttribute()
     {
-        if (RedisTestServer.Configured is null && !RedisTestServer.Required)
+        if (!TestServices.Given(RedisTestServer.Variable))
         {
             Skip = $"Needs a Redis server: set {RedisTestServer.Variable}=host:port (e.g. 127.0.0.1:6379).";
         }
