@@ -56,7 +56,9 @@ public static class DependencyInjection
         services.AddSingleton<CaseCommandRunner>();
         services.AddSingleton<CommentOnCase>();
         services.AddSingleton<GetCaseDetails>();
+        services.AddSingleton<GetCaseSubscription>();
         services.AddSingleton<GetEscalationTargets>();
+        services.AddSingleton<GetAssignmentTargets>();
         services.AddSingleton<ListCases>();
         services.AddSingleton<FindSimilarCases>();
         services.AddSingleton<People.SearchPeople>();
@@ -66,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<RegistrationBatches>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();
+        services.AddSingleton<TakeCase>();
         services.AddSingleton<AnalyseCase>();
         services.AddSingleton<RejectCase>();
         services.AddSingleton<AttendCase>();

@@ -12,8 +12,10 @@ namespace MesaServicio.Core.Board;
 /// <param name="Priority">Only this priority.</param>
 /// <param name="AtRisk">Only cases whose running ANS is at risk (≥ 75 %) or breached.</param>
 /// <param name="Search">A case number (or part of it) or words of the subject.</param>
+/// <param name="Unassigned">Only cases nobody has ("Sin asignar": routing found no active technician).</param>
 public sealed record BoardFilter(
-    bool Mine = false, bool MyGroups = false, int? CategoryId = null, CasePriority? Priority = null, bool AtRisk = false, string? Search = null)
+    bool Mine = false, bool MyGroups = false, int? CategoryId = null, CasePriority? Priority = null, bool AtRisk = false, string? Search = null,
+    bool Unassigned = false)
 {
     public static BoardFilter None { get; } = new();
 }

@@ -113,6 +113,11 @@ public sealed class GetBoard(
             cases = cases.Where(c => c.AssignedGroupId != null && groups.Contains(c.AssignedGroupId.Value));
         }
 
+        if (filter.Unassigned)
+        {
+            cases = cases.Where(c => c.AssigneeId == null);
+        }
+
         if (filter.Priority is { } priority)
         {
             cases = cases.Where(c => c.Priority == priority);

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Cases;
 
-/// <summary>Reassigns a case to a technician of a group (a lead inside their category, the coordinator anywhere).</summary>
-public sealed record AssignCaseCommand(string Number, int? ExpectedVersion, Guid AssigneeId, int GroupId);
+/// <summary>
+/// Assigns or reassigns a case to a technician of a group (a lead inside their categories, the coordinator anywhere);
+/// taking it from its assignee needs a reason.
+/// </summary>
+public sealed record AssignCaseCommand(string Number, int? ExpectedVersion, Guid AssigneeId, int GroupId, string? Reason = null);
 
 /// <summary>Checks the technician belongs to the group, then reassigns.</summary>
 public sealed class AssignCase(CaseCommandRunner runner)
@@ -24,7 +27,7 @@ public sealed class AssignCase(CaseCommandRunner runner)
                 throw new DomainException(DomainRules.AssigneeNotInGroup, group.Name);
             }
 
-            c.Assign(command.AssigneeId, command.GroupId, group.Level, ctx);
+            c.Assign(command.AssigneeId, command.GroupId, group.Level, ctx, command.Reason);
         }, cancellationToken);
     }
 }

@@ -259,8 +259,11 @@ public sealed class Case
         Record(context, CaseAction.SlaRecomputed, null, null, before, DueSummary(), detail);
     }
 
-    /// <summary>Assigns (or reassigns) the case to a technician of a group (activity 2, or a lead's / coordinator's reassignment).</summary>
-    public void Assign(Guid assigneeId, int? groupId, int? level, CaseContext context)
+    /// <summary>
+    /// Assigns (or reassigns) the case to a technician of a group (activity 2 — routing —, a member taking an unassigned
+    /// case, or a lead's / coordinator's reassignment). Taking it from someone else needs a reason, kept in the history.
+    /// </summary>
+    public void Assign(Guid assigneeId, int? groupId, int? level, CaseContext context, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         Require(CaseOperation.Assign);
@@ -269,6 +272,13 @@ public sealed class Case
             throw new DomainException(DomainRules.AssigneeRequired);
         }
 
+        if (assigneeId == AssigneeId && groupId == AssignedGroupId)
+        {
+            // Already theirs: nothing changes, nobody is told.
+            return;
+        }
+
+        var detail = AssigneeId is null ? OptionalText(reason) : RequiredText(reason, DomainRules.ReassignReasonRequired);
         var previous = AssigneeId;
         AssigneeId = assigneeId;
         AssignedGroupId = groupId;
@@ -279,8 +289,27 @@ public sealed class Case
 
         var from = Status;
         MoveTo(CaseStatus.Assigned, context, isActionOnCase: false);
-        Record(context, CaseAction.Assigned, from, Status, previous?.ToString(), assigneeId.ToString(), null);
+        Record(context, CaseAction.Assigned, from, Status, previous?.ToString(), assigneeId.ToString(), detail);
         _events.Add(new CaseAssigned(Id, Number, context.Now, previous, assigneeId, groupId));
+    }
+
+    /// <summary>
+    /// Routing found nobody active in the category's group: the case stays <see cref="CaseStatus.New"/> in that group
+    /// ("Sin asignar"), where its members may take it and its lead or the coordinator assign it.
+    /// </summary>
+    public void LeaveUnassigned(int groupId, int level, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Status != CaseStatus.New || AssigneeId is not null)
+        {
+            throw new DomainException(
+                DomainRules.TransitionNotAllowed, DomainMessages.Get("Operation." + CaseOperation.Assign), DomainMessages.Get("Status." + Status));
+        }
+
+        AssignedGroupId = groupId;
+        Level = Math.Clamp(level, 1, MaxLevel);
+        Record(context, CaseAction.LeftUnassigned, null, null, null, groupId.ToString(CultureInfo.InvariantCulture), null);
+        _events.Add(new CaseLeftUnassigned(Id, Number, context.Now, groupId));
     }
 
     /// <summary>The technician starts checking the case (activity 2).</summary>
@@ -288,7 +317,7 @@ public sealed class Case
         Transition(CaseOperation.Analyse, CaseStatus.InAnalysis, CaseAction.AnalysisStarted, context, null);
 
     /// <summary>Rejects the case (activity 3): a reason kind and a text are mandatory; a duplicate names its original.</summary>
-    public void Reject(RejectionReason reason, string text, Guid? duplicateOfCaseId, CaseContext context)
+    public void Reject(RejectionReason reason, string text, Guid? duplicateOfCaseId, CaseContext context, string? duplicateOfNumber = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         Require(CaseOperation.Reject);
@@ -318,6 +347,7 @@ public sealed class Case
         var from = Status;
         MoveTo(CaseStatus.Rejected, context);
         Record(context, CaseAction.Rejected, from, Status, null, Invariant(reason) + (duplicateOfCaseId is { } d ? ":" + d : ""), detail);
+        Say(CaseMessageKind.RejectionReason, detail, context, duplicateOfCaseId is null ? null : duplicateOfNumber);
     }
 
     /// <summary>The technician starts working the case (activity 4).</summary>
@@ -329,11 +359,13 @@ public sealed class Case
     /// reason and the new assignee are mandatory. Who may be chosen is checked by the use case, which knows
     /// the groups; the domain checks what the case itself knows.
     /// </summary>
-    public void Escalate(EscalationKind kind, Guid newAssigneeId, int? newGroupId, int? targetCategoryId, string reason, CaseContext context)
+    public void Escalate(
+        EscalationKind kind, Guid newAssigneeId, int? newGroupId, int? targetCategoryId, string reason, CaseContext context, string? publicNote = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         Require(CaseOperation.Escalate);
         var detail = RequiredText(reason, DomainRules.EscalateReasonRequired);
+        var note = OptionalText(publicNote);
         if (newAssigneeId == Guid.Empty)
         {
             throw new DomainException(DomainRules.EscalateAssigneeRequired);
@@ -371,6 +403,11 @@ public sealed class Case
             : "categoria:" + targetCategoryId!.Value.ToString(CultureInfo.InvariantCulture);
         Record(context, CaseAction.Escalated, from, Status, previous?.ToString(), newAssigneeId + ";" + target, detail);
         _events.Add(new CaseEscalated(Id, Number, context.Now, kind, previous, newAssigneeId, Level, targetCategoryId ?? CategoryId));
+
+        // The reason is the desk's (technical, internal); the requester reads a public note, or the plain default.
+        Say(CaseMessageKind.Escalation, note ?? (kind == EscalationKind.NextLevel
+            ? DomainMessages.Get("Message.Escalation.NextLevel", Level)
+            : DomainMessages.Get("Message.Escalation.OtherCategory")), context);
     }
 
     /// <summary>Asks the requester for something; the resolution clock pauses until <see cref="Resume"/>.</summary>
@@ -379,6 +416,7 @@ public sealed class Case
         Require(CaseOperation.WaitOnRequester);
         var detail = RequiredText(message, DomainRules.WaitMessageRequired);
         Transition(CaseOperation.WaitOnRequester, CaseStatus.WaitingOnRequester, CaseAction.WaitingOnRequester, context, detail);
+        Say(CaseMessageKind.Question, detail, context);
     }
 
     /// <summary>Work resumes (the requester answered); the resolution clock runs again.</summary>
@@ -396,6 +434,7 @@ public sealed class Case
         SurveyDueAt = context.Calendar.EndOfNthBusinessDayAfter(context.Now, SurveyWindowBusinessDays).ToUniversalTime();
         SurveyRound++;
         Transition(CaseOperation.Resolve, CaseStatus.Resolved, CaseAction.Resolved, context, text);
+        Say(CaseMessageKind.Solution, text, context);
     }
 
     /// <summary>The requester answered the survey "not satisfied": a novedad for the technician to decide on.</summary>
@@ -418,6 +457,7 @@ public sealed class Case
         RejectedAt = null;
         SurveyDueAt = null;
         Transition(CaseOperation.Reopen, CaseStatus.InProgress, CaseAction.Reopened, context, detail);
+        Say(CaseMessageKind.NovedadDecision, detail, context);
     }
 
     /// <summary>
@@ -493,6 +533,9 @@ public sealed class Case
         }
 
         var detail = RequiredText(note, DomainRules.CloseNoteRequired);
+
+        // Said before closing: a closed case takes no message.
+        Say(CaseMessageKind.NovedadDecision, detail, context);
         Close(CaseOperation.CloseAfterNovedad, outcome, detail, context);
     }
 
@@ -512,12 +555,25 @@ public sealed class Case
         var comment = new CaseComment(Id, context.Actor.PersonId, context.Now, body, isInternal);
         _comments.Add(comment);
         Record(context, isInternal ? CaseAction.InternalNoteAdded : CaseAction.Commented, null, null, null, comment.Id.ToString(), null);
+        _events.Add(new CaseMessagePosted(
+            Id, Number, context.Now, comment.Id, context.Actor.PersonId, context.Actor.PersonId == RequesterId, isInternal, CaseMessageKind.Comment));
         if (!isInternal && Status == CaseStatus.WaitingOnRequester && context.Actor.PersonId == RequesterId)
         {
             Resume(null, context);
         }
 
         return comment;
+    }
+
+    /// <summary>
+    /// A text the desk writes for the requester as part of a decision: a public message of the conversation, of its kind.
+    /// The decision's own history entry already records it; no second "commented" line.
+    /// </summary>
+    private void Say(CaseMessageKind kind, string text, CaseContext context, string? relatedCaseNumber = null)
+    {
+        var message = new CaseComment(Id, context.Actor.PersonId, context.Now, text, isInternal: false, kind, relatedCaseNumber);
+        _comments.Add(message);
+        _events.Add(new CaseMessagePosted(Id, Number, context.Now, message.Id, context.Actor.PersonId, false, false, kind));
     }
 
     /// <summary>Copies the policy's targets as due instants counted from reception (no policy: no ANS).</summary>

@@ -12,14 +12,17 @@ public sealed record CaseChangeResult(Guid CaseId, string Number, CaseStatus Sta
 /// <summary>
 /// Runs one command on one case: a fresh context, load by number, authorize (a case out of reach is "not
 /// found"), check the version the person saw, apply the domain method, save (optimistic concurrency),
-/// then deliver the case's events. A refused command leaves the case exactly as it was.
+/// then deliver the case's events. The notices the change calls for (<see cref="ICaseNotices"/>) are written in the same
+/// transaction and pushed live after it. A refused command leaves the case exactly as it was.
 /// </summary>
 public sealed class CaseCommandRunner(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
     CaseGuard guard,
-    CaseEventDispatcher dispatcher)
+    CaseEventDispatcher dispatcher,
+    ICaseNotices notices,
+    Notifications.IPortalNotifier notifier)
 {
     public async Task<CaseChangeResult> ExecuteAsync(
         string number,
@@ -43,6 +46,7 @@ public sealed class CaseCommandRunner(
 
         var context = new CaseContext(user.Actor, time.GetUtcNow(), calendars.Current);
         await action(c, context, db).ConfigureAwait(false);
+        var portal = await notices.QueueAsync(db, c, c.Events, user.PersonId, context.Now, cancellationToken).ConfigureAwait(false);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -55,6 +59,7 @@ public sealed class CaseCommandRunner(
         var events = c.Events.ToArray();
         c.ClearEvents();
         await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
         return new CaseChangeResult(c.Id, c.Number, c.Status, c.Version);
     }
 

@@ -114,6 +114,9 @@ public enum CaseAction
 
     /// <summary>The coordinator recomputed the case's ANS due instants under the policy and calendar in force (with a reason).</summary>
     SlaRecomputed = 21,
+
+    /// <summary>Routing found no active technician: the case waits unassigned in its group ("Sin asignar").</summary>
+    LeftUnassigned = 22,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

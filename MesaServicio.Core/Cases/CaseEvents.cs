@@ -17,3 +17,15 @@ public sealed record CaseEscalated(
 
 public sealed record CaseStatusChanged(Guid CaseId, string Number, DateTimeOffset At, CaseStatus From, CaseStatus To)
     : CaseEvent(CaseId, Number, At);
+
+/// <summary>
+/// A message was added to the case's conversation (or an internal note): a comment, or a text the desk wrote for the
+/// requester as part of a decision (<see cref="Kind"/>).
+/// </summary>
+public sealed record CaseMessagePosted(
+    Guid CaseId, string Number, DateTimeOffset At, Guid MessageId, Guid? AuthorId, bool FromRequester, bool IsInternal, CaseMessageKind Kind)
+    : CaseEvent(CaseId, Number, At);
+
+/// <summary>Routing found no active technician in the case's group: the case waits there, unassigned, for its lead or the coordinator.</summary>
+public sealed record CaseLeftUnassigned(Guid CaseId, string Number, DateTimeOffset At, int GroupId)
+    : CaseEvent(CaseId, Number, At);

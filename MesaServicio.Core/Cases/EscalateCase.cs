@@ -10,7 +10,7 @@ namespace MesaServicio.Core.Cases;
 /// next-level group, or to <see cref="EscalationKind.OtherCategoryLead"/> with that category's lead.
 /// </summary>
 public sealed record EscalateCaseCommand(
-    string Number, int? ExpectedVersion, EscalationKind Kind, Guid NewAssigneeId, int? TargetCategoryId, string Reason);
+    string Number, int? ExpectedVersion, EscalationKind Kind, Guid NewAssigneeId, int? TargetCategoryId, string Reason, string? PublicNote = null);
 
 /// <summary>Checks the new assignee against the groups and categories, then escalates.</summary>
 public sealed class EscalateCase(CaseCommandRunner runner)
@@ -47,7 +47,7 @@ public sealed class EscalateCase(CaseCommandRunner runner)
                 groupId = CategoryPath.Group(categories);
             }
 
-            c.Escalate(command.Kind, command.NewAssigneeId, groupId, command.TargetCategoryId, command.Reason, ctx);
+            c.Escalate(command.Kind, command.NewAssigneeId, groupId, command.TargetCategoryId, command.Reason, ctx, command.PublicNote);
         }, cancellationToken);
     }
 }

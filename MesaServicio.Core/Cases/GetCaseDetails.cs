@@ -13,7 +13,9 @@ public sealed record CaseHistoryLine(
     DateTimeOffset At, string? ActorName, CaseAction Action, CaseStatus? FromStatus, CaseStatus? ToStatus, string? Detail, string? Value = null);
 
 /// <summary>One message of a case's conversation (internal notes only for staff with a role in the case).</summary>
-public sealed record CaseMessage(Guid Id, DateTimeOffset At, string? AuthorName, bool FromRequester, string Text, bool IsInternal);
+public sealed record CaseMessage(
+    Guid Id, DateTimeOffset At, string? AuthorName, bool FromRequester, string Text, bool IsInternal,
+    CaseMessageKind Kind = CaseMessageKind.Comment, string? RelatedCaseNumber = null);
 
 /// <summary>A case as the person asking may see it.</summary>
 public sealed record CaseDetails(
@@ -46,7 +48,15 @@ public sealed record CaseDetails(
     SlaReading Resolution,
     IReadOnlyList<CaseMessage> Messages,
     IReadOnlyList<CaseHistoryLine> History,
-    IReadOnlySet<CaseOperationKind> AllowedOperations);
+    IReadOnlySet<CaseOperationKind> AllowedOperations,
+    SlaFacts? SlaFacts = null,
+    int? AssignedGroupId = null)
+{
+    /// <summary>The question the case waits on (the latest), while it waits on the requester.</summary>
+    public CaseMessage? PendingQuestion => Status == CaseStatus.WaitingOnRequester
+        ? Messages.LastOrDefault(m => m.Kind == CaseMessageKind.Question)
+        : null;
+}
 
 /// <summary>
 /// Reads one case for the person asking. Out of reach answers as a missing case; requesters never receive
@@ -85,7 +95,8 @@ public sealed class GetCaseDetails(
 
         string? Name(Guid? id) => id is { } v && names.TryGetValue(v, out var n) ? n : null;
         var messages = c.Comments.Where(m => seesInternal || !m.IsInternal).OrderBy(m => m.At)
-            .Select(m => new CaseMessage(m.Id, m.At, Name(m.AuthorId), m.AuthorId == c.RequesterId, m.Text, m.IsInternal)).ToList();
+            .Select(m => new CaseMessage(m.Id, m.At, Name(m.AuthorId), m.AuthorId == c.RequesterId, m.Text, m.IsInternal, m.Kind, m.RelatedCaseNumber))
+            .ToList();
         var history = c.History.Where(h => seesInternal || h.Action != CaseAction.InternalNoteAdded).OrderBy(h => h.Id)
             .Select(h => new CaseHistoryLine(h.At, Name(h.ActorId), h.Action, h.FromStatus, h.ToStatus, h.Detail, h.ToValue)).ToList();
 
@@ -96,6 +107,6 @@ public sealed class GetCaseDetails(
             c.Subject, c.Description, c.RequesterId, Name(c.RequesterId) ?? "", c.AssigneeId, Name(c.AssigneeId), c.ReceivedAt,
             c.ResolvedAt, c.SurveyDueAt, c.Solution, c.RejectionReason, duplicateOf, c.CloseOutcome,
             SlaClock.Attention(c.SlaFacts, calendar, now), SlaClock.Resolution(c.SlaFacts, calendar, now),
-            messages, history, allowed);
+            messages, history, allowed, c.SlaFacts, c.AssignedGroupId);
     }
 }

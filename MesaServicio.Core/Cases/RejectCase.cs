@@ -16,15 +16,17 @@ public sealed class RejectCase(CaseCommandRunner runner)
         return runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.Reject, async (c, ctx, db) =>
         {
             Guid? original = null;
+            string? originalNumber = null;
             if (!string.IsNullOrWhiteSpace(command.DuplicateOfNumber))
             {
                 var number = command.DuplicateOfNumber.Trim().ToUpperInvariant();
                 original = await db.Cases.Where(x => x.Number == number).Select(x => (Guid?)x.Id)
                         .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
                     ?? throw new NotFoundException(DomainMessages.Get("Case.Label", number));
+                originalNumber = number;
             }
 
-            c.Reject(command.Reason, command.Text, original, ctx);
+            c.Reject(command.Reason, command.Text, original, ctx, originalNumber);
         }, cancellationToken);
     }
 }

@@ -24,6 +24,8 @@ public static class DomainRules
 
     public const string AssigneeRequired = "Case.Assign.AssigneeRequired";
     public const string AssigneeNotInGroup = "Case.Assign.AssigneeNotInGroup";
+    public const string ReassignReasonRequired = "Case.Assign.ReasonRequired";
+    public const string TakeNotUnassigned = "Case.Take.NotUnassigned";
 
     public const string RejectReasonRequired = "Case.Reject.ReasonRequired";
     public const string RejectDuplicateNeedsOriginal = "Case.Reject.DuplicateNeedsOriginal";
@@ -53,6 +55,8 @@ public static class DomainRules
     public const string SurveyLinkInvalid = "Case.Survey.LinkInvalid";
     public const string SurveyLinkExpired = "Case.Survey.LinkExpired";
     public const string SurveyLinkUsed = "Case.Survey.LinkUsed";
+    public const string AnswerLinkInvalid = "Case.Answer.LinkInvalid";
+    public const string AnswerLinkExpired = "Case.Answer.LinkExpired";
     public const string ReopenReasonRequired = "Case.Reopen.ReasonRequired";
     public const string CloseNoteRequired = "Case.Close.NoteRequired";
     public const string CloseOutcomeNotAfterNovedad = "Case.Close.OutcomeNotAfterNovedad";

@@ -17,6 +17,7 @@ public sealed record NoticeRecipient(Guid? PersonId, string Email);
 /// <param name="Detail">The template's third value (e.g. the end of the survey window, already formatted).</param>
 /// <param name="SendEmail">Whether to queue the e-mail.</param>
 /// <param name="ShowInPortal">Whether to add the portal notice (ignored without a person).</param>
+/// <param name="Template">The texts' resource prefix when it is not the kind's own (e.g. the invitation of a rejected case).</param>
 public sealed record Notice(
     string DedupKey,
     MessageKind Kind,
@@ -26,4 +27,5 @@ public sealed record Notice(
     string Link,
     string? Detail = null,
     bool SendEmail = true,
-    bool ShowInPortal = true);
+    bool ShowInPortal = true,
+    string? Template = null);

@@ -18,12 +18,19 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
         new("MesaServicio.Core.Resources.NotificationTexts", typeof(NoticeComposer).Assembly);
 
     /// <summary>The Spanish text of a template part (<c>Subject</c>, <c>Body</c>, <c>Portal</c>) with its values.</summary>
-    public static string Text(MessageKind kind, string part, params object?[] values)
+    public static string Text(MessageKind kind, string part, params object?[] values) => Text(kind.ToString(), part, values);
+
+    /// <summary>The same, for a template named otherwise than its kind (<see cref="Notice.Template"/>).</summary>
+    public static string Text(string template, string part, params object?[] values)
     {
-        var template = Texts.GetString(kind + "." + part, DomainMessages.Culture)
-            ?? throw new InvalidOperationException($"Missing notification text {kind}.{part}.");
-        return string.Format(DomainMessages.Culture, template, values);
+        var text = Texts.GetString(template + "." + part, DomainMessages.Culture)
+            ?? throw new InvalidOperationException($"Missing notification text {template}.{part}.");
+        return string.Format(DomainMessages.Culture, text, values);
     }
+
+    /// <summary>Whether a template has its three texts.</summary>
+    public static bool HasTexts(string template) =>
+        new[] { "Subject", "Body", "Portal" }.All(part => Texts.GetString(template + "." + part, DomainMessages.Culture) is not null);
 
     /// <summary>"atención" or "solución", as the templates name an ANS clock.</summary>
     public static string TargetName(Sla.SlaTargetKind target) =>
@@ -36,16 +43,35 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
     /// <summary>The absolute address of a portal path, for e-mail.</summary>
     public string AbsoluteLink(string path) => options.Value.PortalUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 
+    /// <summary>
+    /// Adds the notice's e-mail and portal notice to <paramref name="db"/> (not saved), honouring the recipient's choice
+    /// not to get e-mails of this kind ("Mis preferencias": the portal notice always stays); returns the portal notice.
+    /// </summary>
+    public async Task<PortalNotification?> QueueAsync(MesaDbContext db, Notice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.SendEmail && notice.Recipient.PersonId is { } person
+            && await EmailPreferences.OptedOutAsync(db, person, notice.Kind, cancellationToken).ConfigureAwait(false))
+        {
+            notice = notice with { SendEmail = false };
+        }
+
+        return Queue(db, notice, now);
+    }
+
     /// <summary>Adds the notice's e-mail and portal notice to <paramref name="db"/> (not saved); returns the portal notice, if any.</summary>
+    /// <remarks>Does not read the recipient's preferences: the caller has (<see cref="QueueAsync"/>, <see cref="CaseNotices"/>).</remarks>
     public PortalNotification? Queue(MesaDbContext db, Notice notice, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(notice);
         var link = AbsoluteLink(notice.Link);
+        var template = notice.Template ?? notice.Kind.ToString();
         if (notice.SendEmail && !string.IsNullOrWhiteSpace(notice.Recipient.Email))
         {
-            var subject = Text(notice.Kind, "Subject", notice.CaseNumber, link, notice.Detail);
-            var body = Text(notice.Kind, "Body", notice.CaseNumber, link, notice.Detail);
+            var subject = Text(template, "Subject", notice.CaseNumber, link, notice.Detail);
+            var body = Text(template, "Body", notice.CaseNumber, link, notice.Detail);
             db.OutboxMessages.Add(new OutboxMessage(
                 "mail:" + notice.DedupKey, notice.Kind, notice.CaseId, notice.Recipient.PersonId, notice.Recipient.Email.Trim(),
                 subject, PlainText(body), Html(body, link), now));
@@ -55,7 +81,7 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
         {
             var portal = new PortalNotification(
                 "portal:" + notice.DedupKey, personId, notice.Kind, notice.CaseId, notice.CaseNumber,
-                Text(notice.Kind, "Portal", notice.CaseNumber, notice.Link, notice.Detail), now);
+                Text(template, "Portal", notice.CaseNumber, notice.Link, notice.Detail), now);
             db.PortalNotifications.Add(portal);
             return portal;
         }

@@ -10,6 +10,39 @@ public enum MessageKind
     SlaAtRisk = 5,
     SlaBreached = 6,
     MonthlyReport = 7,
+
+    /// <summary>To the requester: her case was registered (number, priority, due times, what happens next).</summary>
+    CaseRegistered = 8,
+
+    /// <summary>To the requester: the desk asks her something; the case waits on her answer.</summary>
+    QuestionAsked = 9,
+
+    /// <summary>To the requester: the question is still unanswered after two business days.</summary>
+    AnswerReminder = 10,
+
+    /// <summary>To the requester: the desk wrote a message in her case's conversation.</summary>
+    DeskMessage = 11,
+
+    /// <summary>To the requester: her case went to a higher level or another area (public wording).</summary>
+    CaseEscalated = 12,
+
+    /// <summary>To the requester: the desk decided on her novedad (a new case is needed, or no other solution exists).</summary>
+    NovedadDecided = 13,
+
+    /// <summary>To the requester: after her novedad the case reopened and is being worked again.</summary>
+    CaseReopened = 14,
+
+    /// <summary>To a technician: a case was assigned to them.</summary>
+    AssignedToYou = 15,
+
+    /// <summary>To a technician or lead: a case was escalated to them.</summary>
+    EscalatedToYou = 16,
+
+    /// <summary>To the assignee: the requester wrote (answered a question, or commented).</summary>
+    RequesterAnswered = 17,
+
+    /// <summary>To the group's members, the category's lead and the coordinators: a case nobody could be given.</summary>
+    UnassignedCase = 18,
 }
 
 /// <summary>

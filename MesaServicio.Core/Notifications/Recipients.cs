@@ -37,6 +37,13 @@ public static class Recipients
         return people.Where(p => p.Roles.HasFlag(PersonRoles.Coordinator)).Select(p => new NoticeRecipient(p.Id, p.Email)).ToList();
     }
 
+    /// <summary>The active people among <paramref name="ids"/>, in that order.</summary>
+    public static async Task<IReadOnlyList<NoticeRecipient>> ActiveAsync(MesaDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await ActivePeopleAsync(db, [.. ids], cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<IReadOnlyList<NoticeRecipient>> ActivePeopleAsync(MesaDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive)

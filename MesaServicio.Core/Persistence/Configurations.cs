@@ -83,6 +83,7 @@ internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseCo
         // Ids are made by the domain (version 7 GUIDs): a new comment found through the case is an insert.
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Text).HasMaxLength(CaseComment.MaxLength).IsRequired();
+        builder.Property(c => c.RelatedCaseNumber).HasMaxLength(20);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CaseId, c.At });
     }
@@ -205,6 +206,33 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.Property(r => r.Comment).HasMaxLength(Case.TextMaxLength);
         builder.HasIndex(r => new { r.CaseId, r.Round }).IsUnique();
         builder.HasIndex(r => r.AnsweredAt);
+    }
+}
+
+internal sealed class AnswerInvitationConfiguration : IEntityTypeConfiguration<Answers.AnswerInvitation>
+{
+    public void Configure(EntityTypeBuilder<Answers.AnswerInvitation> builder)
+    {
+        builder.ToTable("AnswerInvitations");
+        builder.HasKey(q => q.MessageId);
+        builder.Property(q => q.MessageId).ValueGeneratedNever();
+        builder.Property(q => q.TokenHash).HasMaxLength(64);
+        builder.HasIndex(q => q.TokenHash).IsUnique();
+        builder.Property(q => q.ReminderTokenHash).HasMaxLength(64);
+        builder.HasIndex(q => q.ReminderTokenHash).IsUnique();
+        builder.HasIndex(q => new { q.RemindedAt, q.RemindAt });
+        builder.HasOne<Case>().WithMany().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CaseComment>().WithMany().HasForeignKey(q => q.MessageId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EmailOptOutConfiguration : IEntityTypeConfiguration<Notifications.EmailOptOut>
+{
+    public void Configure(EntityTypeBuilder<Notifications.EmailOptOut> builder)
+    {
+        builder.ToTable("EmailOptOuts");
+        builder.HasKey(o => new { o.PersonId, o.Kind });
+        builder.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -29,6 +29,10 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Surveys.SurveyInvitation> SurveyInvitations => Set<Surveys.SurveyInvitation>();
 
+    public DbSet<Answers.AnswerInvitation> AnswerInvitations => Set<Answers.AnswerInvitation>();
+
+    public DbSet<Notifications.EmailOptOut> EmailOptOuts => Set<Notifications.EmailOptOut>();
+
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
 
     public DbSet<Notifications.OutboxAttachment> OutboxAttachments => Set<Notifications.OutboxAttachment>();

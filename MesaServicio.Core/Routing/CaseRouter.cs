@@ -11,7 +11,10 @@ namespace MesaServicio.Core.Routing;
 /// </summary>
 internal static class CaseRouter
 {
-    /// <summary>Assigns <paramref name="c"/>; leaves it <see cref="CaseStatus.New"/> when the group has nobody active.</summary>
+    /// <summary>
+    /// Assigns <paramref name="c"/>; when the group has nobody active, leaves it <see cref="CaseStatus.New"/> in that group
+    /// ("Sin asignar"), where its lead and the coordinator are told and assign it.
+    /// </summary>
     public static async Task RouteAsync(
         MesaDbContext db, Case c, IReadOnlyList<Category> categoryPath, CaseContext context, RoutingLoads loads, CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ internal static class CaseRouter
         var load = await loads.GetAsync(db, groupId, cancellationToken).ConfigureAwait(false);
         if (TechnicianPicker.Pick(load.Candidates, load.LastAssigned) is not { } assignee)
         {
+            c.LeaveUnassigned(groupId, load.Level, context);
             return;
         }
 

@@ -61,6 +61,12 @@ public static class CaseAccess
                 reaches = true;
                 allowed.UnionWith(AgentOperations);
             }
+
+            // A case that routing could not give to anyone waits in its group: any member may take it.
+            if (inGroup && facts.AssigneeId is null)
+            {
+                allowed.Add(CaseOperationKind.Take);
+            }
             else if (filedByMe)
             {
                 // The agent who took a phone call or a walk-in follows the case they filed.

@@ -23,6 +23,9 @@ public enum CaseOperationKind
 
     /// <summary>Close after a novedad, or without answer (staff; the desk itself at the window's end).</summary>
     Close = 14,
+
+    /// <summary>Take an unassigned case of one's own group ("Tomar").</summary>
+    Take = 15,
 }
 
 /// <summary>Operations that are not about one case.</summary>

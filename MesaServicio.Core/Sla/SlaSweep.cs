@@ -159,9 +159,9 @@ public sealed partial class SlaSweep(
                 var kind = threshold == SlaThreshold.AtRisk ? MessageKind.SlaAtRisk : MessageKind.SlaBreached;
                 foreach (var recipient in recipients)
                 {
-                    var portal = composer.Queue(db, new Notice(
+                    var portal = await composer.QueueAsync(db, new Notice(
                         $"sla:{caseId:N}:{target}:{threshold}:{recipient.PersonId:N}", kind, caseId, row.Number, recipient,
-                        Recipients.CaseLink(row.Number), NoticeComposer.TargetName(target)), now);
+                        Recipients.CaseLink(row.Number), NoticeComposer.TargetName(target)), now, CancellationToken.None).ConfigureAwait(false);
                     if (portal is not null)
                     {
                         queued.Add(portal);

@@ -45,9 +45,9 @@ public sealed class AnswerSurvey(CaseCommandRunner runner, NoticeComposer compos
         var recipients = await Recipients.AssigneeAndLeadAsync(db, c.AssigneeId, c.CategoryId, cancellationToken).ConfigureAwait(false);
         foreach (var recipient in recipients)
         {
-            var portal = composer.Queue(db, new Notice(
+            var portal = await composer.QueueAsync(db, new Notice(
                 $"novedad:{c.Id:N}:{round}:{recipient.PersonId:N}", MessageKind.NovedadReported, c.Id, c.Number, recipient,
-                Recipients.CaseLink(c)), ctx.Now);
+                Recipients.CaseLink(c)), ctx.Now, cancellationToken).ConfigureAwait(false);
             if (portal is not null)
             {
                 notices.Add(portal);

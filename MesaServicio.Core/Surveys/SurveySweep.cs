@@ -91,7 +91,7 @@ public sealed partial class SurveySweep(
                     && c.SurveyDueAt != null && c.SurveyDueAt > now
                     && !db.SurveyInvitations.Any(i => i.CaseId == c.Id && i.Round == c.SurveyRound))
                 .OrderBy(c => c.SurveyDueAt)
-                .Select(c => new WindowRow(c.Id, c.Number, c.Version, c.RequesterId, c.SurveyRound, c.SurveyDueAt!.Value))
+                .Select(c => new WindowRow(c.Id, c.Number, c.Version, c.RequesterId, c.SurveyRound, c.SurveyDueAt!.Value, c.Status))
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -140,9 +140,12 @@ public sealed partial class SurveySweep(
 
                 // A requester who signs in with Entra answers on the case page; one without an account, through the link.
                 var link = hasAccount ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
-                var notice = recipient is null ? null : composer.Queue(db, new Notice(
+                // The invitation is also how she learns of the solution or the rejection: its words say which.
+                var notice = recipient is null ? null : await composer.QueueAsync(db, new Notice(
                     $"survey-invitation:{row.CaseId:N}:{row.Round}", MessageKind.SurveyInvitation, row.CaseId, row.Number, recipient, link,
-                    WindowEnd(calendar, row.DueAt)), now);
+                    WindowEnd(calendar, row.DueAt),
+                    Template: row.Status == CaseStatus.Rejected ? "SurveyInvitation.Rejected" : "SurveyInvitation.Resolved"), now, CancellationToken.None)
+                    .ConfigureAwait(false);
                 await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 return (Invited: true, Portal: notice);
@@ -253,9 +256,9 @@ public sealed partial class SurveySweep(
                 db.CaseHistory.Add(new CaseHistoryEntry(
                     row.CaseId, now, null, CaseAction.SurveyReminded, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
                 var link = token is null ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
-                var notice = recipient is null ? null : composer.Queue(db, new Notice(
+                var notice = recipient is null ? null : await composer.QueueAsync(db, new Notice(
                     $"survey-reminder:{row.CaseId:N}:{row.Round}", MessageKind.SurveyReminder, row.CaseId, row.Number, recipient, link,
-                    WindowEnd(calendar, row.DueAt)), now);
+                    WindowEnd(calendar, row.DueAt)), now, CancellationToken.None).ConfigureAwait(false);
                 await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 return (Reminded: true, Portal: notice);
@@ -316,9 +319,9 @@ public sealed partial class SurveySweep(
                 var round = c.SurveyRound;
                 c.CloseWithoutAnswer(ctx);
                 var recipient = await Recipients.RequesterAsync(db, c.RequesterId, CancellationToken.None).ConfigureAwait(false);
-                portal = recipient is null ? null : composer.Queue(db, new Notice(
+                portal = recipient is null ? null : await composer.QueueAsync(db, new Notice(
                     $"survey-closed:{c.Id:N}:{round}", MessageKind.SurveyClosedWithoutAnswer, c.Id, c.Number, recipient,
-                    Recipients.CaseLink(c)), ctx.Now);
+                    Recipients.CaseLink(c)), ctx.Now, CancellationToken.None).ConfigureAwait(false);
             }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (DomainException ex)
@@ -395,7 +398,7 @@ public sealed partial class SurveySweep(
     }
 
     /// <summary>What one step needs of a case in its survey window.</summary>
-    private sealed record WindowRow(Guid CaseId, string Number, int Version, Guid RequesterId, int Round, DateTimeOffset DueAt);
+    private sealed record WindowRow(Guid CaseId, string Number, int Version, Guid RequesterId, int Round, DateTimeOffset DueAt, CaseStatus? Status = null);
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "Survey sweep: {Invited} invited, {Reminded} reminded, {Closed} closed without answer")]
     private static partial void LogSwept(ILogger logger, int invited, int reminded, int closed);

@@ -13,6 +13,11 @@ public static class SurveysRegistration
         services.AddSingleton<ListPendingSurveys>();
         services.AddSingleton<SurveySweep>();
         services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveySweep>());
+
+        // Answering the desk's questions: the link for requesters without an account, and the reminder.
+        services.AddSingleton<Answers.AnswerLinks>();
+        services.AddSingleton<Answers.AnswerReminderSweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<Answers.AnswerReminderSweep>());
         return services;
     }
 }

@@ -22,6 +22,49 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MesaServicio.Core.Answers.AnswerInvitation", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ReminderTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RemindedAt", "RemindAt");
+
+                    b.ToTable("AnswerInvitations", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,6 +421,13 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RelatedCaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -576,6 +626,22 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("Area", "At");
 
                     b.ToTable("ConfigurationChanges", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("EmailOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxAttachment", b =>
@@ -937,6 +1003,21 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Answers.AnswerInvitation", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MesaServicio.Core.Cases.CaseComment", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -1072,6 +1153,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
+                {
                     b.HasOne("MesaServicio.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -49,6 +49,7 @@ public static class SecurityHeaders
     public static bool IsSurveyLink(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/encuesta", StringComparison.OrdinalIgnoreCase);
+        return request.Path.StartsWithSegments("/encuesta", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/respuesta", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,6 +1,6 @@
-// The bell's live channel for staff (issue #5), on every page of the portal: a SignalR connection to the board hub
-// opened as a notice connection (?canal=avisos), so it receives only this person's notices, never board traffic.
-// Requesters do not connect (the hub is staff-only): their bell reads the inbox on page load.
+// Live channels of every signed-in person (requesters too), through the board hub but never with board traffic:
+// - the bell, on every page: a notice connection (?canal=avisos) that receives only this person's notices;
+// - an open case page: a case connection (?canal=caso&numero=…) told when that case changes.
 // Self-hosted SignalR client, same origin, the session cookie authenticates it (CSP script-src 'self').
 
 let signalRLoading;
@@ -29,7 +29,20 @@ function loadSignalR() {
  * @param {any} dotnet DotNetObjectReference of the bell component.
  * @param {string} hubPath The hub's path with the notice channel, "/hubs/tablero?canal=avisos".
  */
-export async function connect(dotnet, hubPath) {
+export function connect(dotnet, hubPath) {
+  return open(dotnet, hubPath, { notice: 'OnNotice' });
+}
+
+/**
+ * Starts a case page's connection: OnCaseChanged is called when the case changes (and OnReconnected after a break).
+ * @param {any} dotnet DotNetObjectReference of the case page.
+ * @param {string} hubPath "/hubs/tablero?canal=caso&numero=MS-2026-000001".
+ */
+export function connectCase(dotnet, hubPath) {
+  return open(dotnet, hubPath, { caseChanged: 'OnCaseChanged' });
+}
+
+async function open(dotnet, hubPath, handlers) {
   let stopped = false;
   const call = (method, ...args) => {
     if (!stopped) {
@@ -49,9 +62,11 @@ export async function connect(dotnet, hubPath) {
     return { stop: async () => { stopped = true; } };
   }
 
-  connection.on('notice', message => call('OnNotice', message));
+  for (const [event, method] of Object.entries(handlers)) {
+    connection.on(event, message => call(method, message));
+  }
   connection.on('ready', () => {});
-  // Notices written while the connection was down are in the inbox: read it again.
+  // What happened while the connection was down is in the database: read it again.
   connection.onreconnected(() => call('OnReconnected'));
 
   const start = async () => {

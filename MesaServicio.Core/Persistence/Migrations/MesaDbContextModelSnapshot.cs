@@ -17,6 +17,49 @@ namespace MesaServicio.Core.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("MesaServicio.Core.Answers.AnswerInvitation", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ReminderTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RemindedAt", "RemindAt");
+
+                    b.ToTable("AnswerInvitations", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +414,13 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelatedCaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -561,6 +611,22 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("Area", "At");
 
                     b.ToTable("ConfigurationChanges", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("EmailOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxAttachment", b =>
@@ -918,6 +984,21 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Answers.AnswerInvitation", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MesaServicio.Core.Cases.CaseComment", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -1053,6 +1134,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
+                {
                     b.HasOne("MesaServicio.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

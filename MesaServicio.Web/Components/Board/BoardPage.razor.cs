@@ -79,6 +79,10 @@ public sealed partial class BoardPage : IAsyncDisposable
         _ => "Conectando…",
     };
 
+    /// <summary>The case that left the person's reach while its page was open (the case page sends them here).</summary>
+    [SupplyParameterFromQuery(Name = "fuera")]
+    public string? LeftReach { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _calendar = Calendars.Current;

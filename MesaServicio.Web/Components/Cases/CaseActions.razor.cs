@@ -34,9 +34,26 @@ public partial class CaseActions
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    internal sealed record ActionButton(CaseOperation Operation, string Label, string Icon, Color Color, bool Primary, CloseOutcome? Outcome = null);
+    internal sealed record ActionButton(
+        CaseOperation Operation, string Label, string Icon, Color Color, bool Primary, CloseOutcome? Outcome = null, bool Take = false);
 
-    internal IReadOnlyList<ActionButton> Actions => All.Where(a => Offers(a.Operation)).ToList();
+    internal IReadOnlyList<ActionButton> Actions => Assignment().Concat(All.Where(a => Offers(a.Operation))).ToList();
+
+    /// <summary>"Tomar" for a member of the group of an unassigned case; "Asignar"/"Reasignar" for its lead and the coordinator.</summary>
+    private IEnumerable<ActionButton> Assignment()
+    {
+        if (Case.AllowedOperations.Contains(CaseOperationKind.Take) && Case.AssigneeId is null)
+        {
+            yield return new ActionButton(CaseOperation.Assign, "Tomar el caso", Icons.Material.Filled.PanTool, Color.Primary, true, Take: true);
+        }
+
+        if (Offers(CaseOperation.Assign))
+        {
+            yield return Case.AssigneeId is null
+                ? new ActionButton(CaseOperation.Assign, "Asignar", Icons.Material.Filled.PersonAdd, Color.Primary, Case.AllowedOperations.Contains(CaseOperationKind.Take) is false)
+                : new ActionButton(CaseOperation.Assign, "Reasignar", Icons.Material.Filled.SwitchAccount, Color.Default, false);
+        }
+    }
 
     private static readonly ActionButton[] All =
     [
@@ -81,6 +98,14 @@ public partial class CaseActions
         var version = Case.Version;
         var ok = action.Operation switch
         {
+            CaseOperation.Assign when action.Take => await DirectAsync(() => Get<TakeCase>().HandleAsync(new(number, version), User, default)),
+            CaseOperation.Assign => await DialogAsync<AssignDialog>(action.Label, new DialogParameters<AssignDialog>
+            {
+                { d => d.Number, number },
+                { d => d.User, User },
+                { d => d.Reassign, Case.AssigneeId is not null },
+                { d => d.Submit, (person, group, reason) => RunAsync(() => Get<AssignCase>().HandleAsync(new(number, version, person, group, reason), User, default)) },
+            }),
             CaseOperation.Analyse => await DirectAsync(() => Get<AnalyseCase>().HandleAsync(new(number, version), User, default)),
             CaseOperation.Attend => await DirectAsync(() => Get<AttendCase>().HandleAsync(new(number, version), User, default)),
             CaseOperation.Resume => await DirectAsync(() => Get<ResumeCase>().HandleAsync(new(number, version, null), User, default)),
@@ -109,7 +134,7 @@ public partial class CaseActions
                 { d => d.Number, number },
                 { d => d.User, User },
                 { d => d.Submit, input => RunAsync(() => Get<EscalateCase>().HandleAsync(
-                    new(number, version, input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason), User, default)) },
+                    new(number, version, input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason, input.PublicNote), User, default)) },
             }),
             _ => false,
         };

@@ -1,15 +1,32 @@
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
+using MesaServicio.Core.Sla;
 using MesaServicio.Web.Auth;
+using MesaServicio.Web.Realtime;
+using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace MesaServicio.Web.Components.Cases;
 
-/// <summary>One case: what the person may see of it, the satisfaction survey, and the actions they may take.</summary>
-public partial class CaseView
+/// <summary>
+/// One case: what the person may see of it, the satisfaction survey, and the actions they may take. Live for everyone who
+/// may see it: when the case changes anywhere (another person, another instance, the timed work) the page reads it again
+/// (notices.js' case channel), and the ANS chips tick every <see cref="TickInterval"/>.
+/// </summary>
+public partial class CaseView : IAsyncDisposable
 {
+    /// <summary>How often the ANS chips are recomputed from the case's clock facts (no database read).</summary>
+    internal static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private DotNetObjectReference<CaseView>? _self;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _connection;
+    private string? _connectedNumber;
+    private int _reloading;
     [Inject]
     private GetCaseDetails Details { get; set; } = default!;
 
@@ -21,6 +38,12 @@ public partial class CaseView
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IBusinessCalendarProvider Calendars { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public required string Numero { get; set; }
@@ -65,6 +88,126 @@ public partial class CaseView
         AttachmentsVersion++;
     }
 
+    /// <summary>The ANS readings as of now, from the facts read with the case (they tick without a read).</summary>
+    internal void Tick()
+    {
+        if (Case is { SlaFacts: { } facts } c)
+        {
+            var now = Time.GetUtcNow();
+            Case = c with { Attention = SlaClock.Attention(facts, Calendars.Current, now), Resolution = SlaClock.Resolution(facts, Calendars.Current, now) };
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!RendererInfo.IsInteractive || Case is null || _connectedNumber == Case.Number || _disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (_connectedNumber is null)
+        {
+            _ = TickAsync();
+        }
+
+        await ConnectAsync(Case.Number);
+    }
+
+    /// <summary>The case changed somewhere: read it again (bursts collapse into one read).</summary>
+    [JSInvokable]
+    public Task OnCaseChanged(string number) => ReloadSoonAsync();
+
+    /// <summary>The live channel came back: whatever changed meanwhile is in the database.</summary>
+    [JSInvokable]
+    public Task OnReconnected() => ReloadSoonAsync();
+
+    private Task ReloadSoonAsync() => InvokeAsync(async () =>
+    {
+        if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _reloading, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }
+        finally
+        {
+            Volatile.Write(ref _reloading, 0);
+        }
+    });
+
+    private async Task ConnectAsync(string number)
+    {
+        var cancel = _disposed.Token;
+        try
+        {
+            await StopAsync();
+            _self ??= DotNetObjectReference.Create(this);
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", cancel, "./js/notices.js");
+            _connectedNumber = number;
+            _connection = await _module.InvokeAsync<IJSObjectReference>("connectCase", cancel, _self,
+                $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={Uri.EscapeDataString(number)}");
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException or ObjectDisposedException)
+        {
+            // No live channel: the page still shows the case as read, and a reload shows what changed.
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(TickInterval, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_disposed.Token))
+            {
+                await InvokeAsync(() =>
+                {
+                    Tick();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page went away.
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.InvokeVoidAsync("stop");
+            await connection.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        try
+        {
+            await StopAsync();
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's connection with it.
+        }
+
+        _self?.Dispose();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     private async Task LoadAsync()
     {
         try
@@ -72,6 +215,14 @@ public partial class CaseView
             Case = await Details.HandleAsync(Numero, User, CancellationToken.None);
             SurveyDue = Case is { Status: CaseStatus.Resolved or CaseStatus.Rejected, SurveyDueAt: { } due } c
                 && c.RequesterId == User.PersonId && Time.GetUtcNow() < due;
+        }
+        catch (NotFoundException) when (Case is { } seen && User.IsStaff)
+        {
+            // The case left this person's reach while the page was open (escalated or reassigned to someone they do not
+            // work with): say so where they work, instead of "not found".
+            Case = null;
+            SurveyDue = false;
+            Navigation.NavigateTo($"/tablero?fuera={Uri.EscapeDataString(seen.Number)}");
         }
         catch (NotFoundException)
         {

@@ -3,16 +3,15 @@ using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Realtime;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace MesaServicio.Web.Components.Notices;
 
 /// <summary>
-/// The bell: reads the person's inbox when the page loads; for staff it also listens on the hub's notice channel
-/// (notices.js) and updates itself live with a toast. Requesters cannot connect to the hub, so their bell reads the
-/// inbox when a page loads and on each navigation. Not shown on the few static pages (no circuit to listen with).
+/// The bell: reads the person's inbox when the page loads, then listens on the hub's notice channel (notices.js) and
+/// updates itself live with a toast — for every signed-in person, requesters too. Not shown on the few static pages
+/// (no circuit to listen with).
 /// </summary>
 public sealed partial class NoticeBell : IAsyncDisposable
 {
@@ -45,9 +44,6 @@ public sealed partial class NoticeBell : IAsyncDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     internal List<PortalNoticeRow> Notices { get; private set; } = [];
 
     internal int Unread { get; private set; }
@@ -75,17 +71,12 @@ public sealed partial class NoticeBell : IAsyncDisposable
         if (Visible)
         {
             await LoadAsync();
-            if (!_user.IsStaff)
-            {
-                // No live channel for requesters: the layout (and the bell) outlive a navigation, so read again on each.
-                Navigation.LocationChanged += OnLocationChanged;
-            }
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || !_user.IsStaff || !RendererInfo.IsInteractive)
+        if (!firstRender || _user.Kind != PrincipalKind.Person || !RendererInfo.IsInteractive)
         {
             return;
         }
@@ -150,15 +141,6 @@ public sealed partial class NoticeBell : IAsyncDisposable
         }
     });
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
-    {
-        if (!_isDisposed)
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-    });
-
     internal async Task MarkReadAsync()
     {
         var newest = Notices.Count == 0 ? (DateTimeOffset?)null : Notices.Max(n => n.CreatedAt);
@@ -196,7 +178,6 @@ public sealed partial class NoticeBell : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _isDisposed = true;
-        Navigation.LocationChanged -= OnLocationChanged;
         await _disposed.CancelAsync();
         try
         {

@@ -6,4 +6,4 @@ namespace MesaServicio.Web.Components.Cases.Dialogs;
 public sealed record RejectInput(RejectionReason Reason, string Text, string? DuplicateOfNumber);
 
 /// <summary>What the escalation dialog collects.</summary>
-public sealed record EscalateInput(EscalationKind Kind, Guid NewAssigneeId, int? TargetCategoryId, string Reason);
+public sealed record EscalateInput(EscalationKind Kind, Guid NewAssigneeId, int? TargetCategoryId, string Reason, string? PublicNote = null);

@@ -1,0 +1,15 @@
+using MesaServicio.Core.Notifications;
+using MesaServicio.Core.Persistence;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>
+/// Tells people what a change to a case means for them (PRODUCT.md, "Talking with people"): adds the portal notices and
+/// e-mails its events call for to the change's own context, so they commit with it or not at all.
+/// </summary>
+public interface ICaseNotices
+{
+    /// <summary>Adds (not saved) the notices <paramref name="events"/> call for; returns the portal notices to push after the commit.</summary>
+    Task<IReadOnlyList<PortalNotification>> QueueAsync(
+        MesaDbContext db, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+}

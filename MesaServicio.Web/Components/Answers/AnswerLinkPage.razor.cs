@@ -1,0 +1,104 @@
+using MesaServicio.Core.Answers;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Common;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace MesaServicio.Web.Components.Answers;
+
+/// <summary>
+/// <c>/respuesta/{token}</c>: a requester without an account (PQRS) reads her case's public conversation and answers the
+/// desk through the e-mailed link, without signing in. Rendered on the server only; the form posts back with its
+/// antiforgery token. An answer on a case that waits on her resumes the work and the resolution clock, as in the portal.
+/// A link that is not one answers 404; the security headers add <c>no-store</c> and <c>no-referrer</c> here.
+/// </summary>
+public partial class AnswerLinkPage
+{
+    private bool _statusSet;
+
+    [Inject]
+    private AnswerLinks Links { get; set; } = default!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    [Parameter, EditorRequired]
+    public required string Token { get; set; }
+
+    /// <summary>What was posted (null on a GET); kept when the answer is refused.</summary>
+    [SupplyParameterFromForm(FormName = "respuesta")]
+    public string? Text { get; set; }
+
+    internal AnswerLinkView View { get; private set; } = new(AnswerLinkState.Invalid, null, null, null, [], null);
+
+    internal bool Sent { get; private set; }
+
+    /// <summary>Whether the answer took the case out of "en espera del usuario".</summary>
+    internal bool ResumedWork { get; private set; }
+
+    internal string? Error { get; private set; }
+
+    internal string Title => View.State switch
+    {
+        AnswerLinkState.Valid => "Su caso " + View.Number,
+        AnswerLinkState.Expired => "El enlace ya no sirve",
+        _ => "Enlace no válido",
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        View = await Links.ReadAsync(Token, CancellationToken.None);
+        SetStatus();
+    }
+
+    internal async Task SubmitAsync()
+    {
+        if (View.State != AnswerLinkState.Valid)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            Error = "Escriba su respuesta antes de enviarla.";
+            return;
+        }
+
+        try
+        {
+            var waited = View.WaitsOnRequester;
+            var result = await Links.AnswerAsync(Token, Text, CancellationToken.None);
+            ResumedWork = waited && result.Status != CaseStatus.WaitingOnRequester;
+            Sent = true;
+            Error = null;
+        }
+        catch (DomainException ex)
+        {
+            // What she typed stays in the form; the reason is said in Spanish.
+            Error = ex.Message;
+        }
+
+        View = await Links.ReadAsync(Token, CancellationToken.None);
+    }
+
+    /// <summary>A link that is not one answers 404, with this page (set as the response starts).</summary>
+    private void SetStatus()
+    {
+        if (View.State != AnswerLinkState.Invalid || _statusSet || HttpContext is not { Response.HasStarted: false } http)
+        {
+            return;
+        }
+
+        _statusSet = true;
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        http.Response.OnStarting(() =>
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+    }
+}
