@@ -68,7 +68,7 @@ public sealed partial class AnswerReminderSweep(
             }
 
             var recipient = await Recipients.RequesterAsync(db, c.RequesterId, CancellationToken.None).ConfigureAwait(false);
-            var hasAccount = await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId).Select(p => p.ExternalObjectId != null)
+            var hasAccount = c.Channel != CaseChannel.Pqrs || await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId).Select(p => p.ExternalObjectId != null)
                 .SingleAsync(CancellationToken.None).ConfigureAwait(false);
             var token = hasAccount ? null : SurveyTokens.NewToken();
             invitation.Reminded(now, token is null ? null : SurveyTokens.Hash(token));

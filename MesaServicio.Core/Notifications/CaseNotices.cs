@@ -34,8 +34,9 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
             if (requesterHasAccount is null)
             {
                 requester = await Recipients.RequesterAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);
-                requesterHasAccount = await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId).Select(p => p.ExternalObjectId != null)
-                    .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                // Who filed in the portal, or was filed for by an agent, signs in; a PQRS requester only if Entra knows her.
+                requesterHasAccount = c.Channel != CaseChannel.Pqrs || await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId)
+                    .Select(p => p.ExternalObjectId != null).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return requester;

@@ -60,10 +60,12 @@ public sealed class LiveBoardHubTests : IClassFixture<LiveBoardHubTests.KestrelP
     }
 
     [Fact]
-    public async Task A_requester_connection_is_refused()
+    public async Task A_requester_gets_no_board_connection()
     {
+        // Requesters reach the hub for their own notices and case pages, never the board: the server ends the connection
+        // before it is ready (Core refuses the board's subscriptions).
         var refused = () => _portal.ConnectAsync(DemoPeople.Requester, PersonRoles.None);
-        (await refused.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await refused.Should().ThrowAsync<Exception>();
     }
 
     /// <summary>The portal factory on Kestrel (a dynamic loopback port) instead of the in-memory test server.</summary>

@@ -126,8 +126,9 @@ public sealed class CaseFilePdfTests(CaseFileFixture fixture) : IClassFixture<Ca
             text.Should().Contain($"Mensaje {i}. El equipo").And.Contain($"Segunda línea del mensaje {i}.");
         }
 
-        // The solution is in the data and in the history: both copies reach their end, the long address cut but whole.
-        Occurrences(text, "FIN-DE-LA-SOLUCION").Should().Be(2);
+        // The solution is in the data, in the conversation (the requester's thread) and in the history: every copy reaches
+        // its end, the long address cut but whole.
+        Occurrences(text, "FIN-DE-LA-SOLUCION").Should().Be(3);
         Occurrences(text, "Paso 60: se revisó").Should().Be(2);
         text.Replace(" ", "", StringComparison.Ordinal).Should().Contain(address);
 

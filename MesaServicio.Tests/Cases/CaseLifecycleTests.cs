@@ -12,7 +12,7 @@ public class CaseLifecycleTests
     /// <summary>Each operation with valid arguments, at a moment that suits it (closing without answer: after the window).</summary>
     private static readonly Dictionary<CaseOperation, Action<Case, DateTimeOffset>> Apply = new()
     {
-        [CaseOperation.Assign] = (c, t) => c.Assign(MesaServicio.Core.Persistence.SeedData.DemoPeople.Agent2, 1, 1, At(t, Agent)),
+        [CaseOperation.Assign] = (c, t) => c.Assign(MesaServicio.Core.Persistence.SeedData.DemoPeople.Agent2, 1, 1, At(t, Agent), "Reparto."),
         [CaseOperation.Analyse] = (c, t) => c.Analyse(At(t, Agent)),
         [CaseOperation.Reject] = (c, t) => c.Reject(RejectionReason.InsufficientInformation, "No indica qué equipo falla.", null, At(t, Agent)),
         [CaseOperation.Attend] = (c, t) => c.Attend(At(t, Agent)),

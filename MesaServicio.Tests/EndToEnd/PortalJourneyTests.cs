@@ -136,7 +136,8 @@ public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture brow
             await WaitForInteractiveAsync(requester.Page);
             await Expect(requester.Page.Locator(".case-header")).ToContainTextAsync("Resuelto");
             await Expect(requester.Page.GetByTestId("invitacion-encuesta")).ToBeVisibleAsync();
-            await Expect(requester.Page.GetByText("Se cambió el fusor de la impresora")).ToBeVisibleAsync();
+            await Expect(requester.Page.GetByText("Se cambió el fusor de la impresora").First).ToBeVisibleAsync();
+            await Expect(requester.Page.Locator(".message[data-tipo='Solution']")).ToContainTextAsync("Se cambió el fusor de la impresora");
             await ScreenshotAsync(requester.Page, "08-caso-resuelto-encuesta");
 
             // Issue #5: the requester answers the survey on the case page; satisfied, the case closes.

@@ -260,7 +260,7 @@ public sealed class NovemberMonthFixture : IAsyncLifetime
         // Routing picks by load; the fixture then puts each case with the technician its expected figures assume.
         await using var db = Host.NewContext();
         var groupId = await db.TechnicianGroups.Where(g => g.Name == group).Select(g => g.Id).SingleAsync();
-        await Host.Get<AssignCase>().HandleAsync(new AssignCaseCommand(filed.Number, null, technician, groupId), User(DemoPeople.Coordinator), default);
+        await Host.Get<AssignCase>().HandleAsync(new AssignCaseCommand(filed.Number, null, technician, groupId, "Reparto del mes."), User(DemoPeople.Coordinator), default);
     }
 
     private Task AttendAsync(string name, Guid who) =>

@@ -114,7 +114,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             groupId = await db.Cases.Where(x => x.Number == filed.Number).Select(x => x.AssignedGroupId!.Value).SingleAsync();
         }
 
-        await host.Get<AssignCase>().HandleAsync(new AssignCaseCommand(filed.Number, null, DemoPeople.Agent1, groupId), system, default);
+        await host.Get<AssignCase>().HandleAsync(new AssignCaseCommand(filed.Number, null, DemoPeople.Agent1, groupId, "Preparación de la prueba."), system, default);
 
         var number = filed.Number;
         switch (operation)

@@ -50,14 +50,13 @@ internal static partial class SurveyScenario
 
     public static Task<int> SweepAsync(CoreHost host) => host.Get<SurveySweep>().RunAsync(default);
 
+    /// <summary>The case's e-mails of <paramref name="kind"/>; without one, those of the survey window (not the registration's).</summary>
     public static async Task<List<OutboxMessage>> MailsAsync(CoreHost host, Guid caseId, MessageKind? kind = null)
     {
         await using var db = host.NewContext();
         var mails = db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == caseId);
-        if (kind is { } k)
-        {
-            mails = mails.Where(m => m.Kind == k);
-        }
+        MessageKind[] survey = [MessageKind.SurveyInvitation, MessageKind.SurveyReminder, MessageKind.SurveyClosedWithoutAnswer, MessageKind.NovedadReported];
+        mails = kind is { } k ? mails.Where(m => m.Kind == k) : mails.Where(m => survey.Contains(m.Kind));
 
         return await mails.ToListAsync();
     }
