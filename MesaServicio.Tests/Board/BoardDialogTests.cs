@@ -113,6 +113,40 @@ public sealed class BoardDialogTests : BoardTestContext
         _ = DemoPeople.Level2Agent;
     }
 
+    [Fact]
+    public async Task The_escalate_dialog_never_shows_a_Guid_and_refuses_an_empty_assignee_in_Spanish()
+    {
+        var number = await FileAsync("Correo electrónico institucional", "No abre el correo");
+        var assignee = (await LoadAsync(number)).AssigneeId!.Value;
+        var providers = RenderProviders();
+        var inputs = new List<EscalateInput>();
+        var parameters = new DialogParameters<EscalateDialog>
+        {
+            { x => x.Number, number },
+            { x => x.User, CurrentUser.Person(assignee, PersonRoles.Agent) },
+            { x => x.Submit, input =>
+                {
+                    inputs.Add(input);
+                    return Task.FromResult<string?>(null);
+                }
+            },
+        };
+        await providers.Dialogs.InvokeAsync(() => Get<IDialogService>().ShowAsync<EscalateDialog>("Escalar", parameters));
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Markup.Should().Contain("Al nivel 2"));
+
+        providers.Dialogs.Markup.Should().NotContain(Guid.Empty.ToString());
+        providers.Dialogs.Find("div.mud-select input").GetAttribute("value").Should().BeNullOrEmpty();
+        providers.Dialogs.Markup.Should().Contain("Elija quién lo atenderá");
+
+        await Button(providers, "Escalar").ClickAsync(new MouseEventArgs());
+
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Find("div.mud-select").TextContent
+            .Should().Contain("Elija quién atenderá el caso en el nivel siguiente."));
+        inputs.Should().BeEmpty("nothing is sent without a new assignee");
+        providers.Dialogs.FindAll(".mud-dialog").Should().ContainSingle("the dialog stays open");
+        providers.Dialogs.Markup.Should().NotContain(Guid.Empty.ToString());
+    }
+
     private Task ShowTextDialogAsync(Providers providers, Func<string, Task<string?>> submit)
     {
         var parameters = new DialogParameters<TextActionDialog>
