@@ -165,8 +165,14 @@ public sealed class BoardPageTests : BoardTestContext
         // Found and clicked in one dispatch: a re-render in between (the board's first load finishing) would drop the handler.
         await cut.InvokeAsync(() => Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".board-move button")!
             .ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
-        providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll("[data-mover]").Select(m => m.TextContent.Trim()).Should().Equal(
-            "Nuevo / Asignado: iniciar análisis", "En atención: atender", "Escalado: escalar…", "Resuelto: rechazar…"));
+        providers.Popovers.WaitForAssertion(() =>
+        {
+            // Each item says what it does, and apart from it, where the card goes: never "Column: action".
+            providers.Popovers.FindAll("[data-mover] .move-action").Select(m => m.TextContent.Trim()).Should().Equal(
+                "Iniciar el análisis", "Atender el caso", "Escalar el caso…", "Rechazar el caso…");
+            providers.Popovers.FindAll("[data-mover] .move-target").Select(m => m.TextContent.Trim()).Should().Equal(
+                "Sigue en «Nuevo / Asignado»", "Pasa a «En atención»", "Pasa a «Escalado»", "Pasa a «Resuelto — en encuesta»");
+        });
         await providers.Popovers.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         cut.WaitForAssertion(() => Card(cut, BoardColumn.InProgress, _mail).Should().NotBeNull());
@@ -184,8 +190,8 @@ public sealed class BoardPageTests : BoardTestContext
 
         await Card(cut, BoardColumn.NewOrAssigned, _mail)!.DragStartAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs());
         var drop = cut.InvokeAsync(() => cut.Find($"[data-drop={BoardColumn.ResolvedInSurvey}]").DropAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs()));
-        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog button").Select(b => b.TextContent.Trim()).Should().Equal("Cancelar", "Resolver", "Rechazar"));
-        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Resolver").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog button").Select(b => b.TextContent.Trim()).Should().Equal("Cancelar", "Registrar la solución…", "Rechazar el caso…"));
+        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Registrar la solución…").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Markup.Should().Contain($"Resolver el caso {_mail}"));
         await providers.Dialogs.Find(".mud-dialog textarea").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Se restableció la contraseña." });

@@ -18,18 +18,28 @@ public static class BoardLabels
         _ => column.ToString(),
     };
 
-    /// <summary>A move as the "Mover a…" menu lists it: where the card goes, and how.</summary>
+    /// <summary>
+    /// A move as the "Mover a…" menu and the choice dialog name it: the action, in the agent's words. An ellipsis
+    /// means a dialog asks for more (a text, a reason, a new assignee) before anything happens.
+    /// </summary>
     public static string Move(BoardMove move) => move switch
     {
-        BoardMove.Analyse => "Nuevo / Asignado: iniciar análisis",
-        BoardMove.Attend => "En atención: atender",
-        BoardMove.Resume => "En atención: reanudar",
-        BoardMove.WaitOnRequester => "En espera del usuario…",
-        BoardMove.Escalate => "Escalado: escalar…",
-        BoardMove.Resolve => "Resuelto: registrar la solución…",
-        BoardMove.Reject => "Resuelto: rechazar…",
+        BoardMove.Analyse => "Iniciar el análisis",
+        BoardMove.Attend => "Atender el caso",
+        BoardMove.Resume => "Reanudar la atención",
+        BoardMove.WaitOnRequester => "Pedir información al usuario…",
+        BoardMove.Escalate => "Escalar el caso…",
+        BoardMove.Resolve => "Registrar la solución…",
+        BoardMove.Reject => "Rechazar el caso…",
         _ => move.ToString(),
     };
+
+    /// <summary>Where the card goes after the move, said apart from the action: "Pasa a «En atención»", "Sigue en «Nuevo / Asignado»".</summary>
+    public static string MoveTarget(BoardMove move, BoardColumn from)
+    {
+        var target = BoardMoves.TargetOf(move);
+        return target == from ? $"Sigue en «{Column(target)}»" : $"Pasa a «{Column(target)}»";
+    }
 
     /// <summary>What a successful move did, for the confirmation.</summary>
     public static string Done(BoardMove move, string number) => move switch
