@@ -1,0 +1,53 @@
+using Bunit;
+using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Priority;
+using MesaServicio.Core.Security;
+using MesaServicio.Tests.Support;
+using MesaServicio.Web.Components.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static MesaServicio.Core.Persistence.SeedData;
+
+namespace MesaServicio.Tests.Components;
+
+/// <summary>The case page as the requester reads it: the rejection block.</summary>
+public sealed class CaseViewTests : ComponentTestContext
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    public CaseViewTests() => SignInAs(DemoPeople.Requester, PersonRoles.None);
+
+    [Fact]
+    public async Task A_duplicate_rejection_names_the_original_case_with_a_link_to_it()
+    {
+        var original = await FileAsync("VPN y acceso remoto", "No conecta la VPN");
+        var duplicate = await FileAsync("VPN y acceso remoto", "Otra vez no conecta la VPN");
+        var agent = CurrentUser.Person((await LoadAsync(duplicate)).AssigneeId!.Value, PersonRoles.Agent);
+        await Get<RejectCase>().HandleAsync(
+            new RejectCaseCommand(duplicate, null, RejectionReason.Duplicate, "Es el mismo problema que ya reportó.", original), agent, default);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.Numero, duplicate));
+
+        cut.WaitForAssertion(() =>
+        {
+            var block = cut.Find("[data-testid=rechazo]");
+            block.TextContent.Should().Contain($"Este caso es un duplicado del caso {original}");
+            block.TextContent.Should().NotContain("Duplicado: duplicado");
+            var link = block.QuerySelector("a")!;
+            link.GetAttribute("href").Should().Be($"/casos/{original}");
+            link.TextContent.Trim().Should().Be(original);
+        }, Patience);
+    }
+
+    private async Task<string> FileAsync(string category, string subject, Impact impact = Impact.Low, Urgency urgency = Urgency.Medium)
+    {
+        await using var db = await Get<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync();
+        var categoryId = await db.Categories.Where(c => c.Name == category).Select(c => c.Id).SingleAsync();
+        var result = await Get<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(CaseKind.Incident, categoryId, subject, "Descripción.", impact, urgency, CaseChannel.Portal, DemoPeople.Requester),
+            CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), CancellationToken.None);
+        return result.Number;
+    }
+}
