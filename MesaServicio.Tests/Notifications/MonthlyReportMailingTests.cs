@@ -54,7 +54,7 @@ public sealed class MonthlyReportMailingTests
 
         (await host.Get<OutboxDispatcher>().RunAsync(CancellationToken.None)).Should().Be(4,
             "the two coordinators' reports, and October's case's acknowledgement and assignment notice");
-        var received = (await smtp.ReceivedAtLeastAsync(4)).Where(m => m.Subject.StartsWith("Informe mensual", StringComparison.Ordinal)).ToList();
+        var received = (await smtp.ReceivedAtLeastAsync(4)).Where(m => m.Subject?.StartsWith("Informe mensual", StringComparison.Ordinal) == true).ToList();
         received.Should().HaveCount(2);
         foreach (var mail in received)
         {
