@@ -19,7 +19,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     private static readonly HashSet<Type> NeverDeleted =
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
-        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings)];
+        typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings),
+        typeof(Answers.AnswerInvitation)];
 
     public DbSet<Case> Cases => Set<Case>();
 

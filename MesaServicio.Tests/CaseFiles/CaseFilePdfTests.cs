@@ -129,7 +129,7 @@ public sealed class CaseFilePdfTests(CaseFileFixture fixture) : IClassFixture<Ca
         // The solution is in the data, in the conversation (the requester's thread) and in the history: every copy reaches
         // its end, the long address cut but whole.
         Occurrences(text, "FIN-DE-LA-SOLUCION").Should().Be(3);
-        Occurrences(text, "Paso 60: se revisó").Should().Be(2);
+        Occurrences(text, "Paso 60: se revisó").Should().Be(3);
         text.Replace(" ", "", StringComparison.Ordinal).Should().Contain(address);
 
         // The history table runs onto more than one page, its header row repeated on each.

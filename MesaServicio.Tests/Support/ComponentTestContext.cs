@@ -47,8 +47,13 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(CaseBuilder.MondayMorning);
 
-    public virtual async Task InitializeAsync() =>
+    public virtual async Task InitializeAsync()
+    {
+        // The portal's pages run in an interactive server circuit (the case page opens its live channel then). Set here,
+        // after every constructor has registered its services.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
@@ -69,10 +68,34 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
     }
 
     [Fact]
-    public async Task A_requester_cannot_open_a_notice_connection()
+    public async Task A_requesters_bell_is_live_the_desks_question_reaches_her_notice_connection()
     {
-        var refused = () => _portal.ConnectAsync(DemoPeople.Requester, PersonRoles.None, notices: true);
-        (await refused.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var number = await _portal.FileCaseAsync(DemoPeople.Requester2, "No imprime la impresora del piso 3");
+        var assignee = await _portal.AssigneeOfAsync(number);
+        await using var requester = await _portal.ConnectAsync(DemoPeople.Requester2, PersonRoles.None, notices: true);
+        var agent = CurrentUser.Person(assignee, PersonRoles.Agent);
+        await _portal.Services.GetRequiredService<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), agent, default);
+        await _portal.Services.GetRequiredService<WaitOnRequester>().HandleAsync(
+            new WaitOnRequesterCommand(number, null, "¿Qué dice la pantalla de la impresora?"), agent, default);
+
+        var notice = await requester.NextAsync(Patience);
+        notice.Kind.Should().Be(MessageKind.QuestionAsked);
+        notice.CaseNumber.Should().Be(number);
+    }
+
+    [Fact]
+    public async Task A_case_page_connection_is_told_of_its_case_changes_and_a_case_out_of_reach_gets_none()
+    {
+        var number = await _portal.FileCaseAsync(DemoPeople.Requester3, "No abre el aplicativo de nómina");
+        var assignee = await _portal.AssigneeOfAsync(number);
+        await using var page = await _portal.ConnectCaseAsync(DemoPeople.Requester3, PersonRoles.None, number);
+        var outsider = () => _portal.ConnectCaseAsync(DemoPeople.Requester, PersonRoles.None, number);
+        await outsider.Should().ThrowAsync<Exception>("another requester's case is not found, and its page gets no channel");
+
+        await _portal.Services.GetRequiredService<AttendCase>().HandleAsync(
+            new AttendCaseCommand(number, null), CurrentUser.Person(assignee, PersonRoles.Agent), default);
+
+        (await page.NextChangeAsync(Patience)).Should().Be(number);
     }
 
     /// <summary>The portal factory on Kestrel (a dynamic loopback port) instead of the in-memory test server.</summary>
@@ -109,6 +132,28 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
             return token;
         }
 
+        /// <summary>A case page's connection (<c>?canal=caso&amp;numero=…</c>).</summary>
+        public async Task<NoticeListener> ConnectCaseAsync(Guid personId, PersonRoles roles, string number)
+        {
+            var path = $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={number}";
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(BaseAddress, path), options => options.Headers["Cookie"] = SessionCookies.Header(Services, personId, roles))
+                .Build();
+            var listener = new NoticeListener(connection);
+            try
+            {
+                await connection.StartAsync();
+                await listener.Ready.Task.WaitAsync(Patience);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+
+            return listener;
+        }
+
         /// <summary>A connection to the hub: the layout's notice channel, or a board connection.</summary>
         public async Task<NoticeListener> ConnectAsync(Guid personId, PersonRoles roles, bool notices)
         {
@@ -139,6 +184,7 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
         private readonly HubConnection _connection;
         private readonly BlockingCollection<NoticeMessage> _queue = [];
         private readonly ConcurrentQueue<NoticeMessage> _received = new();
+        private readonly BlockingCollection<string> _changes = [];
 
         public NoticeListener(HubConnection connection)
         {
@@ -148,13 +194,23 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
                 _received.Enqueue(m);
                 _queue.Add(m);
             });
-            connection.On<BoardChangeMessage>(BoardHub.CaseChangedMethod, _ => { });
+            connection.On<System.Text.Json.JsonElement>(BoardHub.CaseChangedMethod, m =>
+            {
+                // A case page hears the case's number; a board connection, a board change.
+                if (m.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    _changes.Add(m.GetString()!);
+                }
+            });
             connection.On(BoardHub.ReadyMethod, () => Ready.TrySetResult());
         }
 
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyCollection<NoticeMessage> Received => _received;
+
+        public Task<string> NextChangeAsync(TimeSpan timeout) => Task.Run(() =>
+            _changes.TryTake(out var m, timeout) ? m : throw new TimeoutException($"No case change within {timeout}"));
 
         public Task<NoticeMessage> NextAsync(TimeSpan timeout) => Task.Run(() =>
             _queue.TryTake(out var m, timeout) ? m : throw new TimeoutException($"No notice within {timeout}"));

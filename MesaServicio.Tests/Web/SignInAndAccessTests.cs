@@ -237,7 +237,8 @@ public sealed class SignInAndAccessTests : IClassFixture<SignInAndAccessTests.Lo
         var group = await db.TechnicianGroups.SingleAsync(g => g.Name == groupName);
         var c = await db.Cases.SingleAsync(x => x.Number == number);
         c.Assign(DemoPeople.Agent3, group.Id, group.Level, new MesaServicio.Core.Cases.CaseContext(
-            MesaServicio.Core.Cases.Actor.System, DateTimeOffset.UtcNow, MesaServicio.Core.Calendar.BusinessCalendar.ColombiaDefault()));
+            MesaServicio.Core.Cases.Actor.System, DateTimeOffset.UtcNow, MesaServicio.Core.Calendar.BusinessCalendar.ColombiaDefault()),
+            "Preparación de la prueba.");
         await db.SaveChangesAsync();
     }
 

@@ -80,6 +80,11 @@ public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, Browser
         await using var agent = await browser.NewSessionAsync(portal.Process, "técnico");
         await SignInAsync(agent, assignee, "/");
         var bell = agent.Page.Locator("[data-testid=campana-avisos] button");
+
+        // The case's assignment already rang the assignee's bell: read it, so that the novedad's notice is the one counted.
+        await Expect(bell).ToHaveAttributeAsync("aria-label", "Avisos: 1 sin leer");
+        await bell.ClickAsync();
+        await agent.Page.GetByTestId("marcar-leidos").ClickAsync();
         await Expect(bell).ToHaveAttributeAsync("aria-label", "Avisos: ninguno sin leer");
 
         await using var requester = await browser.NewSessionAsync(portal.Process, "solicitante");
@@ -98,7 +103,7 @@ public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, Browser
         await CheckAxeAsync(page, "encuesta en el caso con errores");
         await form.GetByLabel("Cuéntenos qué falta (novedad)").FillAsync("Sigue sin abrir el sistema de correspondencia.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recibimos su novedad");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Recibimos su novedad" })).ToBeVisibleAsync();
         await Expect(page.Locator(".case-header")).ToContainTextAsync("Con novedad");
 
         // The assignee's page, untouched since it loaded: the bell and a toast, live.

@@ -148,6 +148,11 @@ public partial class CaseView : IAsyncDisposable
             _self ??= DotNetObjectReference.Create(this);
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", cancel, "./js/notices.js");
             _connectedNumber = number;
+            if (_module is null)
+            {
+                return;
+            }
+
             _connection = await _module.InvokeAsync<IJSObjectReference>("connectCase", cancel, _self,
                 $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={Uri.EscapeDataString(number)}");
         }
