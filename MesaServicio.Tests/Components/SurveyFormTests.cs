@@ -148,6 +148,32 @@ public sealed class SurveyFormTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_survey_of_a_rejected_case_asks_about_the_answer_not_about_a_solution()
+    {
+        var number = await RejectedCaseAsync();
+        var cut = RenderCase(number);
+
+        var first = cut.FindAll("[data-testid=invitacion-encuesta] fieldset.survey-question")[0];
+        first.QuerySelector("legend")!.TextContent.Trim().Should().Be(SurveyFormModel.RejectionQuestion);
+        cut.Find("[data-testid=invitacion-encuesta]").TextContent.Should().NotContain("solución");
+
+        Choose(cut, 0, "false");
+        await cut.Find("[data-testid=invitacion-encuesta] form").SubmitAsync();
+        cut.WaitForAssertion(() => cut.Find(".survey-comment .validation-message").TextContent.Should().Be(SurveyFormModel.RejectionNovedadRequired), Patience);
+        CommentLabel(cut).Should().Be(SurveyFormModel.RejectionNovedadLabel);
+    }
+
+    [Fact]
+    public async Task The_survey_of_a_resolved_case_asks_whether_the_solution_met_the_need()
+    {
+        var number = await ResolvedCaseAsync();
+        var cut = RenderCase(number);
+
+        cut.FindAll("[data-testid=invitacion-encuesta] fieldset.survey-question")[0].QuerySelector("legend")!.TextContent.Trim()
+            .Should().Be("¿La solución resolvió su necesidad?");
+    }
+
+    [Fact]
     public async Task Only_the_requester_sees_the_survey()
     {
         var number = await ResolvedCaseAsync();
@@ -182,6 +208,20 @@ public sealed class SurveyFormTests : ComponentTestContext
     private static string CommentLabel(IRenderedComponent<CaseView> cut) => cut.Find(".survey-comment label").TextContent.Trim();
 
     private async Task<Guid> AssigneeAsync(string number) => (await LoadAsync(number)).AssigneeId!.Value;
+
+    /// <summary>A case of the requester, rejected by its assignee for being out of scope: its survey window is open.</summary>
+    private async Task<string> RejectedCaseAsync()
+    {
+        var tree = await Get<CategoryTree>().GetAsync(default);
+        var filed = await Get<RegisterCase>().HandleAsync(
+            new RegisterCaseCommand(CaseKind.Request, tree[0].Children[0].Id, "Instalar un videojuego", "Quiero jugar en la hora del almuerzo.",
+                Impact.Low, Urgency.Low, CaseChannel.Portal, DemoPeople.Requester),
+            CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default);
+        var agent = CurrentUser.Person(await AssigneeAsync(filed.Number), PersonRoles.Agent);
+        await Get<RejectCase>().HandleAsync(
+            new RejectCaseCommand(filed.Number, null, RejectionReason.OutOfScope, "La entidad no instala juegos en los equipos.", null), agent, default);
+        return filed.Number;
+    }
 
     /// <summary>A case of the requester, attended and resolved by its assignee: its survey window is open.</summary>
     private async Task<string> ResolvedCaseAsync()

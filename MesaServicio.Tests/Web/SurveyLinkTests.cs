@@ -46,6 +46,22 @@ public sealed class SurveyLinkTests : IClassFixture<SurveyLinkTests.SurveyPortal
     }
 
     [Fact]
+    public async Task The_link_of_a_rejected_case_asks_about_the_answer_not_about_a_solution()
+    {
+        var (number, token) = await _portal.RejectedCaseWithLinkAsync();
+        using var browser = _portal.NewBrowser();
+
+        using var response = await browser.GetAsync(Link(token));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain(number).And.Contain("Motivo del rechazo").And.Contain(SurveyPortal.Rejection);
+        html.Should().Contain($"<legend>{SurveyFormModel.RejectionQuestion}</legend>");
+        html.Should().NotContain("¿La solución resolvió su necesidad?");
+        html.Should().Contain($"data-novedad-label=\"{SurveyFormModel.RejectionNovedadLabel}\"");
+    }
+
+    [Fact]
     public async Task Answering_satisfied_closes_the_case_and_the_link_then_says_it_was_answered()
     {
         var (number, token) = await _portal.ResolvedCaseWithLinkAsync();
@@ -186,6 +202,7 @@ public sealed class SurveyLinkTests : IClassFixture<SurveyLinkTests.SurveyPortal
     {
         public const string Solution = "Se cambió el fusor y se imprimió una página de prueba.";
         public const string Description = "Sale la hoja en blanco.";
+        public const string Rejection = "La impresora del piso 3 es de un contratista: repórtela a la administración del edificio.";
 
         /// <summary>Starts at the real time (cookies and tokens look ordinary); the tests move it forward.</summary>
         public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -204,13 +221,28 @@ public sealed class SurveyLinkTests : IClassFixture<SurveyLinkTests.SurveyPortal
             var agent = CurrentUser.Person(assignee, PersonRoles.Agent);
             await Services.GetRequiredService<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), agent, default);
             await Services.GetRequiredService<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, Solution), agent, default);
+            return (number, await LinkAsync(number));
+        }
 
+        /// <summary>A case filed by the requester and rejected by its assignee as out of scope, and its survey link.</summary>
+        public async Task<(string Number, string Token)> RejectedCaseWithLinkAsync()
+        {
+            var number = await FileCaseAsync(DemoPeople.Requester, "Arreglar la impresora del contratista");
+            var agent = CurrentUser.Person((await CaseAsync(number)).AssigneeId!.Value, PersonRoles.Agent);
+            await Services.GetRequiredService<RejectCase>().HandleAsync(
+                new RejectCaseCommand(number, null, RejectionReason.OutOfScope, Rejection, null), agent, default);
+            return (number, await LinkAsync(number));
+        }
+
+        /// <summary>The survey link of the case's current round, as the invitation sweep would write it.</summary>
+        private async Task<string> LinkAsync(string number)
+        {
             var token = SurveyTokens.NewToken();
             var c = await CaseAsync(number);
             await using var db = await Services.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync();
             db.SurveyInvitations.Add(new SurveyInvitation(c.Id, c.SurveyRound, Time.GetUtcNow(), c.SurveyDueAt!.Value, SurveyTokens.Hash(token)));
             await db.SaveChangesAsync();
-            return (number, token);
+            return token;
         }
 
         public async Task<Case> CaseAsync(string number)

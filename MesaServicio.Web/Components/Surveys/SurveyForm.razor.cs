@@ -36,6 +36,8 @@ public partial class SurveyForm
 
     internal bool Busy { get; private set; }
 
+    protected override void OnParametersSet() => Form.AboutRejection = Case.Status == CaseStatus.Rejected;
+
     protected override void OnInitialized()
     {
         _editContext = new EditContext(Form);

@@ -10,6 +10,7 @@ namespace MesaServicio.Web.Components.Surveys;
 /// </summary>
 public sealed class SurveyFormModel
 {
+    public const string SolutionQuestion = "¿La solución resolvió su necesidad?";
     public const string SatisfiedRequired = "Indique si la solución resolvió su necesidad.";
     public const string RatingRequired = "Califique la atención en general, de 1 a 5.";
     public const string TimelinessRequired = "Califique la oportunidad de la atención, de 1 a 5.";
@@ -19,8 +20,31 @@ public sealed class SurveyFormModel
     /// <summary>The comment's label while the answer is "No".</summary>
     public const string NovedadLabel = "Cuéntenos qué falta (novedad)";
 
+    /// <summary>The first question when the case was rejected: about the answer given, not about a solution.</summary>
+    public const string RejectionQuestion = "¿Está de acuerdo con la respuesta que le dimos?";
+    public const string RejectionSatisfiedRequired = "Indique si está de acuerdo con la respuesta que le dimos.";
+    public const string RejectionNovedadRequired = "Cuéntenos por qué no está de acuerdo: es su novedad y el técnico la revisará.";
+    public const string RejectionNovedadLabel = "Cuéntenos por qué no está de acuerdo (novedad)";
+
     /// <summary>The comment's label otherwise.</summary>
     public const string CommentLabel = "Comentario (opcional)";
+
+    /// <summary>
+    /// The case was rejected, not resolved: the first question asks whether the person agrees with the answer, since
+    /// there is no solution to judge. Set by the page from the case (never taken from what is posted).
+    /// </summary>
+    public bool AboutRejection { get; internal set; }
+
+    /// <summary>The first question, for a resolved or a rejected case.</summary>
+    public string SatisfiedQuestion => AboutRejection ? RejectionQuestion : SolutionQuestion;
+
+    /// <summary>The hint under the comment.</summary>
+    public string CommentHint => AboutRejection
+        ? "Si no está de acuerdo con la respuesta, cuéntenos por qué: el técnico revisará su novedad."
+        : "Si la solución no resolvió su necesidad, cuéntenos qué falta: el técnico revisará su novedad.";
+
+    /// <summary>The comment's label while the answer is "No", for this case.</summary>
+    public string NovedadFieldLabel => AboutRejection ? RejectionNovedadLabel : NovedadLabel;
 
     public bool? Satisfied { get; set; }
 
@@ -36,7 +60,7 @@ public sealed class SurveyFormModel
     public bool IsNovedad => Satisfied == false;
 
     /// <summary>The comment's label for the current answer.</summary>
-    public string CommentFieldLabel => IsNovedad ? NovedadLabel : CommentLabel;
+    public string CommentFieldLabel => IsNovedad ? NovedadFieldLabel : CommentLabel;
 
     /// <summary>The problems of the form, by field name (<c>nameof</c> of the property), in Spanish.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()
@@ -44,7 +68,7 @@ public sealed class SurveyFormModel
         var problems = new List<(string, string)>();
         if (Satisfied is null)
         {
-            problems.Add((nameof(Satisfied), SatisfiedRequired));
+            problems.Add((nameof(Satisfied), AboutRejection ? RejectionSatisfiedRequired : SatisfiedRequired));
         }
 
         if (!IsScore(Rating))
@@ -64,7 +88,7 @@ public sealed class SurveyFormModel
 
         if (IsNovedad && string.IsNullOrWhiteSpace(Comment))
         {
-            problems.Add((nameof(Comment), NovedadRequired));
+            problems.Add((nameof(Comment), AboutRejection ? RejectionNovedadRequired : NovedadRequired));
         }
         else if (Comment is { Length: > Case.TextMaxLength })
         {

@@ -1,3 +1,4 @@
+using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Surveys;
 using Microsoft.AspNetCore.Components;
@@ -56,6 +57,7 @@ public partial class SurveyLinkPage
         _editContext = new EditContext(Model);
         _messages = new ValidationMessageStore(_editContext);
         View = await Links.ReadAsync(Token, CancellationToken.None);
+        Model.AboutRejection = View.Status == CaseStatus.Rejected;
         var posted = HttpContext is { } http && HttpMethods.IsPost(http.Request.Method);
         ShowForm = View.State == SurveyLinkState.Valid || posted;
         SetStatus();
