@@ -33,19 +33,66 @@ public partial class AttachmentInput
 
     internal string AllowedText => string.Join(", ", Options.Value.EffectiveAllowedTypes());
 
+    /// <summary>
+    /// How many files the browser may hand over in one choice. Far above <see cref="MaxFiles"/> on purpose: MudBlazor
+    /// drops a whole choice that exceeds it without a word, while here each file beyond the limit is named and refused.
+    /// </summary>
+    internal const int PickerFileCount = 1000;
+
+    /// <summary>The files of the last choice that were not kept, each with its reason in Spanish.</summary>
+    internal IReadOnlyList<string> Refusals { get; private set; } = [];
+
     public bool HasFiles => _files.Count > 0;
 
     internal void FilesChanged(IReadOnlyList<IBrowserFile>? files)
     {
+        var refusals = new List<string>();
         foreach (var file in files ?? [])
         {
-            if (!_files.Exists(f => f.Name == file.Name && f.Size == file.Size))
+            if (_files.Exists(f => f.Name == file.Name && f.Size == file.Size))
             {
-                _files.Add(file);
+                continue;
             }
+
+            if (RefusalOf(file) is { } reason)
+            {
+                refusals.Add($"«{file.Name}» no se adjuntó: {reason}");
+                continue;
+            }
+
+            _files.Add(file);
         }
 
+        Refusals = refusals;
         Problem = Validate();
+    }
+
+    /// <summary>Why a file cannot be kept (what Core would refuse without reading it), or null.</summary>
+    private string? RefusalOf(IBrowserFile file)
+    {
+        var allowed = Options.Value.EffectiveAllowedTypes();
+        var extension = Path.GetExtension(file.Name).TrimStart('.').ToLowerInvariant();
+        if (extension.Length == 0)
+        {
+            return $"no tiene extensión, así que no sabemos qué tipo de archivo es. Tipos permitidos: {AllowedText}.";
+        }
+
+        if (!allowed.Contains(extension, StringComparer.Ordinal))
+        {
+            return $"el tipo .{extension} no está permitido. Tipos permitidos: {AllowedText}.";
+        }
+
+        if (file.Size > MaxBytes)
+        {
+            return $"pesa {Labels.Size(file.Size)}; el máximo es {Labels.Size(MaxBytes)}.";
+        }
+
+        if (file.Size == 0)
+        {
+            return "está vacío.";
+        }
+
+        return _files.Count >= MaxFiles ? $"ya eligió el máximo de {MaxFiles} archivos por mensaje." : null;
     }
 
     internal void Remove(IBrowserFile file)
@@ -94,6 +141,7 @@ public partial class AttachmentInput
     public void Clear()
     {
         _files.Clear();
+        Refusals = [];
         Problem = null;
         StateHasChanged();
     }
