@@ -10,8 +10,12 @@ using Microsoft.AspNetCore.Components;
 namespace MesaServicio.Web.Components.Cases;
 
 /// <summary>The new-case form: the requester's own, or an agent's on someone's behalf (channel Agente).</summary>
-public partial class NewCase
+public partial class NewCase : IDisposable
 {
+    /// <summary>The pause in typing after which the requester's similar open cases are looked up.</summary>
+    internal static readonly TimeSpan SimilarSearchDelay = TimeSpan.FromMilliseconds(400);
+
+    private ITimer? _similarTimer;
     private AttachmentInput? _attachments;
     private CurrentUser _user = CurrentUser.Anonymous;
 
@@ -35,6 +39,9 @@ public partial class NewCase
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     internal NewCaseForm Form { get; } = new();
 
@@ -71,7 +78,24 @@ public partial class NewCase
         await RefreshSimilarAsync();
     }
 
-    internal Task TextChangedAsync(string _) => RefreshSimilarAsync();
+    /// <summary>The subject or description changed: look up similar cases once the typing pauses (one lookup per pause, not per key).</summary>
+    internal void TextChanged()
+    {
+        _similarTimer?.Dispose();
+        _similarTimer = Time.CreateTimer(_ => _ = InvokeAsync(SimilarAfterPauseAsync), null, SimilarSearchDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SimilarAfterPauseAsync()
+    {
+        await RefreshSimilarAsync();
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _similarTimer?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task RefreshSimilarAsync()
     {
