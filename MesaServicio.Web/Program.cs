@@ -5,6 +5,7 @@ using MesaServicio.Core.TimedWork;
 using MesaServicio.Web;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components;
+using MesaServicio.Web.Components.Cases;
 using MesaServicio.Web.Components.Notices;
 using MesaServicio.Web.Endpoints;
 using MesaServicio.Web.Hosting;
@@ -65,6 +66,7 @@ catch (DatabaseConfigurationException refused)
 
 builder.Services.AddMesaServicioTimedWork(builder.Configuration);
 builder.Services.AddMesaPortalNotices();
+builder.Services.AddMesaCasePages();
 builder.Services.Configure<EntityOptions>(builder.Configuration.GetSection(EntityOptions.SectionName));
 builder.Services.AddMudServices(options =>
 {

@@ -12,7 +12,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Components;
 
-/// <summary>The case page as the requester reads it: the rejection block.</summary>
+/// <summary>The case page as the requester reads it: the rejection block and the confirmation after registering.</summary>
 public sealed class CaseViewTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -39,6 +39,41 @@ public sealed class CaseViewTests : ComponentTestContext
             link.GetAttribute("href").Should().Be($"/casos/{original}");
             link.TextContent.Trim().Should().Be(original);
         }, Patience);
+    }
+
+    [Fact]
+    public async Task After_registering_the_page_confirms_the_number_who_attends_the_priority_and_the_ANS_due_times()
+    {
+        var number = await FileAsync("VPN y acceso remoto", "No conecta la VPN desde la casa", Impact.Medium, Urgency.High);
+        var details = await Get<GetCaseDetails>().HandleAsync(number, CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default);
+        details.Attention.DueAt.Should().NotBeNull("the seed has an ANS for this category and priority");
+        Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().NavigateTo($"/casos/{number}?registrado=1");
+
+        var cut = Render<CaseView>(p => p.Add(c => c.Numero, number));
+
+        cut.WaitForAssertion(() =>
+        {
+            var text = cut.Find("[data-testid=caso-registrado]").TextContent;
+            cut.Find("[data-testid=caso-registrado]").GetAttribute("role").Should().Be("status");
+            text.Should().Contain($"Su caso {number} quedó registrado.");
+            text.Should().Contain(details.AssigneeName!);
+            text.Should().Contain("Prioridad Alta");
+            text.Should().Contain("a más tardar el " + MesaServicio.Web.Labels.DateTime(details.Attention.DueAt!.Value));
+            text.Should().Contain(MesaServicio.Web.Labels.DateTime(details.Resolution.DueAt!.Value));
+            text.Should().Contain("aviso en el portal y por correo electrónico");
+        }, Patience);
+    }
+
+    [Fact]
+    public async Task Without_the_flag_the_page_shows_no_registration_confirmation()
+    {
+        var number = await FileAsync("VPN y acceso remoto", "No conecta la VPN desde la casa");
+
+        var cut = Render<CaseView>(p => p.Add(c => c.Numero, number));
+
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.Should().Contain(number), Patience);
+        cut.WaitForAssertion(() => cut.Find(".case-facts"), Patience);
+        cut.FindAll("[data-testid=caso-registrado]").Should().BeEmpty();
     }
 
     private async Task<string> FileAsync(string category, string subject, Impact impact = Impact.Low, Urgency urgency = Urgency.Medium)

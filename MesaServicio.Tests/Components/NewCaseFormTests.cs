@@ -131,11 +131,36 @@ public sealed class NewCaseFormTests : ComponentTestContext
 
         await cut.Find("form").SubmitAsync();
 
-        cut.WaitForAssertion(() => Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().Uri.Should().EndWith("/casos/MS-2026-000001"), Patience);
+        cut.WaitForAssertion(() => Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().Uri.Should().EndWith("/casos/MS-2026-000001?registrado=1"), Patience);
         var c = await LoadAsync("MS-2026-000001");
         c.Subject.Should().Be("No conecta la VPN desde la casa");
         c.RequesterId.Should().Be(DemoPeople.Requester);
         c.Channel.Should().Be(CaseChannel.Portal);
+    }
+
+    [Fact]
+    public async Task A_file_refused_on_upload_is_named_with_its_reason_on_the_case_page()
+    {
+        var cut = Render<NewCase>();
+        cut.WaitForState(() => cut.FindAll(".category").Count > 0, Patience);
+        cut.FindAll(".category").First(c => c.TextContent.Trim() == "VPN y acceso remoto").Click();
+        cut.Instance.Form.Subject = "No conecta la VPN desde la casa";
+        cut.Instance.Form.Description = "Sale error 809 al conectar.";
+        cut.Render();
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("esto no es un PDF", "captura.pdf"));
+        cut.WaitForAssertion(() => cut.Instance.Form.Subject.Should().NotBeEmpty(), Patience);
+
+        await cut.Find("form").SubmitAsync();
+
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        cut.WaitForAssertion(() => navigation.Uri.Should().Contain("/casos/MS-2026-000001?").And.Contain("adjuntos=error"), Patience);
+        var page = Render<CaseView>(p => p.Add(c => c.Numero, "MS-2026-000001"));
+        page.WaitForAssertion(() =>
+        {
+            var notice = page.FindAll("[role=status]").Select(e => e.TextContent).Single(t => t.Contains("adjuntar", StringComparison.Ordinal));
+            notice.Should().Contain("captura.pdf").And.Contain("no es un PDF válido");
+        }, Patience);
     }
 
     private async Task<int> CaseCountAsync()

@@ -36,7 +36,12 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
     public async Task A_case_page_has_no_serious_violations_for_the_requester_nor_the_coordinator()
     {
         var number = await FileSampleCaseAsync();
-        await CheckAsync(SeedData.DemoPeople.Requester, "/casos/" + number, page => WaitForCaseAsync(page, number));
+        // As the requester lands on it right after filing: with the confirmation of what happens next.
+        await CheckAsync(SeedData.DemoPeople.Requester, "/casos/" + number + "?registrado=1", async page =>
+        {
+            await WaitForCaseAsync(page, number);
+            await Expect(page.GetByTestId("caso-registrado")).ToBeVisibleAsync();
+        });
         await CheckAsync(SeedData.DemoPeople.Coordinator, "/casos/" + number, async page =>
         {
             await WaitForCaseAsync(page, number);

@@ -274,7 +274,8 @@ internal static partial class PortalPages
         return clock.Elapsed;
     }
 
-    [GeneratedRegex(@"/casos/MS-\d{4}-\d+$")]
+    /// <summary>A case's page, with or without a query (<c>?registrado=1</c> right after filing).</summary>
+    [GeneratedRegex(@"/casos/MS-\d{4}-\d+(\?[^/]*)?$")]
     private static partial Regex CasePageUrl();
 
     [GeneratedRegex(@"^Caso (?<numero>MS-\d{4}-\d+)$")]

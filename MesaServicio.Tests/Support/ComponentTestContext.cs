@@ -5,6 +5,7 @@ using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.People;
 using MesaServicio.Web.Auth;
+using MesaServicio.Web.Components.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddMesaServicioCore(configuration);
         Services.AddScoped<CurrentUserAccessor>();
+        Services.AddMesaCasePages();
         _auth = AddAuthorization();
         SignInAs(SeedData.DemoPeople.Agent1, PersonRoles.Agent);
     }

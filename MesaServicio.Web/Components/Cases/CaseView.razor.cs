@@ -51,6 +51,13 @@ public partial class CaseView : IAsyncDisposable
     [SupplyParameterFromQuery(Name = "adjuntos")]
     public string? AttachmentProblem { get; set; }
 
+    /// <summary>"1" right after the new-case form registered the case: the page confirms it and says what happens next.</summary>
+    [SupplyParameterFromQuery(Name = "registrado")]
+    public string? Registered { get; set; }
+
+    [Inject]
+    private RegistrationNotes Notes { get; set; } = default!;
+
     internal CaseDetails? Case { get; private set; }
 
     internal CurrentUser User { get; private set; } = CurrentUser.Anonymous;
@@ -77,7 +84,9 @@ public partial class CaseView : IAsyncDisposable
         await LoadAsync();
         if (AttachmentProblem is not null && Case is not null)
         {
-            Notice = "El caso quedó registrado, pero algunos archivos no se pudieron adjuntar. Puede adjuntarlos de nuevo desde la conversación.";
+            Notice = Notes.AttachmentProblem(Case.Number) is { } why
+                ? $"El caso quedó registrado, pero no se adjuntó ningún archivo: {why} Puede adjuntarlos de nuevo desde la conversación."
+                : "El caso quedó registrado, pero algunos archivos no se pudieron adjuntar. Puede adjuntarlos de nuevo desde la conversación.";
             NoticeSeverity = Severity.Warning;
         }
     }

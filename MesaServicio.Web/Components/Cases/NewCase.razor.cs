@@ -41,6 +41,9 @@ public partial class NewCase : IDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
+    private RegistrationNotes Notes { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     internal NewCaseForm Form { get; } = new();
@@ -135,9 +138,15 @@ public partial class NewCase : IDisposable
                     onBehalf ? CaseChannel.Agent : CaseChannel.Portal, onBehalf ? Requester!.Id : _user.PersonId ?? Guid.Empty),
                 _user, CancellationToken.None);
             var attachmentError = _attachments is null ? null : await _attachments.UploadAsync(result.Number, _user);
+            if (attachmentError is not null)
+            {
+                Notes.AttachmentsRefused(result.Number, attachmentError);
+            }
+
+            // registrado=1: the case page confirms the registration and says what happens next.
             Navigation.NavigateTo(attachmentError is null
-                ? $"/casos/{result.Number}"
-                : $"/casos/{result.Number}?adjuntos=error");
+                ? $"/casos/{result.Number}?registrado=1"
+                : $"/casos/{result.Number}?registrado=1&adjuntos=error");
         }
         catch (DomainException ex)
         {
