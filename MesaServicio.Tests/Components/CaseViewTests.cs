@@ -61,6 +61,7 @@ public sealed class CaseViewTests : ComponentTestContext
             text.Should().Contain("a más tardar el " + MesaServicio.Web.Labels.DateTime(details.Attention.DueAt!.Value));
             text.Should().Contain(MesaServicio.Web.Labels.DateTime(details.Resolution.DueAt!.Value));
             text.Should().Contain("aviso en el portal y por correo electrónico");
+            text.Should().NotContain("..", "a date that ends in \"p. m.\" takes no second full stop");
         }, Patience);
     }
 

@@ -35,19 +35,22 @@ public partial class RegisteredConfirmation
             var attend = Pending(Case.Attention);
             var resolve = Pending(Case.Resolution);
             var to = OnBehalf ? "Le responderemos al usuario" : "Le responderemos";
-            return (attend, resolve) switch
+            return Sentence((attend, resolve) switch
             {
-                ({ } a, { } r) => $"{to} a más tardar el {Labels.DateTime(a)}, y el caso debe quedar resuelto a más tardar el {Labels.DateTime(r)}.",
-                ({ } a, null) => $"{to} a más tardar el {Labels.DateTime(a)}. Este tipo de caso no tiene un plazo acordado (ANS) para resolverlo.",
-                (null, { } r) => $"El caso debe quedar resuelto a más tardar el {Labels.DateTime(r)}.",
+                ({ } a, { } r) => $"{to} a más tardar el {Labels.DateTime(a)}, y el caso debe quedar resuelto a más tardar el {Labels.DateTime(r)}",
+                ({ } a, null) => $"{to} a más tardar el {Labels.DateTime(a)}; este tipo de caso no tiene un plazo acordado (ANS) para resolverlo.",
+                (null, { } r) => $"El caso debe quedar resuelto a más tardar el {Labels.DateTime(r)}",
                 _ => "Este tipo de caso no tiene un plazo acordado (ANS): lo atenderemos según su prioridad y en el orden de llegada.",
-            };
+            });
         }
     }
 
     internal string HowTold => OnBehalf
         ? "Si el equipo necesita algo del usuario, o cuando tenga la solución, se lo diremos con un aviso en el portal y por correo electrónico."
         : "Si necesitamos algo de usted, o cuando tengamos la solución, se lo diremos con un aviso en el portal y por correo electrónico.";
+
+    /// <summary>Ends with one full stop: a sentence that ends in "5:00 p. m." already has it.</summary>
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
     private static DateTimeOffset? Pending(SlaReading reading) =>
         reading.State == SlaState.None || reading.Completed ? null : reading.DueAt;
