@@ -88,15 +88,7 @@ public static class Labels
     };
 
     /// <summary>The label above a desk message of the conversation that is more than a comment.</summary>
-    public static string? MessageKind(CaseMessageKind kind) => kind switch
-    {
-        CaseMessageKind.Question => "Pregunta de la mesa de servicio",
-        CaseMessageKind.RejectionReason => "Motivos del rechazo",
-        CaseMessageKind.Solution => "Solución",
-        CaseMessageKind.Escalation => "Escalamiento",
-        CaseMessageKind.NovedadDecision => "Decisión sobre la novedad",
-        _ => null,
-    };
+    public static string? MessageKind(CaseMessageKind kind) => kind == CaseMessageKind.Comment ? null : DomainMessages.Get("Message.Kind." + kind);
 
     public static string HistoryLine(CaseHistoryLine line)
     {

@@ -35,8 +35,12 @@ public sealed record AnswerLinkView(
 /// answer is the requester's own comment, with the same rules as in the portal: on a case waiting on her it resumes the
 /// resolution clock, and the assignee is told.
 /// </summary>
-public sealed class AnswerLinks(IDbContextFactory<MesaDbContext> contextFactory, TimeProvider time, CommentOnCase comment)
+public sealed class AnswerLinks(
+    IDbContextFactory<MesaDbContext> contextFactory, TimeProvider time, CommentOnCase comment, Attachments.AttachFiles attach)
 {
+    /// <summary>The limits of the files an answer may carry (the portal's).</summary>
+    public Attachments.AttachmentLimits Limits => attach.Limits;
+
     public async Task<AnswerLinkView> ReadAsync(string? token, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -53,8 +57,12 @@ public sealed class AnswerLinks(IDbContextFactory<MesaDbContext> contextFactory,
         return new AnswerLinkView(state, c.Value.Case.Number, c.Value.Case.Subject, c.Value.Case.Status, messages, c.Value.ExpiresAt);
     }
 
-    /// <summary>The requester's answer through the link. A link that does not work is refused with its reason in Spanish.</summary>
-    public async Task<CaseChangeResult> AnswerAsync(string? token, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// The requester's answer through the link, with files if any (all or nothing, under the portal's checks). A link that
+    /// does not work is refused with its reason in Spanish. Returns the case's state after the answer.
+    /// </summary>
+    public async Task<CaseStatus> AnswerAsync(
+        string? token, string text, IReadOnlyList<Attachments.IncomingFile>? files, CancellationToken cancellationToken)
     {
         Case c;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
@@ -69,7 +77,14 @@ public sealed class AnswerLinks(IDbContextFactory<MesaDbContext> contextFactory,
         }
 
         var requester = CurrentUser.Person(c.RequesterId, People.PersonRoles.None);
-        return await comment.HandleAsync(new CommentOnCaseCommand(c.Number, text, IsInternal: false), requester, cancellationToken).ConfigureAwait(false);
+        if (files is { Count: > 0 })
+        {
+            await attach.HandleAsync(new Attachments.AttachFilesCommand(c.Number, files, text), requester, cancellationToken).ConfigureAwait(false);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            return await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Status).SingleAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await comment.HandleAsync(new CommentOnCaseCommand(c.Number, text, IsInternal: false), requester, cancellationToken).ConfigureAwait(false)).Status;
     }
 
     /// <summary>The case a token opens, for the attachment check (same rules as <see cref="AnswerAsync"/>); null when it does not work.</summary>

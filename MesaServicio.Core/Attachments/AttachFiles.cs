@@ -43,7 +43,9 @@ public sealed partial class AttachFiles(
     CaseEventDispatcher dispatcher,
     AttachmentStorage storage,
     IOptions<AttachmentOptions> options,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    ICaseNotices notices,
+    Notifications.IPortalNotifier notifier)
 {
     /// <summary>Logger category of attachment work.</summary>
     public const string LogCategory = "MesaServicio.Attachments";
@@ -150,6 +152,10 @@ public sealed partial class AttachFiles(
         var comment = MessageOperation(messageText, isInternal) is null ? null : c.Comment(messageText!, isInternal, context);
         var stored = AddRows(db, c.Id, comment?.Id, comment?.IsInternal ?? false, user.Actor.PersonId, now, files);
 
+        // Files alone change what the case's open pages show; a message with them tells people as any message does.
+        c.FilesAttached(files.Count, context);
+        var portal = await notices.QueueAsync(db, c, c.Events, user.PersonId, now, cancellationToken).ConfigureAwait(false);
+
         // A transient PostgreSQL failure before the commit runs the attempt again with the same tracked rows (they are
         // accepted only once committed); a failed commit is not repeated: its files were just taken back.
         var strategy = db.Database.CreateExecutionStrategy();
@@ -188,6 +194,7 @@ public sealed partial class AttachFiles(
         var events = c.Events.ToArray();
         c.ClearEvents();
         await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
         return new AttachFilesResult(
             c.Number, comment?.Id,
             [.. stored.Select(a => new AttachedFile(a.Id, a.FileName, a.Size, a.DetectedContentType, a.Sha256))]);

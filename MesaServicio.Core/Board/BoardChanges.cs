@@ -33,6 +33,9 @@ public sealed class BoardChanges(IDbContextFactory<MesaDbContext> contextFactory
     public async Task<IReadOnlyList<BoardChange>> ForAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+
+        // What moves a card: a new case, a state, an assignee. A message or a file changes the case's page, not the board.
+        events = [.. events.Where(e => e is CaseRegistered or CaseAssigned or CaseEscalated or CaseStatusChanged)];
         if (events.Count == 0)
         {
             return [];

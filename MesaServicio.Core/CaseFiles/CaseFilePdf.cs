@@ -215,6 +215,15 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 var meta = (message.FromRequester ? " (solicitante)" : "") + " · " + When(message.At);
                 g.DrawString(meta, t.Body, ReportTheme.Brush(ReportTheme.Muted), x, layout.Y, XStringFormats.TopLeft);
                 x += g.MeasureString(meta, t.Body).Width + 8;
+                if (!message.IsInternal && message.Kind != CaseMessageKind.Comment)
+                {
+                    // What the desk's message is: a question, the reasons of a rejection, the solution...
+                    var tag = DomainMessages.Get("Message.Kind." + message.Kind);
+                    var width = g.MeasureString(tag, t.SmallBold).Width + 10;
+                    g.DrawRoundedRectangle(ReportTheme.Brush(ReportTheme.Green), x, layout.Y - 0.5, width, 12, 5, 5);
+                    g.DrawString(tag, t.SmallBold, ReportTheme.Brush(XColors.White), new XRect(x, layout.Y - 0.5, width, 12), XStringFormats.Center);
+                }
+
                 if (message.IsInternal)
                 {
                     const string tag = "Nota interna";
@@ -226,6 +235,11 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 layout.Y += 14;
                 var bar = message.IsInternal ? ReportTheme.Orange : message.FromRequester ? ReportTheme.Blue : ReportTheme.Green;
                 layout.Paragraph(message.Text, indent: 10, bar: bar, after: 2);
+                if (message.RelatedCaseNumber is { } original)
+                {
+                    layout.Paragraph("Caso original: " + original, t.Small, ReportTheme.Muted, after: 2, indent: 10);
+                }
+
                 var files = filesByMessage[message.Id].ToList();
                 if (files.Count > 0)
                 {

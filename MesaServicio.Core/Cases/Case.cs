@@ -565,6 +565,16 @@ public sealed class Case
         return comment;
     }
 
+    /// <summary>Files were attached (their rows and history are written by the attachments' use case): an event for live pages.</summary>
+    public void FilesAttached(int count, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (count > 0)
+        {
+            _events.Add(new CaseFilesAttached(Id, Number, context.Now, count));
+        }
+    }
+
     /// <summary>
     /// A text the desk writes for the requester as part of a decision: a public message of the conversation, of its kind.
     /// The decision's own history entry already records it; no second "commented" line.

@@ -29,3 +29,7 @@ public sealed record CaseMessagePosted(
 /// <summary>Routing found no active technician in the case's group: the case waits there, unassigned, for its lead or the coordinator.</summary>
 public sealed record CaseLeftUnassigned(Guid CaseId, string Number, DateTimeOffset At, int GroupId)
     : CaseEvent(CaseId, Number, At);
+
+/// <summary>Files were attached to the case (with a message or alone).</summary>
+public sealed record CaseFilesAttached(Guid CaseId, string Number, DateTimeOffset At, int Count)
+    : CaseEvent(CaseId, Number, At);

@@ -12,4 +12,9 @@ public interface ICaseNotices
     /// <summary>Adds (not saved) the notices <paramref name="events"/> call for; returns the portal notices to push after the commit.</summary>
     Task<IReadOnlyList<PortalNotification>> QueueAsync(
         MesaDbContext db, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The same, with people read through <paramref name="directory"/> (a registration batch serves them from memory).</summary>
+    Task<IReadOnlyList<PortalNotification>> QueueAsync(
+        MesaDbContext db, INoticeDirectory directory, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now,
+        CancellationToken cancellationToken);
 }

@@ -31,7 +31,9 @@ public sealed class RegisterCase(
     TimeProvider time,
     CaseGuard guard,
     CaseEventDispatcher dispatcher,
-    RegistrationBatches batches)
+    RegistrationBatches batches,
+    ICaseNotices notices,
+    Notifications.IPortalNotifier notifier)
 {
     private bool? _batched;
 
@@ -72,8 +74,13 @@ public sealed class RegisterCase(
         }
 
         var actor = user.Actor;
-        Task<Case> Register(MesaDbContext db, RegistrationReferences references, CancellationToken ct) =>
-            RegisterInAsync(db, references, command, actor, extras, ct);
+        IReadOnlyList<Notifications.PortalNotification> portal = [];
+        async Task<Case> Register(MesaDbContext db, RegistrationReferences references, CancellationToken ct)
+        {
+            var (registered, queued) = await RegisterInAsync(db, references, command, actor, extras, ct).ConfigureAwait(false);
+            portal = queued;
+            return registered;
+        }
 
         var c = await BatchedAsync(cancellationToken).ConfigureAwait(false)
             ? await batches.RegisterAsync(
@@ -87,6 +94,7 @@ public sealed class RegisterCase(
         var events = c.Events.ToArray();
         c.ClearEvents();
         await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
         return c;
     }
 
@@ -163,9 +171,11 @@ public sealed class RegisterCase(
 
     /// <summary>
     /// Everything a registration writes, inside the caller's transaction, added to the context for the caller to save:
-    /// checks the category and the requester, prices the case, numbers it, routes it, and adds what the intake brings.
+    /// checks the category and the requester, prices the case, numbers it, routes it, adds what the intake brings, and the
+    /// notices it calls for (the requester's acknowledgement, the assignee's, or "sin asignar" to the lead and coordinators),
+    /// whose people the references serve (a batch reads them once). Returns the portal notices to push after the commit.
     /// </summary>
-    private async Task<Case> RegisterInAsync(
+    private async Task<(Case Case, IReadOnlyList<Notifications.PortalNotification> Portal)> RegisterInAsync(
         MesaDbContext db, RegistrationReferences references, RegisterCaseCommand command, Actor actor, CaseRegistrationExtras? extras,
         CancellationToken cancellationToken)
     {
@@ -210,7 +220,10 @@ public sealed class RegisterCase(
         // Added last: a registration that failed above left nothing in the context.
         db.Cases.Add(registered);
         extras?.Work?.AddTo(db, registered, context);
-        return registered;
+        var portal = await notices.QueueAsync(
+            db, new RegistrationNoticeDirectory(db, references), registered, registered.Events, actor.PersonId, context.Now, cancellationToken)
+            .ConfigureAwait(false);
+        return (registered, portal);
     }
 
     private static void RequireActiveRequester(bool? isActive)

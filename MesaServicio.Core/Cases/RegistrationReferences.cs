@@ -25,7 +25,10 @@ internal sealed class RegistrationReferences
     private List<SlaPolicy>? _activePolicies;
 
     private readonly CaseNumberAllotment? _numbers;
-    private Dictionary<Guid, bool?>? _requesters;
+    private Dictionary<Guid, PersonFacts?>? _requesters;
+    private Dictionary<Guid, PersonFacts>? _staff;
+    private ILookup<int, Guid>? _groupMembers;
+    private HashSet<(Guid, Notifications.MessageKind)>? _optOuts;
 
     /// <summary>Requesters a batch's references remember across batches before they start over (bounds the memory kept).</summary>
     private const int MaxRequestersKept = 10_000;
@@ -54,6 +57,8 @@ internal sealed class RegistrationReferences
             return;
         }
 
+        // Nearly every new case tells its assignee: the staff is read with the requesters, once per batch.
+        await StaffAsync(db, cancellationToken).ConfigureAwait(false);
         _requesters ??= [];
         if (_requesters.Count > MaxRequestersKept)
         {
@@ -66,7 +71,7 @@ internal sealed class RegistrationReferences
             return;
         }
 
-        var found = await db.People.Where(p => unknown.Contains(p.Id)).Select(p => new { p.Id, p.IsActive })
+        var found = await db.People.Where(p => unknown.Contains(p.Id)).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in unknown)
         {
@@ -75,7 +80,7 @@ internal sealed class RegistrationReferences
 
         foreach (var person in found)
         {
-            _requesters[person.Id] = person.IsActive;
+            _requesters[person.Id] = person;
         }
     }
 
@@ -89,16 +94,18 @@ internal sealed class RegistrationReferences
         Routing.Committed();
     }
 
-    /// <summary>Whether the requester is active; null when the desk does not know them.</summary>
+    /// <summary>Whether the requester is active; null when the desk does not know them. What was read serves her notices too.</summary>
     public async Task<bool?> RequesterActiveAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        if (_requesters is not null && _requesters.TryGetValue(id, out var active))
+        if (_requesters is not null && _requesters.TryGetValue(id, out var known))
         {
-            return active;
+            return known?.IsActive;
         }
 
-        return await db.People.Where(p => p.Id == id).Select(p => (bool?)p.IsActive)
+        var facts = await db.People.Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        (_requesters ??= [])[id] = facts;
+        return facts?.IsActive;
     }
 
     /// <summary>The next case number of <paramref name="year"/>: from the sequence row alone, or from the batch's allotment.</summary>
@@ -127,6 +134,59 @@ internal sealed class RegistrationReferences
         {
             await _numbers.SaveAsync(db, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What the notices of a registration need to know of a person (<see cref="RegistrationNoticeDirectory"/>).</summary>
+    internal sealed record PersonFacts(Guid Id, bool IsActive, string Email, string? ExternalObjectId, People.PersonRoles Roles);
+
+    /// <summary>A person: the batch's requesters and staff from memory, anyone else (or one registration alone) from the database.</summary>
+    internal async Task<PersonFacts?> PersonAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        if (_requesters is not null && _requesters.TryGetValue(id, out var requester) && requester is not null)
+        {
+            return requester;
+        }
+
+        if ((await StaffAsync(db, cancellationToken).ConfigureAwait(false)) is { } staff && staff.TryGetValue(id, out var member))
+        {
+            return member;
+        }
+
+        return await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A batch's staff (everyone with a role), read once; null for one registration alone.</summary>
+    internal async Task<Dictionary<Guid, PersonFacts>?> StaffAsync(MesaDbContext db, CancellationToken cancellationToken) =>
+        !_wholeTables ? null : _staff ??= await db.People.AsNoTracking().Where(p => p.Roles != People.PersonRoles.None)
+            .Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+            .ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The members of a technician group (a batch reads them all once).</summary>
+    internal async Task<IReadOnlyList<Guid>> GroupMembersAsync(MesaDbContext db, int groupId, CancellationToken cancellationToken)
+    {
+        if (!_wholeTables)
+        {
+            return await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).Select(m => m.PersonId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _groupMembers ??= (await db.GroupMembers.AsNoTracking().Select(m => new { m.GroupId, m.PersonId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(m => m.GroupId, m => m.PersonId);
+        return [.. _groupMembers[groupId]];
+    }
+
+    /// <summary>Whether the person switched e-mails of the kind off (a batch reads every choice once).</summary>
+    internal async Task<bool> OptedOutAsync(MesaDbContext db, Guid personId, Notifications.MessageKind kind, CancellationToken cancellationToken)
+    {
+        if (!_wholeTables)
+        {
+            return await Notifications.EmailPreferences.OptedOutAsync(db, personId, kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        _optOuts ??= [.. (await db.EmailOptOuts.AsNoTracking().Select(o => new { o.PersonId, o.Kind }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(o => (o.PersonId, o.Kind))];
+        return _optOuts.Contains((personId, kind));
     }
 
     public async Task<IReadOnlyList<Category>> PathAsync(MesaDbContext db, int categoryId, CancellationToken cancellationToken)

@@ -1,11 +1,9 @@
 using MesaServicio.Core.Answers;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
-using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Notifications;
 
@@ -14,14 +12,22 @@ namespace MesaServicio.Core.Notifications;
 /// question (with a signed answer link when she has no account), a message, an escalation, the decision on her novedad.
 /// Staff: a case assigned or escalated to them, the requester's answer, a case nobody could be given. The solution and
 /// the rejection reach the requester with the survey's invitation (<see cref="SurveySweep"/>). Nobody is told of their
-/// own action. Each notice's key names its event and recipient: the database refuses it twice.
+/// own action. Each notice's key names its event and recipient: the database refuses it twice. The notices are added to
+/// the change's own context: they commit with it or not at all.
 /// </summary>
 public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvider calendars) : ICaseNotices
 {
+    public Task<IReadOnlyList<PortalNotification>> QueueAsync(
+        MesaDbContext db, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueueAsync(db, new DatabaseNoticeDirectory(db), c, events, actorId, now, cancellationToken);
+
+    /// <summary>The same, with people read through <paramref name="directory"/> (a registration batch serves them from memory).</summary>
     public async Task<IReadOnlyList<PortalNotification>> QueueAsync(
-        MesaDbContext db, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken)
+        MesaDbContext db, INoticeDirectory directory, Case c, IReadOnlyList<CaseEvent> events, Guid? actorId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(events);
         var notices = new List<Notice>();
@@ -33,10 +39,8 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
         {
             if (requesterHasAccount is null)
             {
-                requester = await Recipients.RequesterAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);
-                // Who filed in the portal, or was filed for by an agent, signs in; a PQRS requester only if Entra knows her.
-                requesterHasAccount = c.Channel != CaseChannel.Pqrs || await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId)
-                    .Select(p => p.ExternalObjectId != null).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                (requester, var hasAccount) = await directory.RequesterAsync(c, cancellationToken).ConfigureAwait(false);
+                requesterHasAccount = hasAccount;
             }
 
             return requester;
@@ -44,7 +48,7 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
 
         async Task ToPeople(IEnumerable<Guid> ids, MessageKind kind, string key, string? detail = null)
         {
-            foreach (var person in await Recipients.ActiveAsync(db, ids.Where(id => id != actorId).Distinct().ToList(), cancellationToken).ConfigureAwait(false))
+            foreach (var person in await directory.ActiveAsync(ids.Where(id => id != actorId).Distinct().ToList(), cancellationToken).ConfigureAwait(false))
             {
                 notices.Add(new Notice($"{key}:{person.PersonId:N}", kind, c.Id, c.Number, person, link, detail));
             }
@@ -59,25 +63,22 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
                         Template: requesterHasAccount == true ? null : "CaseRegistered.External"));
                     break;
                 case CaseAssigned a:
-                    await ToPeople([a.AssigneeId], MessageKind.AssignedToYou, $"assigned:{c.Id:N}:{a.At.UtcTicks}").ConfigureAwait(false);
+                    await ToPeople([a.AssigneeId], MessageKind.AssignedToYou, $"assigned:{c.Id:N}:v{c.Version}").ConfigureAwait(false);
                     break;
                 case CaseEscalated x:
-                    await ToPeople([x.AssigneeId], MessageKind.EscalatedToYou, $"escalated-to:{c.Id:N}:{x.At.UtcTicks}").ConfigureAwait(false);
+                    await ToPeople([x.AssigneeId], MessageKind.EscalatedToYou, $"escalated-to:{c.Id:N}:v{c.Version}").ConfigureAwait(false);
                     break;
                 case CaseLeftUnassigned u:
-                    var members = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == u.GroupId).Select(m => m.PersonId)
-                        .ToListAsync(cancellationToken).ConfigureAwait(false);
-                    var path = await CategoryPath.LoadAsync(db, c.CategoryId, cancellationToken).ConfigureAwait(false);
-                    var coordinators = await Recipients.CoordinatorsAsync(db, cancellationToken).ConfigureAwait(false);
-                    await ToPeople(
-                        members.Concat(new[] { CategoryPath.TechnicalLead(path) }.OfType<Guid>()).Concat(coordinators.Select(p => p.PersonId!.Value)),
-                        MessageKind.UnassignedCase, $"unassigned:{c.Id:N}:{u.At.UtcTicks}").ConfigureAwait(false);
+                    var members = await directory.GroupMembersAsync(u.GroupId, cancellationToken).ConfigureAwait(false);
+                    var lead = await directory.CategoryLeadAsync(c.CategoryId, cancellationToken).ConfigureAwait(false);
+                    var coordinators = await directory.CoordinatorsAsync(cancellationToken).ConfigureAwait(false);
+                    await ToPeople(members.Concat(new[] { lead }.OfType<Guid>()).Concat(coordinators),
+                        MessageKind.UnassignedCase, $"unassigned:{c.Id:N}:v{c.Version}").ConfigureAwait(false);
                     break;
                 case CaseMessagePosted { IsInternal: false, FromRequester: true } m:
                     var toldOfAnswer = c.AssigneeId is { } assignee
                         ? [assignee]
-                        : new[] { CategoryPath.TechnicalLead(await CategoryPath.LoadAsync(db, c.CategoryId, cancellationToken).ConfigureAwait(false)) }
-                            .OfType<Guid>().ToArray();
+                        : new[] { await directory.CategoryLeadAsync(c.CategoryId, cancellationToken).ConfigureAwait(false) }.OfType<Guid>().ToArray();
                     await ToPeople(toldOfAnswer, MessageKind.RequesterAnswered, $"answered:{m.MessageId:N}").ConfigureAwait(false);
                     break;
                 case CaseMessagePosted { IsInternal: false, FromRequester: false } m when await Requester().ConfigureAwait(false) is { } r:
@@ -94,7 +95,9 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
         var portal = new List<PortalNotification>();
         foreach (var notice in notices)
         {
-            if (await composer.QueueAsync(db, notice, now, cancellationToken).ConfigureAwait(false) is { } p)
+            var optedOut = notice.Recipient.PersonId is { } person
+                && await directory.OptedOutAsync(person, notice.Kind, cancellationToken).ConfigureAwait(false);
+            if (composer.Queue(db, optedOut ? notice with { SendEmail = false } : notice, now) is { } p)
             {
                 portal.Add(p);
             }

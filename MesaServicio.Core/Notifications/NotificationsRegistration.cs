@@ -16,10 +16,6 @@ public static class NotificationsRegistration
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName));
         services.AddSingleton<NoticeComposer>();
         services.TryAddSingleton<Cases.ICaseNotices, CaseNotices>();
-        services.AddSingleton<RegistrationNotices>();
-        services.AddSingleton<Cases.ICaseEventHandler>(provider => provider.GetRequiredService<RegistrationNotices>());
-        services.AddSingleton<RegistrationNoticeSweep>();
-        services.AddSingleton<ITimedWork>(provider => provider.GetRequiredService<RegistrationNoticeSweep>());
         services.AddSingleton<GetEmailPreferences>();
         services.AddSingleton<SetEmailPreference>();
         services.TryAddSingleton<IPortalNotifier, NoLivePortalNotifier>();

@@ -63,7 +63,7 @@ public sealed class ConversationAndNoticesTests
     }
 
     [Fact]
-    public async Task A_new_case_is_acknowledged_to_the_requester_and_told_to_its_assignee_once_even_when_the_sweep_runs()
+    public async Task A_new_case_is_acknowledged_to_the_requester_and_told_to_its_assignee_once_with_its_registration()
     {
         await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
@@ -72,32 +72,20 @@ public sealed class ConversationAndNoticesTests
         var ack = (await MailsAsync(host, MessageKind.CaseRegistered)).Should().ContainSingle().Which;
         ack.Subject.Should().Be($"Caso {filed.Number}: lo recibimos");
         ack.TextBody.Should().Contain("Prioridad Media").And.Contain("a más tardar el").And.Contain("días y horas hábiles");
+        ack.TextBody.Should().Contain("/casos/" + filed.Number, "a requester who filed in the portal follows her case there");
         (await NoticesAsync(host, Requester, MessageKind.CaseRegistered)).Should().ContainSingle();
         (await NoticesAsync(host, assignee, MessageKind.AssignedToYou)).Should().ContainSingle();
-
-        host.Time.Advance(TimeSpan.FromMinutes(5));
-        (await host.Get<RegistrationNoticeSweep>().RunAsync(CancellationToken.None)).Should().Be(0, "the live path wrote them already");
-        (await MailsAsync(host, MessageKind.CaseRegistered)).Should().ContainSingle();
+        (await MailsAsync(host, MessageKind.AssignedToYou)).Should().ContainSingle().Which.RecipientId.Should().Be(assignee);
     }
 
     [Fact]
-    public async Task The_sweep_writes_the_acknowledgement_a_crash_left_out_under_the_same_key()
+    public async Task A_refused_registration_tells_nobody()
     {
         await using var host = await CoreHost.StartAsync();
-        var filed = await host.FileAsync();
-        await using (var db = host.NewContext())
-        {
-            // As if the process had stopped between the registration's commit and its notices.
-            // (Raw SQL: the context refuses to delete evidence, as it should.)
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "OutboxMessages" WHERE "CaseId" = {filed.CaseId}""");
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "PortalNotifications" WHERE "CaseId" = {filed.CaseId}""");
-        }
-
-        host.Time.Advance(TimeSpan.FromMinutes(2));
-        (await host.Get<RegistrationNoticeSweep>().RunAsync(CancellationToken.None)).Should().Be(1);
-        (await host.Get<RegistrationNoticeSweep>().RunAsync(CancellationToken.None)).Should().Be(0);
-        (await MailsAsync(host, MessageKind.CaseRegistered)).Should().ContainSingle();
-        (await MailsAsync(host, MessageKind.AssignedToYou)).Should().ContainSingle();
+        var refused = () => host.FileAsync(subject: "   ");
+        await refused.Should().ThrowAsync<Core.Common.DomainException>();
+        (await MailsAsync(host, MessageKind.CaseRegistered)).Should().BeEmpty();
+        (await MailsAsync(host, MessageKind.AssignedToYou)).Should().BeEmpty();
     }
 
     [Fact]
@@ -216,7 +204,12 @@ public sealed class ConversationAndNoticesTests
         (await host.Get<AnswerReminderSweep>().RunAsync(CancellationToken.None)).Should().Be(0, "once per question");
         (await MailsAsync(host, MessageKind.AnswerReminder)).Should().ContainSingle().Which.TextBody.Should().Contain("/respuesta/");
 
-        await host.Get<AnswerLinks>().AnswerAsync(token, "Con mi cédula, 1020304050.", CancellationToken.None);
+        var disguised = new Core.Attachments.IncomingFile("cedula.pdf", "application/pdf", 4, _ => new MemoryStream("MZ\0\0"u8.ToArray()));
+        var refused = () => host.Get<AnswerLinks>().AnswerAsync(token, "Adjunto mi cédula.", [disguised], CancellationToken.None);
+        (await refused.Should().ThrowAsync<Core.Common.DomainException>()).Which.Message.Should().Contain("cedula.pdf", "the refusal names the file");
+        (await host.LoadAsync(filed.Number)).Status.Should().Be(CaseStatus.WaitingOnRequester, "a refused answer leaves the case as it was");
+
+        await host.Get<AnswerLinks>().AnswerAsync(token, "Con mi cédula, 1020304050.", null, CancellationToken.None);
         var c = await host.LoadAsync(filed.Number);
         c.Status.Should().Be(CaseStatus.InProgress);
         c.PausedSince.Should().BeNull("her answer resumes the resolution clock");

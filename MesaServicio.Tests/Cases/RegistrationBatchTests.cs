@@ -70,6 +70,8 @@ public sealed class RegistrationBatchTests
         await using var db = host.NewContext();
         (await db.Cases.CountAsync()).Should().Be(19);
         (await db.CaseHistory.CountAsync()).Should().Be(38, "each case: registered, then assigned");
+        (await db.OutboxMessages.CountAsync(m => m.Kind == Core.Notifications.MessageKind.CaseRegistered)).Should()
+            .Be(19, "each case's acknowledgement commits with it, in the batch's one commit; a refused one's never");
         (await db.CaseNumberSequences.SingleAsync(s => s.Year == 2026)).LastValue.Should().Be(19);
         var perAgent = await db.Cases.GroupBy(c => c.AssigneeId).Select(g => g.Count()).ToListAsync();
         perAgent.Should().HaveCount(3);

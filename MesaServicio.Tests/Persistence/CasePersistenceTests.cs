@@ -288,7 +288,7 @@ public class CasePersistenceTests
         recorder.Events.Select(e => e.GetType().Name).Should().Equal(
             nameof(CaseRegistered), nameof(CaseStatusChanged), nameof(CaseAssigned),
             nameof(CaseStatusChanged),
-            nameof(CaseStatusChanged), nameof(CaseEscalated));
+            nameof(CaseStatusChanged), nameof(CaseEscalated), nameof(CaseMessagePosted));
         recorder.Events.OfType<CaseEscalated>().Single().AssigneeId.Should().Be(DemoPeople.Level2Agent);
         recorder.SeenCommitted.Should().AllBeEquivalentTo(true, "a handler sees the change already in the database");
     }

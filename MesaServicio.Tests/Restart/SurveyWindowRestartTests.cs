@@ -51,17 +51,18 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
         // First life: the window is open (Friday 15:05): the invitation goes out, then the portal stops.
         await RunPortalAsync(core.Database, settings, new DateTimeOffset(2026, 3, 20, 15, 5, 0, Bogota), async () =>
         {
-            await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 1), "the survey invitation");
+            await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 3), "the survey invitation");
             await Task.Delay(TimeSpan.FromSeconds(3));
         });
-        smtp.ReceivedEmailCount.Should().Be(1, "only the invitation goes out while the window is open");
+        smtp.ReceivedEmailCount.Should().Be(3,
+            "while the window is open only the registration's acknowledgement and assignment notice, and the invitation, go out");
         (await core.LoadAsync(filed.Number)).Status.Should().Be(CaseStatus.Resolved);
 
         // Second life: Friday 27 March 09:00, the window ended on Thursday at the close of business.
         await RunPortalAsync(core.Database, settings, new DateTimeOffset(2026, 3, 27, 9, 0, 0, Bogota), async () =>
         {
             await WaitForAsync(async () => (await core.LoadAsync(filed.Number)).Status == CaseStatus.Closed, "the case to close");
-            await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 2), "the closing e-mail");
+            await WaitForAsync(() => Task.FromResult(smtp.ReceivedEmailCount >= 4), "the closing e-mail");
             await Task.Delay(TimeSpan.FromSeconds(3));
         });
 
@@ -75,7 +76,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
             CaseAction.Registered, CaseAction.Assigned, CaseAction.AttentionStarted, CaseAction.Resolved, CaseAction.SurveyInvited, CaseAction.Closed);
         closed.History.Single(h => h.Action == CaseAction.Closed).At.Should().BeOnOrAfter(due);
 
-        smtp.ReceivedEmailCount.Should().Be(2, "the invitation before the stop and one closing e-mail after it");
+        smtp.ReceivedEmailCount.Should().Be(4, "the registration's two and the invitation before the stop, one closing e-mail after it");
         var subjects = smtp.ReceivedEmail.Select(m => m.Subject).ToList();
         output.WriteLine(string.Join(Environment.NewLine, subjects));
         subjects.Should().ContainSingle(s => s.Contains("cerrado sin respuesta", StringComparison.Ordinal));
@@ -83,7 +84,7 @@ public sealed class SurveyWindowRestartTests(ITestOutputHelper output)
 
         await using var db = core.NewContext();
         var mails = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == closed.Id).ToListAsync();
-        mails.Should().HaveCount(2).And.OnlyContain(m => m.SentAt != null && m.Attempts <= 1);
+        mails.Should().HaveCount(4).And.OnlyContain(m => m.SentAt != null && m.Attempts <= 1);
     }
 
     private async Task RunPortalAsync(TestDatabase database, Dictionary<string, string> settings, DateTimeOffset clockStart, Func<Task> whileRunning)

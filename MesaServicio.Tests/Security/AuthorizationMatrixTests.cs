@@ -50,8 +50,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         cells.Select(c => c.Actor).Distinct().Should().BeEquivalentTo(Actors.Keys);
         cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
-            "board", "reports", "configuration", "audit", "intake");
-        cells.Should().HaveCount(9 * 16);
+            "assign", "take", "board", "reports", "configuration", "audit", "intake");
+        cells.Should().HaveCount(9 * 18);
     }
 
     [Theory]
@@ -127,6 +127,15 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
                 await host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, "Solución."), system, default);
                 await host.Get<ReportNovedad>().HandleAsync(new ReportNovedadCommand(number, null, "No quedó bien."), system, default);
                 break;
+            case "take":
+                // Left in its group with nobody, as routing leaves a case when the group has no active technician.
+                await using (var db = host.NewContext())
+                {
+                    await db.Database.ExecuteSqlAsync(
+                        $"""UPDATE "Cases" SET "AssigneeId" = NULL, "Status" = {(int)CaseStatus.New} WHERE "Number" = {number}""");
+                }
+
+                break;
         }
 
         return operation switch
@@ -143,6 +152,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "wait" => () => host.Get<WaitOnRequester>().HandleAsync(new WaitOnRequesterCommand(number, null, "¿Qué equipo es?"), user, default),
             "resolve" => () => host.Get<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, "Listo."), user, default),
             "reopen" => () => host.Get<ReopenCase>().HandleAsync(new ReopenCaseCommand(number, null, "Se amplía la solución."), user, default),
+            "assign" => () => host.Get<AssignCase>().HandleAsync(
+                new AssignCaseCommand(number, null, DemoPeople.Agent3, groupId, "Carlos está en capacitación."), user, default),
+            "take" => () => host.Get<TakeCase>().HandleAsync(new TakeCaseCommand(number, null), user, default),
             _ => throw new InvalidOperationException($"Unknown operation «{operation}»."),
         };
     }

@@ -148,12 +148,31 @@ public sealed class ConversationBrowserTests(ConversationBrowserTests.Portal por
             await Expect(citizen.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Su caso {pqrs}");
             await Expect(citizen.Page.Locator(".message[data-tipo='Question']")).ToContainTextAsync("¿Con qué usuario intenta entrar");
             await ShotsAndAxeAsync(citizen.Page, "respuesta-por-enlace");
-            await citizen.Page.GetByLabel("Su respuesta").FillAsync("Con mi cédula, 1020304050.");
+            await citizen.Page.GetByLabel("Su respuesta").FillAsync("Con mi cédula, 1020304050. Adjunto el pantallazo.");
+            await citizen.Page.GetByLabel("Archivos (opcional)").SetInputFilesAsync(WriteSamplePdf("pantallazo-tramites.pdf"));
             await citizen.Page.GetByRole(AriaRole.Button, new() { Name = "Enviar respuesta" }).ClickAsync();
+            await Expect(citizen.Page.GetByTestId("respuesta-enviada")).ToContainTextAsync("Recibimos su respuesta y su archivo");
             await Expect(citizen.Page.GetByTestId("respuesta-enviada")).ToContainTextAsync("el tiempo de solución corre de nuevo");
+            await using (var db = portal.Core.NewContext())
+            {
+                var pqrsId = (await portal.Core.LoadAsync(pqrs)).Id;
+                (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CaseAttachments, a => a.CaseId == pqrsId))
+                    .Should().Be(1, "her file went through the portal's checks into the case");
+            }
             var answered = await portal.Core.LoadAsync(pqrs);
             answered.Status.Should().Be(CaseStatus.InProgress);
             answered.PausedSince.Should().BeNull();
+
+            // 9. "Mis preferencias": she switches the e-mails of desk messages off; the portal notices stay.
+            await GotoAsync(requester.Page, "/preferencias");
+            await Expect(requester.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mis preferencias");
+            var deskMail = requester.Page.Locator("input[data-preferencia='DeskMessage']");
+            await Expect(deskMail).ToBeCheckedAsync();
+            await ShotsAndAxeAsync(requester.Page, "mis-preferencias");
+            await deskMail.UncheckAsync();
+            await Expect(requester.Page.Locator(".mud-snackbar")).ToContainTextAsync("Ya no recibirá correos");
+            (await portal.Core.Get<Core.Notifications.GetEmailPreferences>().HandleAsync(CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default))
+                .Single(p => p.Kind == Core.Notifications.MessageKind.DeskMessage).Enabled.Should().BeFalse();
 
             foreach (var session in sessions)
             {

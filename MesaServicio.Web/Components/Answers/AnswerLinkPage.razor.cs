@@ -1,4 +1,5 @@
 using MesaServicio.Core.Answers;
+using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using Microsoft.AspNetCore.Components;
@@ -36,6 +37,9 @@ public partial class AnswerLinkPage
     /// <summary>Whether the answer took the case out of "en espera del usuario".</summary>
     internal bool ResumedWork { get; private set; }
 
+    /// <summary>How many files came with the answer.</summary>
+    internal int FilesSent { get; private set; }
+
     internal string? Error { get; private set; }
 
     internal string Title => View.State switch
@@ -66,9 +70,16 @@ public partial class AnswerLinkPage
 
         try
         {
+            // The form is multipart: its files are read from the request itself (static rendering, no circuit). Core checks
+            // each one (count, size as it streams, type by content) exactly as in the portal; a refusal names the file.
+            var files = (HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form.Files : null)?
+                .Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))
+                .Select(f => new IncomingFile(f.FileName, f.ContentType, f.Length, _ => f.OpenReadStream()))
+                .ToList();
             var waited = View.WaitsOnRequester;
-            var result = await Links.AnswerAsync(Token, Text, CancellationToken.None);
-            ResumedWork = waited && result.Status != CaseStatus.WaitingOnRequester;
+            var status = await Links.AnswerAsync(Token, Text, files, CancellationToken.None);
+            ResumedWork = waited && status != CaseStatus.WaitingOnRequester;
+            FilesSent = files?.Count ?? 0;
             Sent = true;
             Error = null;
         }

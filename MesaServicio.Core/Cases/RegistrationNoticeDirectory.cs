@@ -1,0 +1,62 @@
+using MesaServicio.Core.Catalog;
+using MesaServicio.Core.Notifications;
+using MesaServicio.Core.People;
+using MesaServicio.Core.Persistence;
+
+namespace MesaServicio.Core.Cases;
+
+/// <summary>
+/// The people a new case's notices go to, read through the registration's <see cref="RegistrationReferences"/>: inside the
+/// registering transaction, and for a batch once per batch (kept, like the rest, while no other connection writes), so the
+/// acknowledgement and the assignee's notice commit with the case without slowing the batch's fast path.
+/// </summary>
+internal sealed class RegistrationNoticeDirectory(MesaDbContext db, RegistrationReferences references) : INoticeDirectory
+{
+    public async Task<(NoticeRecipient? Recipient, bool HasAccount)> RequesterAsync(Case c, CancellationToken cancellationToken)
+    {
+        // A requester the intake added in this very transaction is only in the context yet.
+        if (db.People.Local.FirstOrDefault(p => p.Id == c.RequesterId) is { } added)
+        {
+            return (added.IsActive ? new NoticeRecipient(added.Id, added.Email) : null, INoticeDirectory.SignsIn(c.Channel, added.ExternalObjectId));
+        }
+
+        var person = await references.PersonAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);
+        return person is null
+            ? (null, false)
+            : (person.IsActive ? new NoticeRecipient(person.Id, person.Email) : null, INoticeDirectory.SignsIn(c.Channel, person.ExternalObjectId));
+    }
+
+    public async Task<IReadOnlyList<NoticeRecipient>> ActiveAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var active = new List<NoticeRecipient>();
+        foreach (var id in ids)
+        {
+            if (await references.PersonAsync(db, id, cancellationToken).ConfigureAwait(false) is { IsActive: true } person)
+            {
+                active.Add(new NoticeRecipient(person.Id, person.Email));
+            }
+        }
+
+        return active;
+    }
+
+    public async Task<IReadOnlyList<Guid>> CoordinatorsAsync(CancellationToken cancellationToken)
+    {
+        var staff = await references.StaffAsync(db, cancellationToken).ConfigureAwait(false);
+        if (staff is not null)
+        {
+            return staff.Values.Where(p => p.IsActive && p.Roles.HasFlag(PersonRoles.Coordinator)).Select(p => p.Id).ToList();
+        }
+
+        return (await Recipients.CoordinatorsAsync(db, cancellationToken).ConfigureAwait(false)).Select(r => r.PersonId!.Value).ToList();
+    }
+
+    public async Task<Guid?> CategoryLeadAsync(int categoryId, CancellationToken cancellationToken) =>
+        CategoryPath.TechnicalLead(await references.PathAsync(db, categoryId, cancellationToken).ConfigureAwait(false));
+
+    public Task<IReadOnlyList<Guid>> GroupMembersAsync(int groupId, CancellationToken cancellationToken) =>
+        references.GroupMembersAsync(db, groupId, cancellationToken);
+
+    public Task<bool> OptedOutAsync(Guid personId, MessageKind kind, CancellationToken cancellationToken) =>
+        references.OptedOutAsync(db, personId, kind, cancellationToken);
+}
