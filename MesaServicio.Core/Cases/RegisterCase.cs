@@ -193,9 +193,10 @@ public sealed class RegisterCase(
         }
 
         var requesterId = command.RequesterId;
+        People.Person? resolved = null;
         if (extras?.ResolveRequester is { } resolve)
         {
-            var requester = await resolve(db, cancellationToken).ConfigureAwait(false);
+            var requester = resolved = await resolve(db, cancellationToken).ConfigureAwait(false);
             RequireActiveRequester(requester.IsActive);
             requesterId = requester.Id;
         }
@@ -221,7 +222,7 @@ public sealed class RegisterCase(
         db.Cases.Add(registered);
         extras?.Work?.AddTo(db, registered, context);
         var portal = await notices.QueueAsync(
-            db, new RegistrationNoticeDirectory(db, references), registered, registered.Events, actor.PersonId, context.Now, cancellationToken)
+            db, new RegistrationNoticeDirectory(db, references, resolved), registered, registered.Events, actor.PersonId, context.Now, cancellationToken)
             .ConfigureAwait(false);
         return (registered, portal);
     }

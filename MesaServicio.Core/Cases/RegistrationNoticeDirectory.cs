@@ -10,14 +10,15 @@ namespace MesaServicio.Core.Cases;
 /// registering transaction, and for a batch once per batch (kept, like the rest, while no other connection writes), so the
 /// acknowledgement and the assignee's notice commit with the case without slowing the batch's fast path.
 /// </summary>
-internal sealed class RegistrationNoticeDirectory(MesaDbContext db, RegistrationReferences references) : INoticeDirectory
+internal sealed class RegistrationNoticeDirectory(MesaDbContext db, RegistrationReferences references, Person? resolvedRequester) : INoticeDirectory
 {
     public async Task<(NoticeRecipient? Recipient, bool HasAccount)> RequesterAsync(Case c, CancellationToken cancellationToken)
     {
-        // A requester the intake added in this very transaction is only in the context yet.
-        if (db.People.Local.FirstOrDefault(p => p.Id == c.RequesterId) is { } added)
+        // The requester the intake found or added in this very transaction (an added one is only in the context yet; looking
+        // there would make the context detect changes over the whole batch, once per registration).
+        if (resolvedRequester is { } known && known.Id == c.RequesterId)
         {
-            return (added.IsActive ? new NoticeRecipient(added.Id, added.Email) : null, INoticeDirectory.SignsIn(c.Channel, added.ExternalObjectId));
+            return (known.IsActive ? new NoticeRecipient(known.Id, known.Email) : null, INoticeDirectory.SignsIn(c.Channel, known.ExternalObjectId));
         }
 
         var person = await references.PersonAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);

@@ -62,7 +62,7 @@ public sealed class OutboxMessage
 
     public OutboxMessage(string dedupKey, MessageKind kind, Guid? caseId, Guid? recipientId, string toAddress, string subject, string textBody, string htmlBody, DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7(createdAt);
         DedupKey = dedupKey;
         Kind = kind;
         CaseId = caseId;

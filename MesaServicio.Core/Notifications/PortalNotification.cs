@@ -15,7 +15,7 @@ public sealed class PortalNotification
 
     public PortalNotification(string dedupKey, Guid personId, MessageKind kind, Guid? caseId, string? caseNumber, string text, DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid();
+        Id = Guid.CreateVersion7(createdAt);
         DedupKey = dedupKey;
         PersonId = personId;
         Kind = kind;
