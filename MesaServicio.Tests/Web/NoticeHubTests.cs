@@ -133,31 +133,16 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
         }
 
         /// <summary>A case page's connection (<c>?canal=caso&amp;numero=…</c>).</summary>
-        public async Task<NoticeListener> ConnectCaseAsync(Guid personId, PersonRoles roles, string number)
-        {
-            var path = $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={number}";
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(BaseAddress, path), options => options.Headers["Cookie"] = SessionCookies.Header(Services, personId, roles))
-                .Build();
-            var listener = new NoticeListener(connection);
-            try
-            {
-                await connection.StartAsync();
-                await listener.Ready.Task.WaitAsync(Patience);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-
-            return listener;
-        }
+        public Task<NoticeListener> ConnectCaseAsync(Guid personId, PersonRoles roles, string number) =>
+            OpenAsync($"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={number}", personId, roles);
 
         /// <summary>A connection to the hub: the layout's notice channel, or a board connection.</summary>
-        public async Task<NoticeListener> ConnectAsync(Guid personId, PersonRoles roles, bool notices)
+        public Task<NoticeListener> ConnectAsync(Guid personId, PersonRoles roles, bool notices) =>
+            OpenAsync(notices ? $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}" : BoardHub.Path, personId, roles);
+
+        /// <summary>Opens a connection as the person and waits for the hub's "ready" (it has joined its groups).</summary>
+        private async Task<NoticeListener> OpenAsync(string path, Guid personId, PersonRoles roles)
         {
-            var path = notices ? $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}" : BoardHub.Path;
             var connection = new HubConnectionBuilder()
                 .WithUrl(new Uri(BaseAddress, path), options => options.Headers["Cookie"] = SessionCookies.Header(Services, personId, roles))
                 .Build();
@@ -175,7 +160,6 @@ public sealed class NoticeHubTests : IClassFixture<NoticeHubTests.KestrelPortal>
 
             return listener;
         }
-
     }
 
     /// <summary>Records the notices a connection receives.</summary>

@@ -3,7 +3,6 @@ using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace MesaServicio.Web.Components.Answers;
 
@@ -95,21 +94,9 @@ public partial class AnswerLinkPage
     /// <summary>A link that is not one answers 404, with this page (set as the response starts).</summary>
     private void SetStatus()
     {
-        if (View.State != AnswerLinkState.Invalid || _statusSet || HttpContext is not { Response.HasStarted: false } http)
+        if (View.State == AnswerLinkState.Invalid && !_statusSet)
         {
-            return;
+            _statusSet = LinkPageStatus.NotFound(HttpContext);
         }
-
-        _statusSet = true;
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages)
-        {
-            pages.Enabled = false;
-        }
-
-        http.Response.OnStarting(() =>
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
     }
 }

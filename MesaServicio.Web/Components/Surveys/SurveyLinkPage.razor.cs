@@ -3,7 +3,6 @@ using MesaServicio.Core.Common;
 using MesaServicio.Core.Surveys;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace MesaServicio.Web.Components.Surveys;
 
@@ -104,21 +103,9 @@ public partial class SurveyLinkPage
     /// </summary>
     private void SetStatus()
     {
-        if (View.State != SurveyLinkState.Invalid || _statusSet || HttpContext is not { Response.HasStarted: false } http)
+        if (View.State == SurveyLinkState.Invalid && !_statusSet)
         {
-            return;
+            _statusSet = LinkPageStatus.NotFound(HttpContext);
         }
-
-        _statusSet = true;
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages)
-        {
-            pages.Enabled = false;
-        }
-
-        http.Response.OnStarting(() =>
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
     }
 }
