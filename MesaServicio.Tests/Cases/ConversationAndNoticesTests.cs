@@ -26,8 +26,9 @@ public sealed class ConversationAndNoticesTests
         await host.Get<WaitOnRequester>().HandleAsync(new(filed.Number, null, "¿Qué mensaje de error ve al abrir Outlook?"), agent, CancellationToken.None);
 
         var asked = await host.Get<GetCaseDetails>().HandleAsync(filed.Number, CurrentUser.Person(Requester, PersonRoles.None), CancellationToken.None);
-        asked.PendingQuestion.Should().NotBeNull();
-        asked.PendingQuestion!.Text.Should().Be("¿Qué mensaje de error ve al abrir Outlook?");
+        asked.PendingQuestion.Should().BeEquivalentTo(
+            new { Text = "¿Qué mensaje de error ve al abrir Outlook?", Kind = CaseMessageKind.Question, IsInternal = false },
+            "the case waits on this question, and she sees it");
         asked.Messages.Should().ContainSingle(m => m.Kind == CaseMessageKind.Question && !m.IsInternal);
         (await NoticesAsync(host, Requester, MessageKind.QuestionAsked)).Should().ContainSingle()
             .Which.Text.Should().Contain(filed.Number);
