@@ -14,6 +14,9 @@ public enum PersonRoles
 
     /// <summary><c>Mesa.Coordinador</c>: the infrastructure coordinator.</summary>
     Coordinator = 4,
+
+    /// <summary><c>Mesa.Jefe</c>: the procedure's leader (Jefe OTIC): reads every month's results, the audit and every case; changes nothing.</summary>
+    Jefe = 8,
 }
 
 /// <summary>

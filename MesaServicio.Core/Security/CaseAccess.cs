@@ -105,7 +105,10 @@ public static class CaseAccess
         return operation switch
         {
             GlobalOperation.Board => user.IsStaff,
-            GlobalOperation.Reports or GlobalOperation.Configuration or GlobalOperation.Audit => user.IsCoordinator,
+            GlobalOperation.Reports or GlobalOperation.Audit or GlobalOperation.ReadImprovementActions => user.IsCoordinator || user.IsJefe,
+            GlobalOperation.Configuration or GlobalOperation.RecloseMonth => user.IsCoordinator,
+            GlobalOperation.OwnResults => user.IsStaff,
+            GlobalOperation.ManageImprovementActions => user.IsCoordinator || user.IsTechnicalLead,
             GlobalOperation.Intake => user.Kind == PrincipalKind.Integration,
             GlobalOperation.FileOwnCase => user.Kind == PrincipalKind.Person,
             GlobalOperation.FileOnBehalf => user.IsStaff,

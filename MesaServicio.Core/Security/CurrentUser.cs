@@ -36,6 +36,9 @@ public sealed record CurrentUser
 
     public bool IsTechnicalLead => Kind == PrincipalKind.Person && Roles.HasFlag(PersonRoles.TechnicalLead);
 
+    /// <summary>The procedure's leader (Jefe OTIC): read-only over results, audit and cases.</summary>
+    public bool IsJefe => Kind == PrincipalKind.Person && Roles.HasFlag(PersonRoles.Jefe);
+
     /// <summary>The actor recorded in a case's history.</summary>
     public Actor Actor => Kind == PrincipalKind.Person ? Actor.Person(PersonId!.Value) : Actor.System;
 

@@ -51,6 +51,18 @@ public enum GlobalOperation
 
     /// <summary>Read the audit: configuration changes and the history of every case.</summary>
     Audit = 7,
+
+    /// <summary>"Mis resultados": a technician's or lead's own figures and their groups' for any month.</summary>
+    OwnResults = 8,
+
+    /// <summary>Read the improvement actions (activity 6).</summary>
+    ReadImprovementActions = 9,
+
+    /// <summary>Record and follow improvement actions (leads and the coordinator).</summary>
+    ManageImprovementActions = 10,
+
+    /// <summary>Close a month's results again, with a reason (a new version).</summary>
+    RecloseMonth = 11,
 }
 
 /// <summary>The answer to "may this principal do that to this case?".</summary>

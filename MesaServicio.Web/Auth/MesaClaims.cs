@@ -21,6 +21,7 @@ public static class MesaClaims
         ["Mesa.Agente"] = PersonRoles.Agent,
         ["Mesa.LiderTecnico"] = PersonRoles.TechnicalLead,
         ["Mesa.Coordinador"] = PersonRoles.Coordinator,
+        ["Mesa.Jefe"] = PersonRoles.Jefe,
     };
 
     /// <summary>The Entra app role of the PQRS integration (app-only tokens).</summary>

@@ -8,6 +8,12 @@ public static class Policies
 {
     public const string Staff = "Mesa.Staff";
     public const string Coordinator = "Mesa.Coordinator";
+
+    /// <summary>The month's results (coordinator and Jefe OTIC).</summary>
+    public const string Results = "Mesa.Results";
+
+    /// <summary>The audit (coordinator and Jefe OTIC).</summary>
+    public const string Audit = "Mesa.Audit";
     public const string Integration = "Mesa.Integration";
 
     /// <param name="builder">The authorization builder.</param>
@@ -21,7 +27,9 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(integrationSchemes);
         return builder
             .AddPolicy(Staff, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Board)))
-            .AddPolicy(Coordinator, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Reports)))
+            .AddPolicy(Coordinator, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Configuration)))
+            .AddPolicy(Results, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Reports)))
+            .AddPolicy(Audit, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Audit)))
             .AddPolicy(Integration, p => p.AddAuthenticationSchemes([.. integrationSchemes]).RequireAuthenticatedUser().RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Intake)));
     }
 }
