@@ -40,6 +40,13 @@ public sealed class Category
 
     public int SortOrder { get; private set; }
 
+    /// <summary>
+    /// For a top-level group: its cases belong to the specialised level of indicator 7 whatever their support level
+    /// (the coordinator marks it; by default the two groups of information systems and the specialised IT services).
+    /// Meaningless on a sub-category: the report reads the flag of the case's top-level group.
+    /// </summary>
+    public bool IsSpecialised { get; private set; }
+
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -57,4 +64,6 @@ public sealed class Category
     public void Activate() => IsActive = true;
 
     public void PlaceAt(int sortOrder) => SortOrder = sortOrder;
+
+    public void MarkSpecialised(bool specialised) => IsSpecialised = specialised;
 }

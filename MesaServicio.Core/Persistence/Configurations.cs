@@ -353,6 +353,17 @@ internal sealed class CalendarSettingsConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class ReportSettingsConfiguration : IEntityTypeConfiguration<Reports.ReportSettings>
+{
+    public void Configure(EntityTypeBuilder<Reports.ReportSettings> builder)
+    {
+        builder.ToTable("ReportSettings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Indicator7Target).HasPrecision(5, 1);
+    }
+}
+
 internal sealed class WeeklyHoursRangeConfiguration : IEntityTypeConfiguration<Calendar.WeeklyHoursRange>
 {
     public void Configure(EntityTypeBuilder<Calendar.WeeklyHoursRange> builder)

@@ -66,6 +66,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Calendar.CalendarSettings> CalendarSettings => Set<Calendar.CalendarSettings>();
 
+    public DbSet<Reports.ReportSettings> ReportSettings => Set<Reports.ReportSettings>();
+
     public DbSet<Calendar.NonWorkingDay> NonWorkingDays => Set<Calendar.NonWorkingDay>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -48,6 +48,9 @@ public static class SeedData
         "Servicios administrativos",
     ];
 
+    /// <summary>The top groups of the specialised level of indicator 7 by default (PRODUCT.md).</summary>
+    public static readonly IReadOnlyList<string> SpecialisedGroups = [TopCategories[1], TopCategories[2], TopCategories[3]];
+
     public static async Task SeedAsync(MesaDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -119,6 +122,7 @@ public static class SeedData
         {
             var root = new Category(top, null, group.Id, lead);
             root.PlaceAt(order++);
+            root.MarkSpecialised(SpecialisedGroups.Contains(top));
             db.Categories.Add(root);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             var childOrder = 0;

@@ -509,6 +509,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsSpecialised")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -855,6 +858,20 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasKey("Impact", "Urgency");
 
                     b.ToTable("PriorityMatrix", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Reports.ReportSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Indicator7Target")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportSettings", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>

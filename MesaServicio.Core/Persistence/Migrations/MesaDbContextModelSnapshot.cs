@@ -498,6 +498,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSpecialised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -838,6 +841,20 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasKey("Impact", "Urgency");
 
                     b.ToTable("PriorityMatrix", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Reports.ReportSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Indicator7Target")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportSettings", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>
