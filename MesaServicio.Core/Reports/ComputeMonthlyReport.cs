@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MesaServicio.Core.Reports;
 
 /// <summary>
-/// Computes the coordinator's monthly results (issue #6) for the cases filed in a local month. Counts and
-/// groupings run in the database (one GROUP BY over the month's cases, rolled up per dimension in
-/// memory); business-time statistics and breaches stream a small projection of the ANS facts and never
-/// load whole cases or their history. One context per call, no tracking.
+/// Computes the month's results (issues #6 and #15). Volumes: one GROUP BY over the cases filed in the month,
+/// rolled up per dimension in memory. Compliance (indicator 7, first attention, times, breaches): the cases attended
+/// in the month and the six before it, streamed as a small projection of their ANS facts and read with the business
+/// calendar (the same <see cref="SlaClock"/> as the case page), each counted in one month. Survey scores: the answers
+/// given in those months. Never loads whole cases or their history. One context per call, no tracking.
 /// </summary>
 public sealed class ComputeMonthlyReport(
     IDbContextFactory<MesaDbContext> contextFactory,
@@ -27,78 +28,111 @@ public sealed class ComputeMonthlyReport(
     /// <summary>Breaches listed per kind by default (all are counted; the CSV has every case).</summary>
     public const int DefaultBreachListLimit = 200;
 
+    /// <summary>Low survey scores listed at most.</summary>
+    public const int LowScoreListLimit = 200;
+
+    /// <summary>A score at or below this is listed for follow-up.</summary>
+    public const int LowScoreThreshold = 2;
+
     private const string Unassigned = "Sin asignar";
 
     private static readonly CaseStatus[] OpenStatuses = Enum.GetValues<CaseStatus>().Where(Case.IsOpenStatus).ToArray();
 
     public Task<MonthlyReport> HandleAsync(YearMonth month, CancellationToken cancellationToken) =>
-        HandleAsync(month, null, DefaultBreachListLimit, cancellationToken);
+        HandleAsync(month, ReportScope.All, null, DefaultBreachListLimit, cancellationToken);
 
     /// <summary>
-    /// Computes the report for <paramref name="user"/>: only the coordinator may read the monthly results
-    /// (anyone else gets <see cref="Common.ForbiddenException"/>). The overloads without a user are for the desk
-    /// itself (the scheduled e-mail) and tests.
+    /// Computes the desk's report for <paramref name="user"/>: the coordinator and the Jefe OTIC read the month's
+    /// results (anyone else gets <see cref="Common.ForbiddenException"/>). The overloads without a user are for the
+    /// desk itself (the scheduled e-mail, the month's closing) and tests.
     /// </summary>
     public Task<MonthlyReport> HandleAsync(YearMonth month, CurrentUser user, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         guard.Demand(user, GlobalOperation.Reports);
-        return HandleAsync(month, progress, DefaultBreachListLimit, cancellationToken);
+        return HandleAsync(month, ReportScope.All, progress, DefaultBreachListLimit, cancellationToken);
     }
 
     /// <summary>Computes the report of <paramref name="month"/> as of now.</summary>
-    /// <param name="month">The local month whose filed cases are reported.</param>
+    /// <param name="month">The local month.</param>
+    /// <param name="scope">Whose cases ("Mis resultados" narrows it to a technician or a group).</param>
     /// <param name="progress">Percent done, 0–100, for a screen that shows progress on a big month.</param>
     /// <param name="breachListLimit">How many breaches of each kind to list (the worst ones).</param>
     /// <param name="cancellationToken">Stops the computation between queries and while streaming.</param>
     public async Task<MonthlyReport> HandleAsync(
-        YearMonth month, IProgress<int>? progress, int breachListLimit, CancellationToken cancellationToken)
+        YearMonth month, ReportScope scope, IProgress<int>? progress, int breachListLimit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentOutOfRangeException.ThrowIfNegative(breachListLimit);
         var calendar = calendars.Current;
         var asOf = time.GetUtcNow().ToUniversalTime();
         var (from, to) = month.Bounds(calendar);
+        var months = Enumerable.Range(0, TrendMonths + 1).Select(i => month.AddMonths(i - TrendMonths)).ToArray();
+        var starts = months.Select(m => m.Bounds(calendar).From).Append(to).ToArray();
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var categories = await ReportCategories.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var target = await db.ReportSettings.AsNoTracking().Select(r => (decimal?)r.Indicator7Target)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? ReportSettings.DefaultIndicator7Target;
+        var groupNames = await db.TechnicianGroups.AsNoTracking().Select(g => new { g.Id, g.Name })
+            .ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken).ConfigureAwait(false);
         progress?.Report(5);
 
-        var cube = await LoadCubeAsync(db, from, to, asOf, cancellationToken).ConfigureAwait(false);
-        progress?.Report(30);
+        var cube = await LoadCubeAsync(db, scope, from, to, cancellationToken).ConfigureAwait(false);
+        progress?.Report(25);
 
-        var clocks = await ReadClocksAsync(db, from, to, asOf, calendar, breachListLimit, cancellationToken).ConfigureAwait(false);
+        var clocks = await ReadClocksAsync(db, scope, starts, asOf, calendar, categories, breachListLimit, cancellationToken).ConfigureAwait(false);
+        progress?.Report(55);
+
+        var history = await LoadHistoryAsync(db, scope, from, to, categories, cancellationToken).ConfigureAwait(false);
         progress?.Report(65);
 
-        var history = await LoadHistoryAsync(db, from, to, categories, cancellationToken).ConfigureAwait(false);
-        progress?.Report(75);
-
-        var previous = await LoadTrendAsync(db, month, calendar, asOf, cancellationToken).ConfigureAwait(false);
-        progress?.Report(85);
+        var filedTrend = await LoadFiledTrendAsync(db, scope, starts, cancellationToken).ConfigureAwait(false);
+        var answers = await LoadAnswersAsync(db, scope, starts, cancellationToken).ConfigureAwait(false);
+        progress?.Report(80);
 
         var breachDetails = await LoadBreachDetailsAsync(db, clocks.Breaches, cancellationToken).ConfigureAwait(false);
-        var personIds = cube.Select(r => r.AssigneeId).Concat(breachDetails.Values.Select(d => d.AssigneeId))
+        var personIds = cube.Select(r => r.AssigneeId)
+            .Concat(clocks.Attended.Select(r => r.Dims.AssigneeId))
+            .Concat(answers.Select(a => a.Dims.AssigneeId))
+            .Concat(breachDetails.Values.Select(d => d.AssigneeId))
             .OfType<Guid>().Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.DisplayName })
-            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken).ConfigureAwait(false);
+        var people = new Dictionary<Guid, string>();
+        foreach (var chunk in personIds.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var p in await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DisplayName })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                people[p.Id] = p.DisplayName;
+            }
+        }
+
         string NameOf(Guid? id) => id is { } i && people.TryGetValue(i, out var name) ? name : Unassigned;
+        string GroupName(int? id) => id is { } g && groupNames.TryGetValue(g, out var name) ? name : "Sin grupo";
 
         var totals = cube.Aggregate(VolumeCounts.None, (sum, r) => sum + r.Volume);
-        var indicator = cube.Aggregate(IndicatorValue.None, (sum, r) => sum + r.Indicator);
         var survey = new SurveySummary(
-            Closed: cube.Sum(r => r.Satisfied + r.NoAnswer + r.NewCaseRequired + r.NoFurtherSolution),
-            Satisfied: cube.Sum(r => r.Satisfied),
-            NoAnswer: cube.Sum(r => r.NoAnswer),
-            NewCaseRequired: cube.Sum(r => r.NewCaseRequired),
-            NoFurtherSolution: cube.Sum(r => r.NoFurtherSolution),
-            AwaitingAnswer: cube.Sum(r => r.AwaitingAnswer),
+            Closed: cube.Sum(r => r.Outcomes.Satisfied + r.Outcomes.NoAnswer + r.Outcomes.NewCaseRequired + r.Outcomes.NoFurtherSolution),
+            Satisfied: cube.Sum(r => r.Outcomes.Satisfied),
+            NoAnswer: cube.Sum(r => r.Outcomes.NoAnswer),
+            NewCaseRequired: cube.Sum(r => r.Outcomes.NewCaseRequired),
+            NoFurtherSolution: cube.Sum(r => r.Outcomes.NoFurtherSolution),
+            AwaitingAnswer: cube.Sum(r => r.Outcomes.AwaitingAnswer),
             Novedades: history.Novedades,
             Reopened: history.Reopened,
-            AwaitingDecision: cube.Sum(r => r.AwaitingDecision));
+            AwaitingDecision: cube.Sum(r => r.Outcomes.AwaitingDecision));
 
-        var dimensions = Dimensions(categories, NameOf);
-        var volumes = dimensions.Select(d => RollUp(cube, d, r => r.Volume, (a, b) => a + b, v => v.Filed > 0)).ToList();
-        var indicatorBy = dimensions.Where(d => d.Dimension != ReportDimension.Kind && d.Dimension != ReportDimension.Channel)
-            .Select(d => RollUp(cube, d, r => r.Indicator, (a, b) => a + b, v => v.WithAns > 0)).ToList();
+        var dimensions = Dimensions(categories, NameOf, GroupName);
+        var volumes = dimensions.Where(d => d.Dimension != ReportDimension.TechnicianGroup)
+            .Select(d => RollUp(cube, d, r => r.Volume, (a, b) => a + b, v => v.Filed > 0)).ToList();
+
+        var current = TrendMonths;
+        var specialisedRows = clocks.Attended.Where(r => r.Month == current && r.Specialised && r.Resolution is not null)
+            .Select(r => r.Dims with { Indicator = r.Resolution }).ToList();
+        var indicatorBy = dimensions
+            .Where(d => d.Dimension is not (ReportDimension.Kind or ReportDimension.Channel))
+            .Select(d => RollUp(specialisedRows, d, r => r.Indicator!, (a, b) => a + b, v => v.WithAns > 0)).ToList();
+        var indicator = clocks.Specialised[current];
 
         SlaBreach Listed(BreachCandidate b)
         {
@@ -114,26 +148,58 @@ public sealed class ComputeMonthlyReport(
             clocks.Breaches.Where(b => b.Kind == BreachKind.Attention).Select(Listed).OrderBy(b => b.Number, StringComparer.Ordinal).ToList(),
             clocks.Breaches.Where(b => b.Kind == BreachKind.Resolution).Select(Listed).OrderBy(b => b.Number, StringComparer.Ordinal).ToList());
 
-        var trend = previous.Append(new MonthTrend(month, totals.Filed, totals.Resolved, indicator, survey.Answered, survey.Satisfied)).ToList();
+        var monthAnswers = answers.Where(a => a.Month == current).ToList();
+        var scores = Scores(monthAnswers, filedTrend[current].Unanswered);
+        var scoreRows = monthAnswers.Select(a => a.Dims with { Scores = new ScoreAverages(1, a.Rating, a.Timeliness, a.Courtesy) }).ToList();
+        var scoresBy = dimensions
+            .Where(d => d.Dimension is ReportDimension.CategoryGroup or ReportDimension.Category or ReportDimension.TechnicianGroup or ReportDimension.Technician)
+            .Select(d => RollUp(scoreRows, d, r => r.Scores!, (a, b) => a + b, v => v.Count > 0)).ToList();
+        var lowScores = monthAnswers
+            .Where(a => a.Rating <= LowScoreThreshold || a.Timeliness <= LowScoreThreshold || a.Courtesy <= LowScoreThreshold)
+            .OrderBy(a => a.AnsweredAt).Take(LowScoreListLimit)
+            .Select(a => new LowScore(a.Number, a.Subject, a.AnsweredAt, a.Satisfied, a.Rating, a.Timeliness, a.Courtesy, a.Comment,
+                categories.NameOf(a.Dims.CategoryId), NameOf(a.Dims.AssigneeId)))
+            .ToList();
+
+        var trend = months.Select((m, i) => new MonthTrend(
+            m, filedTrend[i].Filed, filedTrend[i].Resolved, clocks.Specialised[i],
+            answers.Count(a => a.Month == i), answers.Count(a => a.Month == i && a.Satisfied))).ToList();
         progress?.Report(100);
         return new MonthlyReport(
-            month, from, to, asOf, totals, volumes, indicator, indicatorBy, breaches,
-            clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, trend);
+            month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
+            breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend);
     }
 
-    /// <summary>The month's cases: received in <c>[from, to)</c> (an index range on <c>ReceivedAt</c>).</summary>
-    private static IQueryable<Case> InMonth(MesaDbContext db, DateTimeOffset from, DateTimeOffset to) =>
-        db.Cases.AsNoTracking().Where(c => c.ReceivedAt >= from && c.ReceivedAt < to);
+    /// <summary>The cases in <paramref name="scope"/>.</summary>
+    private static IQueryable<Case> Scoped(MesaDbContext db, ReportScope scope)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (scope.AssigneeId is { } person)
+        {
+            cases = cases.Where(c => c.AssigneeId == person);
+        }
+
+        if (scope.GroupId is { } group)
+        {
+            cases = cases.Where(c => c.AssignedGroupId == group);
+        }
+
+        return cases;
+    }
+
+    /// <summary>The month's filed cases: received in <c>[from, to)</c> (an index range on <c>ReceivedAt</c>).</summary>
+    private static IQueryable<Case> InMonth(MesaDbContext db, ReportScope scope, DateTimeOffset from, DateTimeOffset to) =>
+        Scoped(db, scope).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to);
 
     /// <summary>
-    /// Every count the report needs, grouped in SQL by every dimension at once: a few hundred rows at most
-    /// (kinds × categories × channels × priorities × levels × assignees that actually occur).
+    /// Every count of the filed cases, grouped in SQL by every dimension at once: a few hundred rows at most
+    /// (kinds × categories × channels × priorities × levels × assignees × groups that actually occur).
     /// </summary>
     private static async Task<List<CubeRow>> LoadCubeAsync(
-        MesaDbContext db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, CancellationToken cancellationToken)
+        MesaDbContext db, ReportScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var rows = await InMonth(db, from, to)
-            .GroupBy(c => new { c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId })
+        var rows = await InMonth(db, scope, from, to)
+            .GroupBy(c => new { c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId, c.AssignedGroupId })
             .Select(g => new
             {
                 g.Key.Kind,
@@ -142,15 +208,13 @@ public sealed class ComputeMonthlyReport(
                 g.Key.Priority,
                 g.Key.Level,
                 g.Key.AssigneeId,
+                g.Key.AssignedGroupId,
                 Filed = g.Count(),
                 Resolved = g.Count(c => c.ResolvedAt != null),
                 Insufficient = g.Count(c => c.RejectedAt != null && c.RejectionReason == RejectionReason.InsufficientInformation),
                 OutOfScope = g.Count(c => c.RejectedAt != null && c.RejectionReason == RejectionReason.OutOfScope),
                 Duplicate = g.Count(c => c.RejectedAt != null && c.RejectionReason == RejectionReason.Duplicate),
                 Open = g.Count(c => EF.Constant(OpenStatuses).Contains(c.Status)), // IN (1, …, 6), not a json_each subquery per row
-                Measured = g.Count(c => c.AttendDueAt != null && (c.FirstActionAt != null || c.AttendDueAt <= asOf)),
-                Within = g.Count(c => c.AttendDueAt != null && c.FirstActionAt != null && c.FirstActionAt <= c.AttendDueAt),
-                Pending = g.Count(c => c.AttendDueAt != null && c.FirstActionAt == null && c.AttendDueAt > asOf),
                 Satisfied = g.Count(c => c.CloseOutcome == CloseOutcome.Satisfied),
                 NoAnswer = g.Count(c => c.CloseOutcome == CloseOutcome.NoAnswer),
                 NewCaseRequired = g.Count(c => c.CloseOutcome == CloseOutcome.NewCaseRequired),
@@ -160,85 +224,174 @@ public sealed class ComputeMonthlyReport(
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        return rows.Select(r => new CubeRow(
-            r.Kind, r.CategoryId, r.Channel, r.Priority, r.Level, r.AssigneeId,
-            new VolumeCounts(r.Filed, r.Resolved, new RejectionCounts(r.Insufficient, r.OutOfScope, r.Duplicate), r.Open),
-            new IndicatorValue(r.Measured, r.Within, r.Pending),
-            r.Satisfied, r.NoAnswer, r.NewCaseRequired, r.NoFurtherSolution, r.AwaitingAnswer, r.AwaitingDecision)).ToList();
+        return rows.Select(r => new CubeRow(r.Kind, r.CategoryId, r.Channel, r.Priority, r.Level, r.AssigneeId, r.AssignedGroupId)
+        {
+            Volume = new VolumeCounts(r.Filed, r.Resolved, new RejectionCounts(r.Insufficient, r.OutOfScope, r.Duplicate), r.Open),
+            Outcomes = new OutcomeCounts(r.Satisfied, r.NoAnswer, r.NewCaseRequired, r.NoFurtherSolution, r.AwaitingAnswer, r.AwaitingDecision),
+        }).ToList();
     }
 
     /// <summary>
-    /// Streams the ANS facts of the month's cases (a dozen numbers per case) and reads each clock with the
-    /// business calendar: times to attend and to resolve, breach counts, and the worst breaches (a bounded
-    /// heap, so memory stays flat however many cases breach).
+    /// Streams the ANS facts of every case that may count in one of the months <c>[starts[0], starts[^1])</c> (a
+    /// dozen numbers per case) and reads both clocks with the business calendar. Each clock of a case counts in one
+    /// month: a timely one in the month it was done, a late one in the month its due time passed, one not done and
+    /// not yet due nowhere (pending, when its due time falls in a month of the range). Also: times to attend and to
+    /// resolve and the breaches of the last month (a bounded heap, so memory stays flat however many breach).
     /// </summary>
     private static async Task<ClockResults> ReadClocksAsync(
-        MesaDbContext db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, BusinessCalendar calendar,
-        int breachListLimit, CancellationToken cancellationToken)
+        MesaDbContext db, ReportScope scope, DateTimeOffset[] starts, DateTimeOffset asOf, BusinessCalendar calendar,
+        ReportCategories categories, int breachListLimit, CancellationToken cancellationToken)
     {
+        var monthCount = starts.Length - 1;
+        var current = monthCount - 1;
+        DateTimeOffset first = starts[0], end = starts[^1], from = starts[current];
+        var specialised = new IndicatorValue[monthCount];
+        var allLevels = new IndicatorValue[monthCount];
+        var attention = new IndicatorValue[monthCount];
+        Array.Fill(specialised, IndicatorValue.None);
+        Array.Fill(allLevels, IndicatorValue.None);
+        Array.Fill(attention, IndicatorValue.None);
+        var attended = new List<AttendedRow>();
         var attendTimes = new List<long>();
         var resolveTimes = new List<long>();
         var worstAttention = new PriorityQueue<BreachCandidate, long>();
         var worstResolution = new PriorityQueue<BreachCandidate, long>();
         int attentionBreaches = 0, resolutionBreaches = 0;
 
-        var facts = InMonth(db, from, to).Select(c => new
+        int MonthOf(DateTimeOffset instant)
         {
-            c.Id,
-            c.Status,
-            c.ReceivedAt,
-            c.AttendDueAt,
-            c.AttendTarget,
-            c.FirstActionAt,
-            c.ResolveBaseDueAt,
-            c.ResolveTarget,
-            c.PausedBusinessTime,
-            c.PausedSince,
-            c.ResolvedAt,
-            c.RejectedAt,
-        }).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < monthCount; i++)
+            {
+                if (instant >= starts[i] && instant < starts[i + 1])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        // Anything done in the range, and anything not done (or done after the range began) whose due time may
+        // have fallen in it. Pauses only move a resolution due later, so "base due < end" bounds it.
+        var facts = Scoped(db, scope)
+            .Where(c => c.ReceivedAt < end && (
+                (c.FirstActionAt >= first && c.FirstActionAt < end)
+                || (c.ResolvedAt >= first && c.ResolvedAt < end)
+                || (c.RejectedAt >= first && c.RejectedAt < end)
+                || (c.AttendDueAt < end && (c.FirstActionAt == null || c.FirstActionAt >= first))
+                || (c.ResolveBaseDueAt < end && ((c.ResolvedAt == null && c.RejectedAt == null) || c.ResolvedAt >= first || c.RejectedAt >= first))))
+            .Select(c => new
+            {
+                c.Id,
+                c.Kind,
+                c.CategoryId,
+                c.Channel,
+                c.Priority,
+                c.Level,
+                c.AssigneeId,
+                c.AssignedGroupId,
+                c.Status,
+                c.ReceivedAt,
+                c.AttendDueAt,
+                c.AttendTarget,
+                c.FirstActionAt,
+                c.ResolveBaseDueAt,
+                c.ResolveTarget,
+                c.PausedBusinessTime,
+                c.PausedSince,
+                c.ResolvedAt,
+                c.RejectedAt,
+            }).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
 
         await foreach (var c in facts)
         {
-            if (c.FirstActionAt is { } first)
+            var dims = new CubeRow(c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId, c.AssignedGroupId);
+            var isSpecialised = c.Level >= 2 || categories.IsSpecialised(c.CategoryId);
+
+            if (c.FirstActionAt is { } acted && acted >= from && acted < end)
             {
-                attendTimes.Add(calendar.BusinessTimeBetween(c.ReceivedAt, first).Ticks);
+                attendTimes.Add(calendar.BusinessTimeBetween(c.ReceivedAt, acted).Ticks);
             }
 
-            if (c.ResolvedAt is { } resolved)
+            if (c.ResolvedAt is { } resolvedAt && resolvedAt >= from && resolvedAt < end)
             {
                 // The same arithmetic as SlaClock.Resolution: business time to resolution minus closed pauses.
-                var elapsed = calendar.BusinessTimeBetween(c.ReceivedAt, resolved) - c.PausedBusinessTime;
+                var elapsed = calendar.BusinessTimeBetween(c.ReceivedAt, resolvedAt) - c.PausedBusinessTime;
                 resolveTimes.Add(Math.Max(0, elapsed.Ticks));
             }
 
-            if (c.AttendDueAt is { } attendDue && (c.FirstActionAt is { } done ? done > attendDue : asOf >= attendDue))
+            // Attention: timely when the first action came at or before the due instant.
+            if (c.AttendDueAt is { } attendDue)
             {
-                attentionBreaches++;
-                var overrun = calendar.BusinessTimeBetween(attendDue, c.FirstActionAt ?? asOf);
-                Keep(worstAttention, new BreachCandidate(c.Id, BreachKind.Attention, attendDue, c.FirstActionAt, overrun), breachListLimit);
+                var timely = c.FirstActionAt is { } done && done <= attendDue;
+                var late = !timely && (c.FirstActionAt is not null || asOf >= attendDue);
+                var month = timely ? MonthOf(c.FirstActionAt!.Value) : MonthOf(attendDue);
+                if (month >= 0)
+                {
+                    attention[month] += timely ? new(1, 1, 0) : late ? new(1, 0, 0) : new(0, 0, 1);
+                    if (late && month == current)
+                    {
+                        attentionBreaches++;
+                        var overrun = calendar.BusinessTimeBetween(attendDue, c.FirstActionAt ?? asOf);
+                        Keep(worstAttention, new BreachCandidate(c.Id, BreachKind.Attention, attendDue, c.FirstActionAt, overrun), breachListLimit);
+                    }
+                }
             }
 
-            if (c.ResolveBaseDueAt is not null && c.ResolveTarget is not null)
+            // Resolution (indicator 7): timely when the solution or rejection came within the target, pauses excluded.
+            if (c.ResolveBaseDueAt is { } baseDue && c.ResolveTarget is not null)
             {
                 var stopped = Case.ResolutionStopsIn(c.Status);
                 var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
                     c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, stopped);
                 var reading = SlaClock.Resolution(slaFacts, calendar, asOf);
-                if (reading.State == SlaState.Breached)
+                var due = (reading.DueAt ?? calendar.AddBusinessTime(baseDue, c.PausedBusinessTime)).ToUniversalTime();
+                var doneAt = stopped ? c.ResolvedAt ?? c.RejectedAt ?? c.PausedSince : null;
+                var late = reading.State == SlaState.Breached;
+                IndicatorValue value;
+                int month;
+                if (stopped && !late)
                 {
-                    resolutionBreaches++;
-                    var due = reading.DueAt ?? calendar.AddBusinessTime(c.ResolveBaseDueAt.Value, c.PausedBusinessTime);
-                    var doneAt = stopped ? c.ResolvedAt ?? c.RejectedAt ?? c.PausedSince : null;
-                    Keep(worstResolution, new BreachCandidate(c.Id, BreachKind.Resolution, due.ToUniversalTime(), doneAt, reading.Elapsed - reading.Target),
-                        breachListLimit);
+                    month = MonthOf(doneAt ?? due);
+                    value = new(1, 1, 0);
+                }
+                else if (late)
+                {
+                    month = MonthOf(due);
+                    value = new(1, 0, 0);
+                }
+                else
+                {
+                    month = MonthOf(due);
+                    value = new(0, 0, 1);
+                }
+
+                if (month >= 0)
+                {
+                    allLevels[month] += value;
+                    if (isSpecialised)
+                    {
+                        specialised[month] += value;
+                    }
+
+                    if (month == current)
+                    {
+                        attended.Add(new AttendedRow(month, isSpecialised, dims, value));
+                        if (late)
+                        {
+                            resolutionBreaches++;
+                            Keep(worstResolution, new BreachCandidate(c.Id, BreachKind.Resolution, due, doneAt, reading.Elapsed - reading.Target),
+                                breachListLimit);
+                        }
+                    }
                 }
             }
         }
 
         var listed = worstAttention.UnorderedItems.Select(i => i.Element)
             .Concat(worstResolution.UnorderedItems.Select(i => i.Element)).ToList();
-        return new ClockResults(Statistics(attendTimes), Statistics(resolveTimes), attentionBreaches, resolutionBreaches, listed);
+        return new ClockResults(specialised, allLevels, attention, attended, Statistics(attendTimes), Statistics(resolveTimes),
+            attentionBreaches, resolutionBreaches, listed);
     }
 
     private static void Keep(PriorityQueue<BreachCandidate, long> worst, BreachCandidate candidate, int limit)
@@ -272,6 +425,24 @@ public sealed class ComputeMonthlyReport(
         return new TimeStatistics(ticks.Count, new TimeSpan((long)Math.Round(mean)), new TimeSpan(ticks[rank - 1]));
     }
 
+    private static SurveyScores Scores(List<AnswerRow> answers, int unanswered)
+    {
+        static ScoreDistribution Distribution(IEnumerable<int> scores)
+        {
+            var counts = new int[5];
+            foreach (var score in scores)
+            {
+                counts[Math.Clamp(score, 1, 5) - 1]++;
+            }
+
+            return new ScoreDistribution(counts);
+        }
+
+        return new SurveyScores(
+            answers.Count, unanswered, answers.Count(a => a.Satisfied),
+            Distribution(answers.Select(a => a.Rating)), Distribution(answers.Select(a => a.Timeliness)), Distribution(answers.Select(a => a.Courtesy)));
+    }
+
     private static async Task<Dictionary<Guid, BreachDetail>> LoadBreachDetailsAsync(
         MesaDbContext db, IReadOnlyList<BreachCandidate> breaches, CancellationToken cancellationToken)
     {
@@ -293,11 +464,11 @@ public sealed class ComputeMonthlyReport(
 
     /// <summary>Escalations by path and novedades, counted in SQL from the history of the month's cases.</summary>
     private static async Task<HistoryResults> LoadHistoryAsync(
-        MesaDbContext db, DateTimeOffset from, DateTimeOffset to, ReportCategories categories, CancellationToken cancellationToken)
+        MesaDbContext db, ReportScope scope, DateTimeOffset from, DateTimeOffset to, ReportCategories categories, CancellationToken cancellationToken)
     {
         // One pass over the history (it has no index by action): counted per case, action and value in SQL,
         // so "cases escalated" (distinct cases) comes from the same few rows.
-        var month = InMonth(db, from, to);
+        var month = InMonth(db, scope, from, to);
         var rows = await db.CaseHistory.AsNoTracking()
             .Where(h => h.Action == CaseAction.Escalated || h.Action == CaseAction.NovedadReported || h.Action == CaseAction.Reopened)
             .Join(month, h => h.CaseId, c => c.Id, (h, c) => new { h.CaseId, h.Action, h.ToValue })
@@ -358,59 +529,83 @@ public sealed class ComputeMonthlyReport(
         return null;
     }
 
-    /// <summary>The six months before <paramref name="month"/>, one GROUP BY over the range bucketed by month.</summary>
-    private static async Task<List<MonthTrend>> LoadTrendAsync(
-        MesaDbContext db, YearMonth month, BusinessCalendar calendar, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per month of the range: cases filed and, of those, resolved (one GROUP BY bucketed by month), and survey
+    /// windows that closed without an answer (cases closed "sin respuesta", bucketed by their closing).
+    /// </summary>
+    private static async Task<FiledMonth[]> LoadFiledTrendAsync(
+        MesaDbContext db, ReportScope scope, DateTimeOffset[] starts, CancellationToken cancellationToken)
     {
-        var months = Enumerable.Range(1, TrendMonths).Select(i => month.AddMonths(i - TrendMonths - 1)).ToArray();
-        var starts = months.Select(m => m.Bounds(calendar).From).Append(month.Bounds(calendar).From).ToArray();
-        DateTimeOffset b0 = starts[0], b1 = starts[1], b2 = starts[2], b3 = starts[3], b4 = starts[4], b5 = starts[5], b6 = starts[6];
-        var rows = await InMonth(db, b0, b6)
-            .GroupBy(c => c.ReceivedAt < b1 ? 0 : c.ReceivedAt < b2 ? 1 : c.ReceivedAt < b3 ? 2 : c.ReceivedAt < b4 ? 3 : c.ReceivedAt < b5 ? 4 : 5)
-            .Select(g => new
+        DateTimeOffset b0 = starts[0], b1 = starts[1], b2 = starts[2], b3 = starts[3], b4 = starts[4], b5 = starts[5], b6 = starts[6], b7 = starts[7];
+        var filed = await InMonth(db, scope, b0, b7)
+            .GroupBy(c => c.ReceivedAt < b1 ? 0 : c.ReceivedAt < b2 ? 1 : c.ReceivedAt < b3 ? 2 : c.ReceivedAt < b4 ? 3 : c.ReceivedAt < b5 ? 4 : c.ReceivedAt < b6 ? 5 : 6)
+            .Select(g => new { Bucket = g.Key, Filed = g.Count(), Resolved = g.Count(c => c.ResolvedAt != null) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var unanswered = await Scoped(db, scope)
+            .Where(c => c.CloseOutcome == CloseOutcome.NoAnswer && c.ClosedAt >= b0 && c.ClosedAt < b7)
+            .GroupBy(c => c.ClosedAt < b1 ? 0 : c.ClosedAt < b2 ? 1 : c.ClosedAt < b3 ? 2 : c.ClosedAt < b4 ? 3 : c.ClosedAt < b5 ? 4 : c.ClosedAt < b6 ? 5 : 6)
+            .Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Enumerable.Range(0, TrendMonths + 1).Select(i => new FiledMonth(
+            filed.FirstOrDefault(r => r.Bucket == i)?.Filed ?? 0,
+            filed.FirstOrDefault(r => r.Bucket == i)?.Resolved ?? 0,
+            unanswered.FirstOrDefault(r => r.Bucket == i)?.Count ?? 0)).ToArray();
+    }
+
+    /// <summary>The survey answers given in the range, with their case's dimensions (a few per case at most).</summary>
+    private static async Task<List<AnswerRow>> LoadAnswersAsync(
+        MesaDbContext db, ReportScope scope, DateTimeOffset[] starts, CancellationToken cancellationToken)
+    {
+        DateTimeOffset first = starts[0], end = starts[^1];
+        var rows = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.AnsweredAt >= first && r.AnsweredAt < end)
+            .Join(Scoped(db, scope), r => r.CaseId, c => c.Id, (r, c) => new
             {
-                Bucket = g.Key,
-                Filed = g.Count(),
-                Resolved = g.Count(c => c.ResolvedAt != null),
-                Measured = g.Count(c => c.AttendDueAt != null && (c.FirstActionAt != null || c.AttendDueAt <= asOf)),
-                Within = g.Count(c => c.AttendDueAt != null && c.FirstActionAt != null && c.FirstActionAt <= c.AttendDueAt),
-                Pending = g.Count(c => c.AttendDueAt != null && c.FirstActionAt == null && c.AttendDueAt > asOf),
-                Satisfied = g.Count(c => c.CloseOutcome == CloseOutcome.Satisfied),
-                Answered = g.Count(c => c.CloseOutcome == CloseOutcome.Satisfied || c.CloseOutcome == CloseOutcome.NewCaseRequired
-                    || c.CloseOutcome == CloseOutcome.NoFurtherSolution),
+                r.AnsweredAt,
+                r.Satisfied,
+                r.Rating,
+                r.Timeliness,
+                r.Courtesy,
+                r.Comment,
+                c.Number,
+                c.Subject,
+                c.Kind,
+                c.CategoryId,
+                c.Channel,
+                c.Priority,
+                c.Level,
+                c.AssigneeId,
+                c.AssignedGroupId,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        return months.Select((m, i) => rows.FirstOrDefault(r => r.Bucket == i) is { } r
-                ? new MonthTrend(m, r.Filed, r.Resolved, new IndicatorValue(r.Measured, r.Within, r.Pending), r.Answered, r.Satisfied)
-                : new MonthTrend(m, 0, 0, IndicatorValue.None, 0, 0))
+        return rows.Select(r => new AnswerRow(
+                Array.FindLastIndex(starts, s => r.AnsweredAt >= s), r.AnsweredAt, r.Satisfied, r.Rating, r.Timeliness, r.Courtesy, r.Comment,
+                r.Number, r.Subject, new CubeRow(r.Kind, r.CategoryId, r.Channel, r.Priority, r.Level, r.AssigneeId, r.AssignedGroupId)))
             .ToList();
     }
 
-    private static List<DimensionSpec> Dimensions(ReportCategories categories, Func<Guid?, string> nameOf)
-    {
-        var culture = ReportFormat.Culture;
-        return
-        [
-            new(ReportDimension.Kind, r => new(r.Kind.ToString(), ReportFormat.Label(r.Kind), null, (int)r.Kind, 0)),
-            new(ReportDimension.CategoryGroup, r =>
-            {
-                var group = categories.GroupOf(r.CategoryId);
-                return new(group.Id.ToString(CultureInfo.InvariantCulture), group.Name, null, group.SortOrder, 0);
-            }),
-            new(ReportDimension.Category, r =>
-            {
-                var group = categories.GroupOf(r.CategoryId);
-                var own = categories.IsGroup(r.CategoryId) ? -1 : categories.SortOrderOf(r.CategoryId);
-                return new(r.CategoryId.ToString(CultureInfo.InvariantCulture), categories.NameOf(r.CategoryId), group.Name, group.SortOrder, own);
-            }),
-            new(ReportDimension.Channel, r => new(r.Channel.ToString(), ReportFormat.Label(r.Channel), null, (int)r.Channel, 0)),
-            new(ReportDimension.Priority, r => new(r.Priority.ToString(), ReportFormat.Label(r.Priority), null, (int)r.Priority, 0)),
-            new(ReportDimension.Level, r => new(r.Level.ToString(CultureInfo.InvariantCulture), ReportFormat.LevelLabel(r.Level), null, r.Level, 0)),
-            new(ReportDimension.Technician, r => new(
-                r.AssigneeId?.ToString() ?? "", nameOf(r.AssigneeId), null, r.AssigneeId is null ? 1 : 0, 0)),
-        ];
-    }
+    private static List<DimensionSpec> Dimensions(ReportCategories categories, Func<Guid?, string> nameOf, Func<int?, string> groupName) =>
+    [
+        new(ReportDimension.Kind, r => new(r.Kind.ToString(), ReportFormat.Label(r.Kind), null, (int)r.Kind, 0)),
+        new(ReportDimension.CategoryGroup, r =>
+        {
+            var group = categories.GroupOf(r.CategoryId);
+            return new(group.Id.ToString(CultureInfo.InvariantCulture), group.Name, null, group.SortOrder, 0);
+        }),
+        new(ReportDimension.Category, r =>
+        {
+            var group = categories.GroupOf(r.CategoryId);
+            var own = categories.IsGroup(r.CategoryId) ? -1 : categories.SortOrderOf(r.CategoryId);
+            return new(r.CategoryId.ToString(CultureInfo.InvariantCulture), categories.NameOf(r.CategoryId), group.Name, group.SortOrder, own);
+        }),
+        new(ReportDimension.Channel, r => new(r.Channel.ToString(), ReportFormat.Label(r.Channel), null, (int)r.Channel, 0)),
+        new(ReportDimension.Priority, r => new(r.Priority.ToString(), ReportFormat.Label(r.Priority), null, (int)r.Priority, 0)),
+        new(ReportDimension.Level, r => new(r.Level.ToString(CultureInfo.InvariantCulture), ReportFormat.LevelLabel(r.Level), null, r.Level, 0)),
+        new(ReportDimension.TechnicianGroup, r => new(
+            r.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "", groupName(r.GroupId), null, r.GroupId is null ? 1 : 0, 0)),
+        new(ReportDimension.Technician, r => new(
+            r.AssigneeId?.ToString() ?? "", nameOf(r.AssigneeId), null, r.AssigneeId is null ? 1 : 0, 0)),
+    ];
 
     private static Breakdown<T> RollUp<T>(
         List<CubeRow> cube, DimensionSpec spec, Func<CubeRow, T> value, Func<T, T, T> add, Func<T, bool> shown)
@@ -427,10 +622,31 @@ public sealed class ComputeMonthlyReport(
         return new Breakdown<T>(spec.Dimension, rows);
     }
 
+    /// <summary>The dimensions of a case (or of a group of cases in the cube) and what is summed over them.</summary>
     private sealed record CubeRow(
-        CaseKind Kind, int CategoryId, CaseChannel Channel, CasePriority Priority, int Level, Guid? AssigneeId,
-        VolumeCounts Volume, IndicatorValue Indicator,
-        int Satisfied, int NoAnswer, int NewCaseRequired, int NoFurtherSolution, int AwaitingAnswer, int AwaitingDecision);
+        CaseKind Kind, int CategoryId, CaseChannel Channel, CasePriority Priority, int Level, Guid? AssigneeId, int? GroupId)
+    {
+        public VolumeCounts Volume { get; init; } = VolumeCounts.None;
+
+        public OutcomeCounts Outcomes { get; init; } = OutcomeCounts.None;
+
+        public IndicatorValue? Indicator { get; init; }
+
+        public ScoreAverages? Scores { get; init; }
+    }
+
+    private sealed record OutcomeCounts(int Satisfied, int NoAnswer, int NewCaseRequired, int NoFurtherSolution, int AwaitingAnswer, int AwaitingDecision)
+    {
+        public static OutcomeCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+    }
+
+    private sealed record AttendedRow(int Month, bool Specialised, CubeRow Dims, IndicatorValue? Resolution);
+
+    private sealed record AnswerRow(
+        int Month, DateTimeOffset AnsweredAt, bool Satisfied, int Rating, int Timeliness, int Courtesy, string? Comment,
+        string Number, string Subject, CubeRow Dims);
+
+    private sealed record FiledMonth(int Filed, int Resolved, int Unanswered);
 
     private readonly record struct DimensionKey(string Key, string Label, string? Group, int Order, int SubOrder);
 
@@ -441,6 +657,7 @@ public sealed class ComputeMonthlyReport(
     private sealed record BreachDetail(Guid Id, string Number, string Subject, int CategoryId, CasePriority Priority, Guid? AssigneeId);
 
     private sealed record ClockResults(
+        IndicatorValue[] Specialised, IndicatorValue[] AllLevels, IndicatorValue[] Attention, List<AttendedRow> Attended,
         TimeStatistics TimeToAttend, TimeStatistics TimeToResolve, int AttentionBreaches, int ResolutionBreaches,
         IReadOnlyList<BreachCandidate> Breaches);
 

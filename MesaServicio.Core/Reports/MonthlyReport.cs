@@ -4,38 +4,55 @@ using MesaServicio.Core.Priority;
 namespace MesaServicio.Core.Reports;
 
 /// <summary>
-/// The coordinator's monthly results (issue #6): one computation that the screen, the PDF and the e-mail
-/// all read. "The month" is the cases <em>filed</em> in the local month; states and ANS readings are as
-/// of <see cref="AsOf"/>, the instant the report was computed.
+/// The month's results (issues #6 and #15): one computation that the screen, the PDF, the CSV and the e-mail all
+/// read. Two populations, each table saying which: <em>volumes</em> (and the survey's outcomes, escalations) are
+/// the cases <em>filed</em> (radicados) in the local month; <em>compliance</em> (indicator 7, first-attention
+/// compliance, times, breaches) is the cases <em>attended</em> in the month (procedure activity 7: a solution or a
+/// rejection registered in it, plus open cases whose due time passed in it; see <see cref="IndicatorValue"/>).
+/// Survey scores are the answers given in the month. Readings are as of <see cref="AsOf"/>.
 /// </summary>
 /// <param name="Month">The month covered.</param>
 /// <param name="From">Start of the month (local midnight), UTC.</param>
 /// <param name="To">Start of the next month (local midnight), UTC; the interval is <c>[From, To)</c>.</param>
 /// <param name="AsOf">When the figures were read: open cases, pending attention and running clocks are as of this instant.</param>
+/// <param name="Scope">Whose cases: the whole desk, one technician's or one group's ("Mis resultados").</param>
 /// <param name="Totals">Filed, resolved, rejected by reason and still open.</param>
 /// <param name="Volumes">The same volumes by kind, category group, sub-category, channel, priority, level and technician.</param>
-/// <param name="Indicator7">Indicator 7 overall (see <see cref="IndicatorValue"/> for its definition).</param>
-/// <param name="Indicator7By">Indicator 7 by category group, sub-category, priority, level and technician.</param>
-/// <param name="Breaches">ANS breaches: counts, and the worst of them listed.</param>
-/// <param name="TimeToAttend">Business time from reception to the first action, over the attended cases.</param>
-/// <param name="TimeToResolve">Business time from reception to resolution minus paused time, over the resolved cases.</param>
-/// <param name="Escalations">Escalations by path.</param>
-/// <param name="Survey">Satisfaction survey and novedades.</param>
+/// <param name="Indicator7">Indicator 7 on the specialised level (PRODUCT.md), over the cases attended in the month.</param>
+/// <param name="Indicator7By">Indicator 7 (specialised level) by category group, sub-category, priority, level, technician group and technician.</param>
+/// <param name="Indicator7AllLevels">The same figure over every level, first-level help desk included.</param>
+/// <param name="AttentionCompliance">First-attention compliance: the attention ANS over every level, by the same month rule.</param>
+/// <param name="Indicator7Target">The coordinator's target (meta) for indicator 7, a percentage.</param>
+/// <param name="Breaches">ANS breaches of the cases attended in the month: counts, and the worst of them listed.</param>
+/// <param name="TimeToAttend">Business time from reception to the first action, over the cases first attended in the month.</param>
+/// <param name="TimeToResolve">Business time from reception to resolution minus paused time, over the cases resolved in the month.</param>
+/// <param name="Escalations">Escalations of the month's filed cases, by path.</param>
+/// <param name="Survey">The survey's outcomes of the month's filed cases, and novedades.</param>
+/// <param name="Scores">The survey's three 1–5 scores of the answers given in the month.</param>
+/// <param name="ScoresBy">The scores by category group, sub-category, technician group and technician.</param>
+/// <param name="LowScores">Answers of the month with a score of 2 or less, for follow-up.</param>
 /// <param name="Trend">The six previous months and this one, oldest first.</param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
     DateTimeOffset To,
     DateTimeOffset AsOf,
+    ReportScope Scope,
     VolumeCounts Totals,
     IReadOnlyList<Breakdown<VolumeCounts>> Volumes,
     IndicatorValue Indicator7,
     IReadOnlyList<Breakdown<IndicatorValue>> Indicator7By,
+    IndicatorValue Indicator7AllLevels,
+    IndicatorValue AttentionCompliance,
+    decimal Indicator7Target,
     BreachSummary Breaches,
     TimeStatistics TimeToAttend,
     TimeStatistics TimeToResolve,
     EscalationSummary Escalations,
     SurveySummary Survey,
+    SurveyScores Scores,
+    IReadOnlyList<Breakdown<ScoreAverages>> ScoresBy,
+    IReadOnlyList<LowScore> LowScores,
     IReadOnlyList<MonthTrend> Trend)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
@@ -43,6 +60,51 @@ public sealed record MonthlyReport(
 
     /// <summary>The breakdown of indicator 7 by <paramref name="dimension"/>.</summary>
     public Breakdown<IndicatorValue> Indicator7ByDimension(ReportDimension dimension) => Indicator7By.Single(b => b.Dimension == dimension);
+
+    /// <summary>The breakdown of the survey scores by <paramref name="dimension"/>.</summary>
+    public Breakdown<ScoreAverages> ScoresByDimension(ReportDimension dimension) => ScoresBy.Single(b => b.Dimension == dimension);
+
+    /// <summary>Indicator 7's traffic light against <see cref="Indicator7Target"/>.</summary>
+    public TrafficLight Indicator7Light => TrafficLights.For(Indicator7.Percent, Indicator7Target);
+}
+
+/// <summary>Whose cases a report covers.</summary>
+/// <param name="AssigneeId">Only the cases assigned to this person (now); null = any.</param>
+/// <param name="GroupId">Only the cases of this technician group (now); null = any.</param>
+public sealed record ReportScope(Guid? AssigneeId, int? GroupId)
+{
+    /// <summary>The whole desk.</summary>
+    public static ReportScope All { get; } = new(null, null);
+
+    public bool IsAll => AssigneeId is null && GroupId is null;
+}
+
+/// <summary>A figure against its target.</summary>
+public enum TrafficLight
+{
+    /// <summary>Nothing measured.</summary>
+    None = 0,
+
+    /// <summary>At or above the target.</summary>
+    Green = 1,
+
+    /// <summary>Below the target by less than <see cref="ReportSettings.AmberBand"/> points.</summary>
+    Amber = 2,
+
+    /// <summary>Further below.</summary>
+    Red = 3,
+}
+
+/// <summary>Reads a percentage against a target.</summary>
+public static class TrafficLights
+{
+    public static TrafficLight For(double? percent, decimal target) => percent switch
+    {
+        null => TrafficLight.None,
+        { } p when p + 1e-9 >= (double)target => TrafficLight.Green,
+        { } p when p + 1e-9 >= (double)(target - ReportSettings.AmberBand) => TrafficLight.Amber,
+        _ => TrafficLight.Red,
+    };
 }
 
 /// <summary>What a figure is broken down by.</summary>
@@ -63,6 +125,9 @@ public enum ReportDimension
 
     /// <summary>The case's assignee when the report is computed.</summary>
     Technician = 7,
+
+    /// <summary>The technician group the case is in when the report is computed.</summary>
+    TechnicianGroup = 8,
 }
 
 /// <summary>One row of a breakdown: a stable key (enum name, id), a Spanish label, the group it belongs to (sub-categories), and the figures.</summary>
@@ -112,23 +177,25 @@ public sealed record VolumeCounts(int Filed, int Resolved, RejectionCounts Rejec
 }
 
 /// <summary>
-/// Indicator 7, "Atención oportuna de incidencias y peticiones nivel especializado": cases attended within
-/// ANS ÷ cases with an ANS, as a percentage. A case has an ANS when it has an attention due instant. It is
-/// attended within ANS when its first action came at or before that instant. A case not attended and past
-/// due counts in the denominator as not within. A case not attended and not yet due is <see cref="Pending"/>:
-/// its outcome is not known yet, so it is left out of both terms (see docs/decisions/0005).
+/// A compliance figure over the cases <em>attended in the month</em> (procedure activity 7). For indicator 7 the
+/// clock is the resolution ANS: a case is timely when its solution or rejection was registered within the target,
+/// pauses excluded. A case counts once, in one month: a timely case in the month it was attended; a late one in
+/// the month its due time passed (whether it was attended later that month, in a later month, or not yet). A case
+/// not attended whose due time is still ahead is <see cref="Pending"/> (its due time falls in the month, after the
+/// reading): not counted. First-attention compliance reads the attention clock by the same rule. See
+/// docs/decisions/0017-indicator-7.md.
 /// </summary>
-/// <param name="Measured">Cases with an ANS whose outcome is known: the denominator.</param>
-/// <param name="Within">Cases attended at or before their attention due instant: the numerator.</param>
-/// <param name="Pending">Cases with an ANS, not attended, not yet due: not counted.</param>
+/// <param name="Measured">Cases attended in the month: the denominator.</param>
+/// <param name="Within">Of those, timely: the numerator.</param>
+/// <param name="Pending">Not attended, due later in the month: not counted yet.</param>
 public sealed record IndicatorValue(int Measured, int Within, int Pending)
 {
     public static IndicatorValue None { get; } = new(0, 0, 0);
 
-    /// <summary>Cases with an attention ANS, measured or pending.</summary>
+    /// <summary>Measured or pending.</summary>
     public int WithAns => Measured + Pending;
 
-    /// <summary>Measured cases not attended in time (late, or past due and still not attended).</summary>
+    /// <summary>Measured cases not timely (attended late, or past due and still not attended).</summary>
     public int NotWithin => Measured - Within;
 
     /// <summary>The indicator, 0–100; null when no case was measured.</summary>
@@ -241,13 +308,69 @@ public sealed record SurveySummary(
     public double? SatisfiedPercent => Answered == 0 ? null : 100.0 * Satisfied / Answered;
 }
 
+/// <summary>How many answers gave each score of one question, and their mean.</summary>
+/// <param name="Distribution">Five counts: answers that gave 1, 2, 3, 4 and 5.</param>
+public sealed record ScoreDistribution(IReadOnlyList<int> Distribution)
+{
+    public static ScoreDistribution Empty => new([0, 0, 0, 0, 0]);
+
+    public int Count => Distribution.Sum();
+
+    /// <summary>The mean score, 1–5; null without answers.</summary>
+    public double? Mean => Count == 0 ? null : Distribution.Select((n, i) => (double)n * (i + 1)).Sum() / Count;
+
+    /// <summary>Answers that gave <paramref name="score"/> (1–5).</summary>
+    public int Of(int score) => Distribution[score - 1];
+}
+
+/// <summary>
+/// The survey's scores of the answers given in the month (activity 6): the three 1–5 questions (overall rating,
+/// oportunidad, trato digno), "¿La solución resolvió su necesidad?", and the response rate: answers ÷ (answers +
+/// survey windows that closed in the month without an answer).
+/// </summary>
+public sealed record SurveyScores(
+    int Answered, int Unanswered, int Satisfied, ScoreDistribution Rating, ScoreDistribution Timeliness, ScoreDistribution Courtesy)
+{
+    public static SurveyScores None => new(0, 0, 0, ScoreDistribution.Empty, ScoreDistribution.Empty, ScoreDistribution.Empty);
+
+    /// <summary>Answers ÷ (answers + windows closed unanswered), 0–100; null when neither happened.</summary>
+    public double? ResponseRate => Answered + Unanswered == 0 ? null : 100.0 * Answered / (Answered + Unanswered);
+
+    /// <summary>"Sí" ÷ answers, 0–100; null without answers.</summary>
+    public double? SatisfiedPercent => Answered == 0 ? null : 100.0 * Satisfied / Answered;
+}
+
+/// <summary>The scores of a breakdown row: how many answers and the sums of each question (means derived).</summary>
+public sealed record ScoreAverages(int Count, int RatingSum, int TimelinessSum, int CourtesySum)
+{
+    public static ScoreAverages None { get; } = new(0, 0, 0, 0);
+
+    public double? Rating => Count == 0 ? null : (double)RatingSum / Count;
+
+    public double? Timeliness => Count == 0 ? null : (double)TimelinessSum / Count;
+
+    public double? Courtesy => Count == 0 ? null : (double)CourtesySum / Count;
+
+    public static ScoreAverages operator +(ScoreAverages a, ScoreAverages b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new(a.Count + b.Count, a.RatingSum + b.RatingSum, a.TimelinessSum + b.TimelinessSum, a.CourtesySum + b.CourtesySum);
+    }
+}
+
+/// <summary>An answer with a score of 2 or less, listed for follow-up (an improvement action may start from it).</summary>
+public sealed record LowScore(
+    string Number, string Subject, DateTimeOffset AnsweredAt, bool Satisfied, int Rating, int Timeliness, int Courtesy,
+    string? Comment, string Category, string Technician);
+
 /// <summary>One month of the trend: the same definitions as the month itself.</summary>
 /// <param name="Month">The month.</param>
 /// <param name="Filed">Cases filed in it.</param>
 /// <param name="Resolved">Of those, resolved.</param>
-/// <param name="Indicator7">Indicator 7 of its cases.</param>
-/// <param name="Answered">Closed cases whose requester answered the survey.</param>
-/// <param name="Satisfied">Of those, closed satisfied.</param>
+/// <param name="Indicator7">Indicator 7 (specialised level) of the cases attended in it.</param>
+/// <param name="Answered">Survey answers given in it.</param>
+/// <param name="Satisfied">Of those, "sí".</param>
 public sealed record MonthTrend(YearMonth Month, int Filed, int Resolved, IndicatorValue Indicator7, int Answered, int Satisfied)
 {
     public double? Indicator7Percent => Indicator7.Percent;

@@ -17,7 +17,7 @@ internal sealed class ReportCategories
     public static async Task<ReportCategories> LoadAsync(MesaDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Categories.AsNoTracking()
-            .Select(c => new Row(c.Id, c.ParentId, c.Name, c.SortOrder))
+            .Select(c => new Row(c.Id, c.ParentId, c.Name, c.SortOrder, c.IsSpecialised))
             .ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
         return new ReportCategories(rows);
     }
@@ -47,5 +47,12 @@ internal sealed class ReportCategories
 
     private static string Unknown(int id) => "Categoría " + id.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Row(int Id, int? ParentId, string Name, int SortOrder);
+    /// <summary>Whether the category's top-level group is marked as the specialised level of indicator 7.</summary>
+    public bool IsSpecialised(int categoryId)
+    {
+        var group = GroupOf(categoryId);
+        return _byId.TryGetValue(group.Id, out var row) && row.IsSpecialised;
+    }
+
+    private sealed record Row(int Id, int? ParentId, string Name, int SortOrder, bool IsSpecialised);
 }

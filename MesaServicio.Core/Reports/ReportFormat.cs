@@ -24,6 +24,22 @@ public static class ReportFormat
     public static string Percent(double? percent) =>
         percent is { } p ? p.ToString("0.0", Culture) + " %" : NoData;
 
+    /// <summary>A mean score of the survey with one decimal, e.g. <c>4,3</c>; <see cref="NoData"/> when null.</summary>
+    public static string Score(double? score) =>
+        score is { } v ? v.ToString("0.0", Culture) : NoData;
+
+    /// <summary>A target, e.g. <c>90 %</c> or <c>92,5 %</c>.</summary>
+    public static string Target(decimal target) => target.ToString("0.#", Culture) + " %";
+
+    /// <summary>The traffic light in words.</summary>
+    public static string Label(TrafficLight light) => light switch
+    {
+        TrafficLight.Green => "Cumple la meta",
+        TrafficLight.Amber => "Por debajo de la meta",
+        TrafficLight.Red => "Lejos de la meta",
+        _ => "Sin casos medidos",
+    };
+
     /// <summary>A count with thousands separators, e.g. <c>12.345</c>.</summary>
     public static string Count(int value) => value.ToString("N0", Culture);
 
@@ -129,6 +145,7 @@ public static class ReportFormat
         ReportDimension.Priority => "Prioridad",
         ReportDimension.Level => "Nivel",
         ReportDimension.Technician => "Técnico",
+        ReportDimension.TechnicianGroup => "Grupo de técnicos",
         _ => dimension.ToString(),
     };
 

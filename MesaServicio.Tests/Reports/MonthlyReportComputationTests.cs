@@ -221,7 +221,7 @@ public sealed class MonthlyReportComputationTests(NovemberMonthFixture month) : 
     {
         var compute = month.Host.Get<ComputeMonthlyReport>();
         var seen = new List<int>();
-        await compute.HandleAsync(November, new SynchronousProgress(seen.Add), ComputeMonthlyReport.DefaultBreachListLimit, CancellationToken.None);
+        await compute.HandleAsync(November, ReportScope.All, new SynchronousProgress(seen.Add), ComputeMonthlyReport.DefaultBreachListLimit, CancellationToken.None);
         seen.Should().BeInAscendingOrder().And.EndWith(100);
 
         using var cancelled = new CancellationTokenSource();
@@ -233,7 +233,7 @@ public sealed class MonthlyReportComputationTests(NovemberMonthFixture month) : 
     [Fact]
     public async Task Only_the_worst_breaches_are_listed_when_there_are_more_than_the_limit()
     {
-        var report = await month.Host.Get<ComputeMonthlyReport>().HandleAsync(November, null, breachListLimit: 1, CancellationToken.None);
+        var report = await month.Host.Get<ComputeMonthlyReport>().HandleAsync(November, ReportScope.All, null, breachListLimit: 1, CancellationToken.None);
         report.Breaches.AttentionCount.Should().Be(4, "all are counted");
         report.Breaches.Attention.Select(b => b.Number).Should().Equal([month.Number("C8")], "C8 has the largest overrun (72 h)");
         report.Breaches.Resolution.Select(b => b.Number).Should().Equal([month.Number("C9")]);
