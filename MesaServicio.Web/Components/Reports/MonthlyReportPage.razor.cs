@@ -9,14 +9,14 @@ using MesaServicio.Web.Endpoints;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 
 namespace MesaServicio.Web.Components.Reports;
 
 /// <summary>
-/// The coordinator's monthly results (<c>/reportes/mensual</c>, issue #6): a month picker (the previous month by
-/// default, or <c>?mes=yyyy-MM</c>), headline figures, charts, breakdown tables whose figures open the list of
-/// their cases, and the downloads. Everything is read through Core, which refuses anyone but the coordinator.
+/// The month's results (<c>/reportes/mensual</c>, issues #6 and #15) for the coordinator and the Jefe OTIC: a month
+/// picker (the current month by default, or <c>?mes=yyyy-MM</c>), headline figures with indicator 7 against its
+/// target, charts, breakdown tables (volumes open the list of their cases), survey scores, and the downloads.
+/// Everything is read through Core, which refuses anyone else.
 /// The PDF is rendered in the circuit with its progress shown, then handed over through a one-time address.
 /// </summary>
 public sealed partial class MonthlyReportPage : IDisposable
@@ -35,6 +35,7 @@ public sealed partial class MonthlyReportPage : IDisposable
     private int _pdfPercent;
     private string? _pdfToken;
     private string? _pdfError;
+    private bool _canManageActions;
 
     [Inject]
     private ComputeMonthlyReport Compute { get; set; } = default!;
@@ -63,7 +64,7 @@ public sealed partial class MonthlyReportPage : IDisposable
     [Inject]
     private ReportDownloads Downloads { get; set; } = default!;
 
-    /// <summary>The month to show, <c>yyyy-MM</c>; the previous month when absent or invalid.</summary>
+    /// <summary>The month to show, <c>yyyy-MM</c>; the current month (partial figures) when absent or invalid.</summary>
     [SupplyParameterFromQuery(Name = "mes")]
     public string? Mes { get; set; }
 
@@ -87,7 +88,8 @@ public sealed partial class MonthlyReportPage : IDisposable
         var current = YearMonth.Containing(Time.GetUtcNow(), Calendar);
         var first = Math.Max(BusinessCalendar.MinSupportedDay.Year, current.Year - 5);
         Years = Enumerable.Range(first, current.Year - first + 1).Reverse().ToList();
-        _month = YearMonth.TryParse(Mes, out var asked) ? asked : current.AddMonths(-1);
+        _month = YearMonth.TryParse(Mes, out var asked) ? asked : current;
+        _canManageActions = CaseAccess.Can(_user, GlobalOperation.ManageImprovementActions);
         await LoadAsync();
     }
 
@@ -195,23 +197,15 @@ public sealed partial class MonthlyReportPage : IDisposable
         }
     }
 
-    private List<ChartSeries<double>> FiledByGroupSeries(MonthlyReport report) =>
+    private static List<TrendChart.ChartLine> TrendSeries(MonthlyReport report) =>
     [
-        new() { Name = "Radicados", Data = new ChartData<double>(report.VolumesBy(ReportDimension.CategoryGroup).Rows.Select(r => (double)r.Value.Filed).ToList()) },
+        new("Radicados", report.Trend.Select(t => (double?)t.Filed).ToList()),
+        new("Resueltos (de los radicados)", report.Trend.Select(t => (double?)t.Resolved).ToList()),
     ];
 
-    private static string[] FiledByGroupLabels(MonthlyReport report) =>
-        report.VolumesBy(ReportDimension.CategoryGroup).Rows.Select(r => r.Label).ToArray();
-
-    private static List<ChartSeries<double>> TrendSeries(MonthlyReport report) =>
+    private static List<TrendChart.ChartLine> IndicatorTrendSeries(MonthlyReport report) =>
     [
-        new() { Name = "Radicados", Data = new ChartData<double>(report.Trend.Select(t => (double)t.Filed).ToList()) },
-        new() { Name = "Resueltos", Data = new ChartData<double>(report.Trend.Select(t => (double)t.Resolved).ToList()) },
-    ];
-
-    private static List<ChartSeries<double>> IndicatorTrendSeries(MonthlyReport report) =>
-    [
-        new() { Name = "Indicador 7 (%)", Data = new ChartData<double>(report.Trend.Select(t => Math.Round(t.Indicator7Percent ?? 0, 1)).ToList()) },
+        new("Indicador 7 (%)", report.Trend.Select(t => t.Indicator7Percent).ToList()),
     ];
 
     private static string[] TrendLabels(MonthlyReport report) => report.Trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToArray();
