@@ -10,6 +10,7 @@ using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
 using MesaServicio.Web.Components.Reports;
 using MesaServicio.Web.Endpoints;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using static MesaServicio.Core.Persistence.SeedData;
 
@@ -17,8 +18,8 @@ namespace MesaServicio.Tests.Reports;
 
 /// <summary>
 /// The monthly report screen on a small month made with the use cases: three cases filed on Monday 2 March
-/// 2026 (two in one category, one in another), one of them attended and resolved; the screen is read in April,
-/// so its default (the previous month) is March.
+/// 2026 (two in one category, one in another), one of them attended and resolved; the screen is read on Monday 6
+/// April, so its default (the current month, partial) is April and March is asked for with <c>?mes=2026-03</c>.
 /// </summary>
 public sealed class ReportScreenTests : ComponentTestContext
 {
@@ -61,11 +62,24 @@ public sealed class ReportScreenTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task The_screen_shows_the_headline_figures_of_the_previous_month()
+    public void The_screen_opens_on_the_current_month_with_partial_figures_and_says_when_it_is_empty()
+    {
+        var cut = Render<MonthlyReportPage>();
+        cut.WaitForElement("[data-figure='filed']", TimeSpan.FromSeconds(10));
+
+        cut.Find("h1").TextContent.Should().Contain("Abril de 2026");
+        cut.Find("#alcance").TextContent.Should().Contain("cifras parciales, al lunes 6 de abril de 2026");
+        cut.Find("#mes-vacio").TextContent.Should().Contain("En abril de 2026 no se radicó ni se atendió ningún caso");
+        Figure(cut, "filed").Should().Be("0");
+        Figure(cut, "indicator7").Should().Be("—");
+    }
+
+    [Fact]
+    public async Task The_screen_shows_the_headline_figures_of_the_month_asked_for()
     {
         var expected = await Get<ComputeMonthlyReport>().HandleAsync(March, Coordinator, null, default);
 
-        var cut = Render<MonthlyReportPage>();
+        var cut = RenderMarch();
         cut.WaitForElement("[data-figure='filed']", TimeSpan.FromSeconds(10));
 
         cut.Find("h1").TextContent.Should().Contain("Marzo de 2026");
@@ -75,16 +89,25 @@ public sealed class ReportScreenTests : ComponentTestContext
         Figure(cut, "open").Should().Be(ReportFormat.Count(expected.Totals.Open));
         expected.Totals.Open.Should().Be(2);
         Figure(cut, "indicator7").Should().Be(ReportFormat.Percent(expected.Indicator7.Percent));
-        Figure(cut, "satisfied").Should().Be(ReportFormat.Percent(expected.Survey.SatisfiedPercent));
-        Figure(cut, "response").Should().Be(ReportFormat.Percent(expected.Survey.ResponseRate));
+        Figure(cut, "indicator7-all").Should().Be(ReportFormat.Percent(expected.Indicator7AllLevels.Percent));
+        Figure(cut, "attention").Should().Be(ReportFormat.Percent(expected.AttentionCompliance.Percent));
+        expected.AttentionCompliance.Should().Be(new IndicatorValue(3, 1, 0),
+            "the first case was attended 30 minutes after filing; the other two were never attended and their 4 hours passed in March");
+        Figure(cut, "satisfied").Should().Be(ReportFormat.Percent(expected.Scores.SatisfiedPercent));
+        Figure(cut, "response").Should().Be(ReportFormat.Percent(expected.Scores.ResponseRate));
+        cut.Find("[data-compliance='atencion']").TextContent.Should().Contain("33,3 %");
+        cut.Find("#formula").TextContent.Should().NotBeNullOrWhiteSpace();
+        cut.FindAll("#mes-vacio").Should().BeEmpty();
         cut.Find("#descargar-csv").GetAttribute("href").Should().Be("/reportes/mensual/2026-03.csv");
-        cut.FindAll(".mud-chart").Should().NotBeEmpty();
+        var chart = cut.Find("[data-chart='volumenes'] svg");
+        chart.GetAttribute("aria-label").Should().Contain("mar 2026: Radicados 3, Resueltos 1");
+        chart.QuerySelectorAll("text.axis-title").Select(t => t.TextContent).Should().Contain(["Casos", "Mes"]);
     }
 
     [Fact]
     public async Task A_category_figure_opens_the_list_of_its_cases()
     {
-        var cut = Render<MonthlyReportPage>();
+        var cut = RenderMarch();
         var button = cut.WaitForElement($"[data-drill='Category:{_printers.ToString(CultureInfo.InvariantCulture)}']", TimeSpan.FromSeconds(10));
         button.TextContent.Trim().Should().Be("2");
 
@@ -114,7 +137,7 @@ public sealed class ReportScreenTests : ComponentTestContext
             expectedByPriority[c.Priority.ToString()].Add(number);
         }
 
-        var cut = Render<MonthlyReportPage>();
+        var cut = RenderMarch();
         cut.WaitForElement("[data-figure='filed']", TimeSpan.FromSeconds(10));
 
         await cut.Find($"[data-drill='Technician:{technicianOfFirst}']").ClickAsync(new());
@@ -144,7 +167,7 @@ public sealed class ReportScreenTests : ComponentTestContext
     [Fact]
     public async Task The_PDF_is_rendered_on_screen_with_progress_and_handed_over_once()
     {
-        var cut = Render<MonthlyReportPage>();
+        var cut = RenderMarch();
         cut.WaitForElement("[data-figure='filed']", TimeSpan.FromSeconds(10));
 
         await cut.Find("#descargar-pdf").ClickAsync(new());
@@ -201,6 +224,12 @@ public sealed class ReportScreenTests : ComponentTestContext
                 CaseChannel.Portal, DemoPeople.Requester),
             CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default);
         return filed.Number;
+    }
+
+    private IRenderedComponent<MonthlyReportPage> RenderMarch()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/reportes/mensual?mes=2026-03");
+        return Render<MonthlyReportPage>();
     }
 
     private static string Figure(IRenderedComponent<MonthlyReportPage> cut, string id) =>
