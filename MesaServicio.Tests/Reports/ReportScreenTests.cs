@@ -100,7 +100,7 @@ public sealed class ReportScreenTests : ComponentTestContext
         cut.FindAll("#mes-vacio").Should().BeEmpty();
         cut.Find("#descargar-csv").GetAttribute("href").Should().Be("/reportes/mensual/2026-03.csv");
         var chart = cut.Find("[data-chart='volumenes'] svg");
-        chart.GetAttribute("aria-label").Should().Contain("mar 2026: Radicados 3, Resueltos 1");
+        chart.GetAttribute("aria-label").Should().Contain("mar 2026: Radicados 3, Resueltos (de los radicados) 1");
         chart.QuerySelectorAll("text.axis-title").Select(t => t.TextContent).Should().Contain(["Casos", "Mes"]);
     }
 
