@@ -77,6 +77,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 Advance(80);
                 writer.Escalations();
                 writer.Survey();
+                writer.Scores(cancellationToken);
                 Advance(88);
                 writer.Trend();
                 Advance(92);
@@ -109,12 +110,20 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         private static readonly TableColumn[] IndicatorColumns =
         [
-            new("", 40),
-            new("Con ANS", 12, XStringAlignment.Far),
-            new("A tiempo", 12, XStringAlignment.Far),
-            new("No a tiempo", 12, XStringAlignment.Far),
-            new("Pendientes", 12, XStringAlignment.Far),
+            new("", 52),
+            new("Atendidos", 12, XStringAlignment.Far),
+            new("Oportunos", 12, XStringAlignment.Far),
+            new("Fuera del ANS", 12, XStringAlignment.Far),
             new("Indicador", 12, XStringAlignment.Far),
+        ];
+
+        private static readonly TableColumn[] ScoreColumns =
+        [
+            new("", 46),
+            new("Respuestas", 13.5, XStringAlignment.Far),
+            new("General", 13.5, XStringAlignment.Far),
+            new("Oportunidad", 13.5, XStringAlignment.Far),
+            new("Trato digno", 13.5, XStringAlignment.Far),
         ];
 
         public void Opening()
@@ -130,29 +139,50 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             layout.Y += 20;
             var lastDay = DateOnly.FromDateTime(calendar.ToLocal(report.To).DateTime).AddDays(-1);
             layout.Paragraph(
-                "Casos radicados entre el " + ReportFormat.LongDate(report.Month.FirstDay) + " y el " + ReportFormat.LongDate(lastDay)
-                + " (hora de Colombia). Estados, casos abiertos y relojes de ANS con corte al "
-                + ReportFormat.LongDateTime(report.AsOf, calendar) + ". Tiempos en horas hábiles del calendario de la entidad.",
+                "Del " + ReportFormat.LongDate(report.Month.FirstDay) + " al " + ReportFormat.LongDate(lastDay) + " (hora de Colombia). "
+                + (report.AsOf < report.To ? "Cifras parciales, al " : "Cifras con corte al ") + ReportFormat.LongDateTime(report.AsOf, calendar) + ". "
+                + "Los volúmenes cuentan los casos radicados en el mes; el cumplimiento, los casos atendidos en el mes (solución o rechazo "
+                + "registrado en él, más los abiertos cuyo ANS venció en él); las calificaciones, las respuestas a la encuesta dadas en el mes. "
+                + "Tiempos en horas hábiles del calendario de la entidad.",
                 color: ReportTheme.Muted, after: 10);
 
             var totals = report.Totals;
-            var survey = report.Survey;
+            var scores = report.Scores;
+            layout.Figures(
+            [
+                (ReportFormat.Percent(report.Indicator7.Percent), "Indicador 7 (especializado)",
+                    "Meta " + ReportFormat.Target(report.Indicator7Target) + " · " + ReportFormat.Label(report.Indicator7Light), LightColor(report.Indicator7Light)),
+                (ReportFormat.Percent(report.Indicator7AllLevels.Percent), "Todos los niveles",
+                    ReportFormat.Count(report.Indicator7AllLevels.Within) + " de " + ReportFormat.Count(report.Indicator7AllLevels.Measured) + " atendidos", ReportTheme.DarkBlue),
+                (ReportFormat.Percent(report.AttentionCompliance.Percent), "Primera atención",
+                    ReportFormat.Count(report.AttentionCompliance.Within) + " de " + ReportFormat.Count(report.AttentionCompliance.Measured) + " a tiempo", ReportTheme.Yellow),
+                (ReportFormat.Percent(scores.SatisfiedPercent), "Satisfacción",
+                    ReportFormat.Count(scores.Satisfied) + " de " + ReportFormat.Count(scores.Answered) + " respuestas", ReportTheme.Green),
+            ]);
             layout.Figures(
             [
                 (ReportFormat.Count(totals.Filed), "Radicados", "casos del mes", ReportTheme.Blue),
-                (ReportFormat.Count(totals.Resolved), "Resueltos", Share(totals.Resolved, totals.Filed) + " del total", ReportTheme.Green),
-                (ReportFormat.Count(totals.Rejected.Total), "Rechazados", Share(totals.Rejected.Total, totals.Filed) + " del total", ReportTheme.Orange),
+                (ReportFormat.Count(totals.Resolved), "Resueltos", Share(totals.Resolved, totals.Filed) + " de los radicados", ReportTheme.Green),
+                (ReportFormat.Count(totals.Rejected.Total), "Rechazados", Share(totals.Rejected.Total, totals.Filed) + " de los radicados", ReportTheme.Orange),
                 (ReportFormat.Count(totals.Open), "Abiertos", "aún en trámite", ReportTheme.Red),
-                (ReportFormat.Percent(report.Indicator7.Percent), "Indicador 7",
-                    ReportFormat.Count(report.Indicator7.Within) + " de " + ReportFormat.Count(report.Indicator7.Measured) + " con ANS", ReportTheme.Yellow),
-                (ReportFormat.Percent(survey.SatisfiedPercent), "Satisfacción",
-                    ReportFormat.Count(survey.Satisfied) + " de " + ReportFormat.Count(survey.Answered) + " respuestas", ReportTheme.DarkBlue),
             ]);
+            if (totals.Filed == 0 && report.Indicator7AllLevels.WithAns == 0 && scores.Answered == 0)
+            {
+                layout.Paragraph("En " + ReportFormat.MonthName(report.Month) + " no se radicó ni se atendió ningún caso, y nadie respondió la encuesta.");
+            }
         }
+
+        private static XColor LightColor(TrafficLight light) => light switch
+        {
+            TrafficLight.Green => ReportTheme.Green,
+            TrafficLight.Amber => ReportTheme.Yellow,
+            TrafficLight.Red => ReportTheme.Red,
+            _ => ReportTheme.Muted,
+        };
 
         public void Volumes(CancellationToken cancellationToken)
         {
-            layout.Section("1. Volúmenes del mes");
+            layout.Section("1. Volúmenes — casos radicados en el mes");
             var totals = report.Totals;
             layout.Table("Casos del mes por motivo de rechazo",
             [
@@ -183,23 +213,37 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         public void Indicator7(CancellationToken cancellationToken)
         {
-            layout.Section("2. Indicador 7 — Atención oportuna de incidencias y peticiones nivel especializado");
-            layout.Paragraph(
-                "Casos del mes atendidos dentro del ANS ÷ casos del mes con ANS de atención. Un caso se atiende dentro del ANS si su "
-                + "primera acción (análisis, atención, rechazo, escalamiento, espera o solución) ocurre a más tardar en la fecha límite de "
-                + "atención. Un caso sin atender con el plazo vencido cuenta como no oportuno; uno sin atender cuyo plazo aún no vence "
-                + "queda pendiente y no entra en el cálculo.");
+            layout.Section("2. " + Indicator7Text.Name);
+            layout.Paragraph(Indicator7Text.Definition);
+            layout.Paragraph(Indicator7Text.AttendedPopulation, layout.Theme.Small, ReportTheme.Muted);
             var value = report.Indicator7;
             layout.EnsureSpace(24);
             var g = layout.Graphics;
-            g.DrawString("Resultado del mes: " + ReportFormat.Percent(value.Percent), layout.Theme.Heading, ReportTheme.Brush(ReportTheme.DarkBlue),
+            g.DrawString("Resultado del mes: " + ReportFormat.Percent(value.Percent) + " — " + ReportFormat.Label(report.Indicator7Light)
+                + " (meta " + ReportFormat.Target(report.Indicator7Target) + ")", layout.Theme.Heading, ReportTheme.Brush(report.Indicator7Light == TrafficLight.None ? ReportTheme.DarkBlue : LightColor(report.Indicator7Light)),
                 ReportLayout.Left, layout.Y, XStringFormats.TopLeft);
             layout.Y += 17;
+            layout.Paragraph(Indicator7Text.Formula(report), after: 4);
             layout.Paragraph(
-                ReportFormat.Count(value.Within) + " de " + ReportFormat.Count(value.Measured) + " casos atendidos a tiempo; "
-                + ReportFormat.Count(value.NotWithin) + " no a tiempo; " + ReportFormat.Count(value.Pending)
-                + (value.Pending == 1 ? " pendiente" : " pendientes") + " (plazo aún no vencido).",
-                after: 8);
+                "Semáforo: verde si alcanza la meta; ámbar hasta " + ReportFormat.Count((int)ReportSettings.AmberBand)
+                + " puntos por debajo; rojo más abajo." + (value.Pending > 0
+                    ? " " + ReportFormat.Count(value.Pending) + (value.Pending == 1 ? " caso vence" : " casos vencen") + " más adelante en el mes y aún no cuenta."
+                    : ""),
+                layout.Theme.Small, ReportTheme.Muted, after: 8);
+
+            layout.Table("Indicador 7 y cifras de cumplimiento — casos atendidos en el mes",
+            [
+                new("Cifra", 52),
+                new("Atendidos", 12, XStringAlignment.Far),
+                new("Oportunos", 12, XStringAlignment.Far),
+                new("Fuera del ANS", 12, XStringAlignment.Far),
+                new("Porcentaje", 12, XStringAlignment.Far),
+            ],
+            [
+                ComplianceRow("Indicador 7 — nivel especializado (ANS de solución)", report.Indicator7),
+                ComplianceRow("Mismo indicador, todos los niveles (ANS de solución)", report.Indicator7AllLevels),
+                ComplianceRow("Primera atención, todos los niveles (ANS de atención)", report.AttentionCompliance),
+            ]);
 
             ReportCharts.Bars(layout, "Indicador 7 por prioridad",
                 report.Indicator7ByDimension(ReportDimension.Priority).Rows
@@ -207,7 +251,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                     .Select(r => new Bar(r.Label, r.Value.Percent!.Value, ReportFormat.Percent(r.Value.Percent))).ToList(),
                 ReportTheme.Yellow, axisMax: 100, tickText: t => ReportFormat.Percent(t).Replace(",0", "", StringComparison.Ordinal));
 
-            foreach (var dimension in new[] { ReportDimension.CategoryGroup, ReportDimension.Priority, ReportDimension.Level })
+            foreach (var dimension in new[] { ReportDimension.CategoryGroup, ReportDimension.Priority, ReportDimension.Level, ReportDimension.TechnicianGroup })
             {
                 IndicatorTable(dimension, report.Indicator7ByDimension(dimension).Rows, cancellationToken);
             }
@@ -218,7 +262,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         public void Times()
         {
-            layout.Section("3. Tiempos de atención y de solución (tiempo hábil)");
+            layout.Section("3. Tiempos de atención y de solución (tiempo hábil) — casos atendidos en el mes");
             layout.Table(null,
             [
                 new("Medida", 46),
@@ -239,7 +283,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         public void Breaches(Action<int> percentDone, CancellationToken cancellationToken)
         {
             var b = report.Breaches;
-            layout.Section("4. Incumplimientos de ANS");
+            layout.Section("4. Incumplimientos de ANS — casos atendidos en el mes");
             var text = "Atención: " + Cases(b.AttentionCount) + " atendidos después de la fecha límite o aún sin atender con el plazo vencido. "
                 + "Solución: " + Cases(b.ResolutionCount) + " con el tiempo de solución (sin pausas) por encima del ANS.";
             if (b.AttentionCount > b.Attention.Count || b.ResolutionCount > b.Resolution.Count)
@@ -257,7 +301,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         public void Escalations()
         {
             var e = report.Escalations;
-            layout.Section("5. Escalamientos");
+            layout.Section("5. Escalamientos — casos radicados en el mes");
             layout.Paragraph(ReportFormat.Count(e.Total) + " escalamientos en " + Cases(e.CasesEscalated) + ".");
             if (e.Paths.Count > 0)
             {
@@ -277,7 +321,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         public void Survey()
         {
             var s = report.Survey;
-            layout.Section("6. Encuesta de satisfacción y novedades");
+            layout.Section("6. Encuesta de satisfacción y novedades — casos radicados en el mes");
             var columns = new TableColumn[] { new("Concepto", 70), new("Casos", 15, XStringAlignment.Far), new("%", 15, XStringAlignment.Far) };
             layout.Table("Encuesta", columns,
             [
@@ -297,9 +341,77 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             ]);
         }
 
+        public void Scores(CancellationToken cancellationToken)
+        {
+            var s = report.Scores;
+            layout.Section("7. Calificaciones de la encuesta — respuestas dadas en el mes");
+            layout.Paragraph(
+                ReportFormat.Count(s.Answered) + (s.Answered == 1 ? " respuesta" : " respuestas") + "; tasa de respuesta "
+                + ReportFormat.Percent(s.ResponseRate) + " (respuestas ÷ respuestas y encuestas vencidas sin respuesta); "
+                + ReportFormat.Percent(s.SatisfiedPercent) + " dijo que la solución resolvió su necesidad. Escala de 1 (muy malo) a 5 (excelente).");
+            layout.Table("Distribución de las calificaciones",
+            [
+                new("Pregunta", 37),
+                new("1", 7, XStringAlignment.Far),
+                new("2", 7, XStringAlignment.Far),
+                new("3", 7, XStringAlignment.Far),
+                new("4", 7, XStringAlignment.Far),
+                new("5", 7, XStringAlignment.Far),
+                new("Respuestas", 14, XStringAlignment.Far),
+                new("Promedio", 14, XStringAlignment.Far),
+            ],
+            [
+                DistributionRow("Calificación general de la atención", s.Rating),
+                DistributionRow("Oportunidad de la atención", s.Timeliness),
+                DistributionRow("Trato digno", s.Courtesy),
+            ]);
+
+            foreach (var dimension in new[] { ReportDimension.CategoryGroup, ReportDimension.Category, ReportDimension.TechnicianGroup, ReportDimension.Technician })
+            {
+                var rows = report.ScoresByDimension(dimension).Rows;
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                var columns = ScoreColumns.ToArray();
+                columns[0] = columns[0] with { Title = ReportFormat.Label(dimension) };
+                layout.Table("Calificaciones promedio por " + ReportFormat.Label(dimension).ToLower(ReportFormat.Culture), columns,
+                    rows.Select(r => ScoreRow(r.Label, r.Value)).ToList(), cancellationToken: cancellationToken);
+            }
+
+            if (report.LowScores.Count == 0)
+            {
+                layout.Subheading("Calificaciones de 2 o menos, para seguimiento", keepWith: 14);
+                layout.Paragraph("Ninguna respuesta del mes calificó con 2 o menos.", after: 8);
+                return;
+            }
+
+            layout.Table("Calificaciones de 2 o menos, para seguimiento",
+            [
+                new("Caso", 68),
+                new("Respondió", 66),
+                new("Gen.", 28, XStringAlignment.Far),
+                new("Op.", 28, XStringAlignment.Far),
+                new("Trato", 30, XStringAlignment.Far),
+                new("Técnico", 90),
+                new("Comentario", 195),
+            ],
+            report.LowScores.Select(l => new TableRow(
+            [
+                l.Number, ReportFormat.DateTime(l.AnsweredAt, calendar), ReportFormat.Count(l.Rating), ReportFormat.Count(l.Timeliness),
+                ReportFormat.Count(l.Courtesy), l.Technician, l.Comment ?? "—",
+            ])).ToList(), compact: true, cancellationToken: cancellationToken);
+        }
+
+        private static TableRow DistributionRow(string label, ScoreDistribution scores) => new(
+        [
+            label, .. Enumerable.Range(1, 5).Select(i => ReportFormat.Count(scores.Of(i))), ReportFormat.Count(scores.Count), ReportFormat.Score(scores.Mean),
+        ]);
+
         public void Trend()
         {
-            layout.Section("7. Comparación con los meses anteriores");
+            layout.Section("8. Comparación con los meses anteriores");
             var trend = report.Trend;
             var labels = trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToList();
             ReportCharts.Lines(layout, "Casos radicados y resueltos", labels,
@@ -309,8 +421,8 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             ], v => ReportFormat.Count((int)Math.Round(v)), v => ReportFormat.Count((int)Math.Round(v)));
             ReportCharts.Lines(layout, "Indicador 7 y satisfacción (%)", labels,
             [
-                new Series("Indicador 7", trend.Select(t => t.Indicator7Percent).ToList(), ReportTheme.DarkBlue),
-                new Series("Satisfechos", trend.Select(t => t.SatisfiedPercent).ToList(), ReportTheme.Orange),
+                new Series("Indicador 7 (especializado)", trend.Select(t => t.Indicator7Percent).ToList(), ReportTheme.DarkBlue),
+                new Series("Satisfechos (respuestas del mes)", trend.Select(t => t.SatisfiedPercent).ToList(), ReportTheme.Orange),
             ], v => v.ToString("0", ReportFormat.Culture) + " %", v => ReportFormat.Percent(v), axisMax: 100);
             layout.Table("Meses",
             [
@@ -360,8 +472,8 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             layout.Table("Indicador 7 por " + ReportFormat.Label(dimension).ToLower(ReportFormat.Culture), columns,
             [
                 .. rows,
-                new TableRow(["Total", ReportFormat.Count(total.WithAns), ReportFormat.Count(total.Within), ReportFormat.Count(total.NotWithin),
-                    ReportFormat.Count(total.Pending), ReportFormat.Percent(total.Percent)], RowStyle.Total),
+                new TableRow(["Total", ReportFormat.Count(total.Measured), ReportFormat.Count(total.Within), ReportFormat.Count(total.NotWithin),
+                    ReportFormat.Percent(total.Percent)], RowStyle.Total),
             ], cancellationToken: cancellationToken);
         }
 
@@ -373,8 +485,18 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         private static TableRow IndicatorRow(BreakdownRow<IndicatorValue> r) => new(
         [
-            r.Label, ReportFormat.Count(r.Value.WithAns), ReportFormat.Count(r.Value.Within), ReportFormat.Count(r.Value.NotWithin),
-            ReportFormat.Count(r.Value.Pending), ReportFormat.Percent(r.Value.Percent),
+            r.Label, ReportFormat.Count(r.Value.Measured), ReportFormat.Count(r.Value.Within), ReportFormat.Count(r.Value.NotWithin),
+            ReportFormat.Percent(r.Value.Percent),
+        ]);
+
+        private static TableRow ComplianceRow(string label, IndicatorValue value) => new(
+        [
+            label, ReportFormat.Count(value.Measured), ReportFormat.Count(value.Within), ReportFormat.Count(value.NotWithin), ReportFormat.Percent(value.Percent),
+        ]);
+
+        private static TableRow ScoreRow(string label, ScoreAverages value) => new(
+        [
+            label, ReportFormat.Count(value.Count), ReportFormat.Score(value.Rating), ReportFormat.Score(value.Timeliness), ReportFormat.Score(value.Courtesy),
         ]);
 
         /// <summary>Sub-category rows with a heading row before each group's first one.</summary>

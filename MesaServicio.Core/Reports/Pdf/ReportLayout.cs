@@ -417,7 +417,9 @@ internal sealed class ReportLayout : IDisposable
             var x = Left + (i * (width + gap));
             g.DrawRoundedRectangle(ReportTheme.Pen(ReportTheme.Rule, 0.7), ReportTheme.Brush(XColors.White), x, Y, width, height, 6, 6);
             g.DrawRectangle(ReportTheme.Brush(accent), x + 6, Y + 6, 16, 2.5);
-            DrawCell(g, value, Theme.Figure, ReportTheme.Text, x + 2, Y + 10, width - 4, 22, XStringAlignment.Near);
+            // A figure is never cut: a value too wide for the tile's large type is drawn in the heading's.
+            var valueFont = g.MeasureString(value, Theme.Figure).Width <= width - 4 - (2 * CellPadding) ? Theme.Figure : Theme.Heading;
+            DrawCell(g, value, valueFont, ReportTheme.Text, x + 2, Y + 10, width - 4, 22, XStringAlignment.Near);
             DrawCell(g, label, Theme.SmallBold, ReportTheme.Text, x + 2, Y + 31, width - 4, 11, XStringAlignment.Near);
             DrawCell(g, note, Theme.Tiny, ReportTheme.Muted, x + 2, Y + 42, width - 4, 10, XStringAlignment.Near);
         }
