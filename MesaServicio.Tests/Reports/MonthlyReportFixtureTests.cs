@@ -1,4 +1,6 @@
 using MesaServicio.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using static MesaServicio.Core.Persistence.SeedData;
 using static MesaServicio.Tests.Reports.FortyCaseMonthFixture;
 
 namespace MesaServicio.Tests.Reports;
@@ -259,6 +261,39 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
             (month.Number("N42"), false, 3, 2, 3, "Paola Andrea Sánchez"));
         var n13 = Report.LowScores.Single(l => l.Number == month.Number("N13"));
         (n13.Comment, n13.Category, n13.AnsweredAt).Should().Be(("Se perdió información.", "Bases de datos", Nov(12, 10)));
+    }
+
+    [Fact]
+    public async Task A_technician_or_a_group_scope_gives_the_same_figures_over_their_cases()
+    {
+        var compute = month.Host.Get<ComputeMonthlyReport>();
+
+        // Sergio: filed N5 N6 N13 N20 N21 N24 N34 N35 (all resolved but N35, open). Indicator 7: N5✓ N6✓ N13✗ N20✗ N21✓ N24✗ N34✓
+        // N35✗ O3✗ → 4/9, all of them specialised; attention: his 8 November cases in time (O3 was attended in October).
+        // Survey: N5 N6 N13 N20 N21 N34 answered, N24 closed without answer → 6 / 7; low scores N13, N20.
+        var sergio = await compute.HandleAsync(
+            November, new ReportScope(DemoPeople.Level2Agent, null), null, ComputeMonthlyReport.DefaultBreachListLimit, default);
+        sergio.Totals.Should().Be(new VolumeCounts(8, 7, RejectionCounts.None, 1));
+        sergio.Indicator7.Should().Be(new IndicatorValue(9, 4, 0));
+        sergio.Indicator7AllLevels.Should().Be(new IndicatorValue(9, 4, 0));
+        sergio.AttentionCompliance.Should().Be(new IndicatorValue(8, 8, 0));
+        (sergio.Scores.Answered, sergio.Scores.Unanswered).Should().Be((6, 1));
+        sergio.LowScores.Select(l => l.Number).Should().Equal(month.Number("N13"), month.Number("N20"));
+
+        // The misionales group (Paola): filed N3 N4 N17 N18 N25 N28 N32 N37 N40 N42; resolved N3 N4 N18 N25 N37 N42; rejected N32;
+        // open N17 N28 N40. Indicator 7: 5/8 (+N17 pending); attention N3 N4 N17 N18 N25 N28 N32 N37 = 8/8.
+        // Survey: O5 O1 N4 N18 N25 N42 N37 answered, N3 closed without answer → 7 / 8 = 87,5 %.
+        int misional;
+        await using (var db = month.Host.NewContext())
+        {
+            misional = await db.TechnicianGroups.Where(g => g.Name == "Sistemas de información misionales — nivel 1").Select(g => g.Id).SingleAsync();
+        }
+
+        var group = await compute.HandleAsync(November, new ReportScope(null, misional), null, ComputeMonthlyReport.DefaultBreachListLimit, default);
+        group.Totals.Should().Be(new VolumeCounts(10, 6, new RejectionCounts(1, 0, 0), 3));
+        group.Indicator7.Should().Be(new IndicatorValue(8, 5, 1));
+        group.AttentionCompliance.Should().Be(new IndicatorValue(8, 8, 0));
+        ReportFormat.Percent(group.Scores.ResponseRate).Should().Be("87,5 %");
     }
 
     private static IEnumerable<(string Label, VolumeCounts Value)> Rows(Breakdown<VolumeCounts> breakdown) =>
