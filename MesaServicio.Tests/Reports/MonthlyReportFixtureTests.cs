@@ -180,6 +180,26 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
     }
 
     [Fact]
+    public void Business_times_to_attend_and_to_resolve_are_of_the_first_actions_and_solutions_of_November()
+    {
+        // First actions in November (minutes): O4 180 (Fri 30 Oct 15–17 + Tue 3 08–09); N1 30 N2 300 N3 30 N4 20 N5 30 N6 15 N7 10
+        // N8 60 N9 60 N10 60 (615); N11 30 N12 180 N13 30 N14 60 N15 60 N16 30 N17 15 N18 30 N19 240 N20 30 N21 30 (735);
+        // N23 30 N24 30 N25 10 N26 30 N27 60 N28 60 N29 30 N30 20 N31 60 N32 60 N33 30 N34 30 N35 60 N36 1140 (Thu 9 h + Fri 9 h
+        // + Mon 1 h) N37 30 N38 30 (1710); N41 30 N42 60 (90). N22 N40 never, N39 on 1 December: 40 cases, 3330 min → 83,25 min.
+        // 90th percentile, rank ⌈0,9 × 40⌉ = 36: descending 1140 300 240 180 180 → 180 min.
+        Report.TimeToAttend.Should().Be(new TimeStatistics(40, TimeSpan.FromMinutes(83.25), TimeSpan.FromMinutes(180)));
+
+        // Solutions recorded in November (their last one), pauses excluded (minutes): O1 1140 O5 600 O2 1680 O4 240 (3660);
+        // N1 240 N2 600 N3 300 N4 360 N5 360 N6 420 N7 540 N8 540 (3360); N11 300 N12 420 N13 1560 N14 1740 N15 2100 N16 660 (6780);
+        // N18 420 N19 420 N20 600 N21 210 (1650); N24 600 N25 300 N26 300 (1200); N30 120 N31 660 N33 180 N34 840 (1800);
+        // N37 240 N38 360 N41 120 N42 540 (1260). 33 cases, 19710 min → 597,27 min. Rank ⌈0,9 × 33⌉ = 30: descending 2100 1740
+        // 1680 1560 → 1560 min (N13's 26 h).
+        Report.TimeToResolve.Count.Should().Be(33);
+        Report.TimeToResolve.Mean!.Value.Should().BeCloseTo(TimeSpan.FromMinutes(19710.0 / 33), TimeSpan.FromMilliseconds(1));
+        Report.TimeToResolve.Percentile90.Should().Be(TimeSpan.FromMinutes(1560));
+    }
+
+    [Fact]
     public void Escalations_of_the_November_cases_are_counted_by_path()
     {
         // 1 → 2: N6 N7 N20 N34; 2 → 3: N7 → 5 escalations in 4 cases.
