@@ -345,7 +345,13 @@ public sealed class ComputeMonthlyReport(
                 var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
                     c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, stopped);
                 var reading = SlaClock.Resolution(slaFacts, calendar, asOf);
-                var due = (reading.DueAt ?? calendar.AddBusinessTime(baseDue, c.PausedBusinessTime)).ToUniversalTime();
+                // A case waiting on the requester has no due time yet: were she to answer now, the rest of its target would run
+                // from now, so it is pending after the reading (never "due later" in a month already over). One that was already
+                // late when it paused fell due before the pause.
+                var due = (reading.DueAt
+                    ?? (reading.Paused && reading.State != SlaState.Breached
+                        ? calendar.AddBusinessTime(asOf, reading.Target - reading.Elapsed)
+                        : calendar.AddBusinessTime(baseDue, c.PausedBusinessTime))).ToUniversalTime();
                 var doneAt = stopped ? c.ResolvedAt ?? c.RejectedAt ?? c.PausedSince : null;
                 var late = reading.State == SlaState.Breached;
                 IndicatorValue value;

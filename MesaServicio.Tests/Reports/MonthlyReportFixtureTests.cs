@@ -71,9 +71,10 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
         // Specialised cases counted in November:
         //   timely (solution or rejection within the ANS, in November): N3 N5 N6 N10 N12 N18 N21 N25 N33 N34 N37 O1 = 12;
         //   not timely (due in November, done late or not yet): N4 N7 N13 N15 N20 N22 N24 N28 N29 N32 N35 O2 O3 = 13.
-        // Measured 25, timely 12 → 48,0 %. Pending: N17 (paused, not measured) = 1.
+        // Measured 25, timely 12 → 48,0 %. N17 waits on the requester (1 h of 8 used): its clock is stopped, so it has no due time
+        // in November and is neither measured nor pending here (it would fall due after the reading if she answered now).
         // Left out: O5 (late, due in October), N36 (timely in December), N40 (due in December), N42 (no ANS).
-        Report.Indicator7.Should().Be(new IndicatorValue(Measured: 25, Within: 12, Pending: 1));
+        Report.Indicator7.Should().Be(new IndicatorValue(Measured: 25, Within: 12, Pending: 0));
         ReportFormat.Percent(Report.Indicator7.Percent).Should().Be("48,0 %");
 
         // Target 90 % (the default), amber from 80 %: 48,0 % is red.
@@ -84,43 +85,43 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
     [Fact]
     public void Indicator_7_is_broken_down_by_level_group_technician_and_priority()
     {
-        // Level 1: N3✓ N4✗ N10✓ N12✓ N15✗ N18✓ N22✗ N25✓ N28✗ N29✗ N32✗ N33✓ N37✓ O1✓ O2✗ (N17 pending) → 8/15 = 53,3 %;
+        // Level 1: N3✓ N4✗ N10✓ N12✓ N15✗ N18✓ N22✗ N25✓ N28✗ N29✗ N32✗ N33✓ N37✓ O1✓ O2✗ (N17 waiting, not counted) → 8/15 = 53,3 %;
         // level 2: N5✓ N6✓ N13✗ N20✗ N21✓ N24✗ N34✓ N35✗ O3✗ → 4/9 = 44,4 %; level 3: N7✗ → 0/1.
         Percents(Report.Indicator7ByDimension(ReportDimension.Level)).Should().Equal(
-            ("Nivel 1", "53,3 %", 15, 8, 1), ("Nivel 2", "44,4 %", 9, 4, 0), ("Nivel 3", "0,0 %", 1, 0, 0));
+            ("Nivel 1", "53,3 %", 15, 8, 0), ("Nivel 2", "44,4 %", 9, 4, 0), ("Nivel 3", "0,0 %", 1, 0, 0));
 
-        // FL (escalated only): N6✓ N7✗ N20✗ N34✓ → 2/4; MI: N3✓ N4✗ N18✓ N25✓ N28✗ N32✗ N37✓ O1✓ (+N17 pending) → 5/8 = 62,5 %;
+        // FL (escalated only): N6✓ N7✗ N20✗ N34✓ → 2/4; MI: N3✓ N4✗ N18✓ N25✓ N28✗ N32✗ N37✓ O1✓ (N17 waiting) → 5/8 = 62,5 %;
         // AP: N10✓ N12✓ N15✗ N22✗ N29✗ N33✓ O2✗ → 3/7 = 42,9 %; ES: N5✓ N13✗ N21✓ N24✗ N35✗ O3✗ → 2/6 = 33,3 %; AD: none.
         Percents(Report.Indicator7ByDimension(ReportDimension.CategoryGroup)).Should().Equal(
-            ("Mesa de ayuda de primer nivel", "50,0 %", 4, 2, 0), ("Sistemas de información misionales", "62,5 %", 8, 5, 1),
+            ("Mesa de ayuda de primer nivel", "50,0 %", 4, 2, 0), ("Sistemas de información misionales", "62,5 %", 8, 5, 0),
             ("Sistemas de información de apoyo", "42,9 %", 7, 3, 0), ("Servicios especializados de TI", "33,3 %", 6, 2, 0));
 
-        // Alejandra N7 → 0/1; Natalia = AP → 3/7; Paola = MI → 5/8 (+1 pending); Sergio = level 2 → 4/9.
+        // Alejandra N7 → 0/1; Natalia = AP → 3/7; Paola = MI → 5/8; Sergio = level 2 → 4/9.
         Percents(Report.Indicator7ByDimension(ReportDimension.Technician)).Should().Equal(
             ("Alejandra Moreno Díaz", "0,0 %", 1, 0, 0), ("Natalia Herrera Vargas", "42,9 %", 7, 3, 0),
-            ("Paola Andrea Sánchez", "62,5 %", 8, 5, 1), ("Sergio Ramírez Quintero", "44,4 %", 9, 4, 0));
+            ("Paola Andrea Sánchez", "62,5 %", 8, 5, 0), ("Sergio Ramírez Quintero", "44,4 %", 9, 4, 0));
 
         // Technician groups now: the same people in their groups (escalations moved N6 N7 N20 N34 to levels 2 and 3).
         Percents(Report.Indicator7ByDimension(ReportDimension.TechnicianGroup)).Should().Equal(
             ("Infraestructura y proveedores — nivel 3", "0,0 %", 1, 0, 0), ("Sistemas de información de apoyo — nivel 1", "42,9 %", 7, 3, 0),
-            ("Sistemas de información misionales — nivel 1", "62,5 %", 8, 5, 1), ("Soporte especializado — nivel 2", "44,4 %", 9, 4, 0));
+            ("Sistemas de información misionales — nivel 1", "62,5 %", 8, 5, 0), ("Soporte especializado — nivel 2", "44,4 %", 9, 4, 0));
 
-        // Crítica: N4✗ N7✗ N21✓ → 1/3; Alta: N3✓ N5✓ N6✓ N12✓ N15✗ N18✓ N20✗ N24✗ N25✓ N33✓ N37✓ O3✗ (+N17) → 8/12 = 66,7 %;
+        // Crítica: N4✗ N7✗ N21✓ → 1/3; Alta: N3✓ N5✓ N6✓ N12✓ N15✗ N18✓ N20✗ N24✗ N25✓ N33✓ N37✓ O3✗ → 8/12 = 66,7 %;
         // Media: N10✓ N13✗ N22✗ N32✗ N34✓ N35✗ O1✓ O2✗ → 3/8 = 37,5 %; Baja: N28✗ N29✗ → 0/2.
         Percents(Report.Indicator7ByDimension(ReportDimension.Priority)).Should().Equal(
-            ("Crítica", "33,3 %", 3, 1, 0), ("Alta", "66,7 %", 12, 8, 1), ("Media", "37,5 %", 8, 3, 0), ("Baja", "0,0 %", 2, 0, 0));
+            ("Crítica", "33,3 %", 3, 1, 0), ("Alta", "66,7 %", 12, 8, 0), ("Media", "37,5 %", 8, 3, 0), ("Baja", "0,0 %", 2, 0, 0));
 
         // Every specialised category that has a case counted: the rows add up to the indicator.
         var categories = Report.Indicator7ByDimension(ReportDimension.Category).Rows;
-        (categories.Sum(r => r.Value.Measured), categories.Sum(r => r.Value.Within), categories.Sum(r => r.Value.Pending)).Should().Be((25, 12, 1));
+        (categories.Sum(r => r.Value.Measured), categories.Sum(r => r.Value.Within), categories.Sum(r => r.Value.Pending)).Should().Be((25, 12, 0));
     }
 
     [Fact]
     public void The_same_figure_over_all_levels_and_first_attention_compliance_are_beside_it()
     {
         // All levels = the 25 specialised + non-specialised counted in November: timely N1 N2 N9 N11 N14 N16 N19 N23 N30 N31 N38
-        // N41 O4 = 13, late N26 = 1 → 25/39 = 64,1 %; pending N17.
-        Report.Indicator7AllLevels.Should().Be(new IndicatorValue(Measured: 39, Within: 25, Pending: 1));
+        // N41 O4 = 13, late N26 = 1 → 25/39 = 64,1 %; N17 waits on the requester, not counted.
+        Report.Indicator7AllLevels.Should().Be(new IndicatorValue(Measured: 39, Within: 25, Pending: 0));
         ReportFormat.Percent(Report.Indicator7AllLevels.Percent).Should().Be("64,1 %");
 
         // Attention, by the same month rule: N1…N41 with an attention ANS, less N8 (none) and N40 (due in December) = 39, plus O4
@@ -301,7 +302,7 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
         sergio.LowScores.Select(l => l.Number).Should().Equal(month.Number("N13"), month.Number("N20"));
 
         // The misionales group (Paola): filed N3 N4 N17 N18 N25 N28 N32 N37 N40 N42; resolved N3 N4 N18 N25 N37 N42; rejected N32;
-        // open N17 N28 N40. Indicator 7: 5/8 (+N17 pending); attention N3 N4 N17 N18 N25 N28 N32 N37 = 8/8.
+        // open N17 N28 N40. Indicator 7: 5/8 (N17 waiting, not counted); attention N3 N4 N17 N18 N25 N28 N32 N37 = 8/8.
         // Survey: O5 O1 N4 N18 N25 N42 N37 answered, N3 closed without answer → 7 / 8 = 87,5 %.
         int misional;
         await using (var db = month.Host.NewContext())
@@ -311,7 +312,7 @@ public sealed class MonthlyReportFixtureTests(FortyCaseMonthFixture month) : ICl
 
         var group = await compute.HandleAsync(November, new ReportScope(null, misional), null, ComputeMonthlyReport.DefaultBreachListLimit, default);
         group.Totals.Should().Be(new VolumeCounts(10, 6, new RejectionCounts(1, 0, 0), 3));
-        group.Indicator7.Should().Be(new IndicatorValue(8, 5, 1));
+        group.Indicator7.Should().Be(new IndicatorValue(8, 5, 0));
         group.AttentionCompliance.Should().Be(new IndicatorValue(8, 8, 0));
         ReportFormat.Percent(group.Scores.ResponseRate).Should().Be("87,5 %");
     }
