@@ -81,7 +81,7 @@ public sealed class GetCaseDetails(
 
         var allowed = Enum.GetValues<CaseOperationKind>()
             .Where(op => CaseAccess.Decide(user, scope, facts, op) == AccessDecision.Allowed).ToHashSet();
-        var seesInternal = allowed.Contains(CaseOperationKind.InternalNote);
+        var seesInternal = CaseAccess.SeesInternalNotes(user, scope, facts);
 
         var personIds = c.History.Select(h => h.ActorId).Concat(c.Comments.Select(m => m.AuthorId))
             .Append(c.RequesterId).Append(c.AssigneeId).OfType<Guid>().Distinct().ToList();

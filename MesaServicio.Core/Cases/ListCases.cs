@@ -19,7 +19,7 @@ public sealed record CaseListQuery(int Page = 0, int PageSize = 20, string? Text
 public sealed record CasePage(IReadOnlyList<CaseRow> Rows, int Total);
 
 /// <summary>
-/// "My cases" for a requester; for staff, the cases within their reach (coordinator: all) with search by
+/// "My cases" for a requester; for staff, the cases within their reach (coordinator and Jefe OTIC: all) with search by
 /// number or subject. A projection, paged in the database, newest first.
 /// </summary>
 public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, IBusinessCalendarProvider calendars, TimeProvider time)
@@ -35,9 +35,9 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var cases = db.Cases.AsNoTracking();
-        if (user.IsCoordinator)
+        if (user.IsCoordinator || user.IsJefe)
         {
-            // Everything.
+            // Everything (the Jefe OTIC reads every case).
         }
         else if (user.IsStaff)
         {

@@ -36,6 +36,7 @@ public static class SeedData
         public static readonly Guid LeadEspecializados = new("0b6f5c1e-0000-4000-8000-000000000044");
         public static readonly Guid LeadAdministrativos = new("0b6f5c1e-0000-4000-8000-000000000045");
         public static readonly Guid Coordinator = new("0b6f5c1e-0000-4000-8000-000000000051");
+        public static readonly Guid Jefe = new("0b6f5c1e-0000-4000-8000-000000000061");
     }
 
     /// <summary>Names of the five top category groups of the procedure.</summary>
@@ -208,5 +209,6 @@ public static class SeedData
         yield return new Person(DemoPeople.LeadEspecializados, "Mónica Jiménez Arango", "monica.jimenez@entidad.gov.co", "Oficina de Tecnologías de la Información", PersonRoles.Agent | PersonRoles.TechnicalLead);
         yield return new Person(DemoPeople.LeadAdministrativos, "Óscar Iván Salazar", "oscar.salazar@entidad.gov.co", "Oficina de Tecnologías de la Información", PersonRoles.Agent | PersonRoles.TechnicalLead);
         yield return new Person(DemoPeople.Coordinator, "Beatriz Elena Cárdenas", "beatriz.cardenas@entidad.gov.co", "Coordinación de Infraestructura Tecnológica — OTIC", PersonRoles.Agent | PersonRoles.Coordinator);
+        yield return new Person(DemoPeople.Jefe, "Gustavo Adolfo Mejía", "gustavo.mejia@entidad.gov.co", "Oficina de Tecnologías de la Información", PersonRoles.Jefe);
     }
 }

@@ -75,6 +75,13 @@ public static class CaseAccess
             }
         }
 
+        if (user.IsJefe)
+        {
+            // The Jefe OTIC reads every case and operates on none (unless it is his own, as its requester).
+            reaches = true;
+            allowed.Add(CaseOperationKind.View);
+        }
+
         if (!reaches)
         {
             return AccessDecision.NotFound;
@@ -116,9 +123,24 @@ public static class CaseAccess
         };
     }
 
-    /// <summary>Whether internal notes (and their history lines) may be shown to the user on this case.</summary>
-    public static bool SeesInternalNotes(CurrentUser user, AccessScope scope, CaseAccessFacts facts) =>
-        Decide(user, scope, facts, CaseOperationKind.InternalNote) == AccessDecision.Allowed;
+    /// <summary>
+    /// Whether internal notes (and their history lines) may be shown to the user on this case: whoever may write them,
+    /// and the Jefe OTIC, who reads every case as the desk does, except a case he filed as its requester.
+    /// </summary>
+    public static bool SeesInternalNotes(CurrentUser user, AccessScope scope, CaseAccessFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(facts);
+        return Decide(user, scope, facts, CaseOperationKind.InternalNote) == AccessDecision.Allowed
+            || (user.IsJefe && facts.RequesterId != user.PersonId);
+    }
+
+    /// <summary>Whether the user reads this case only as the Jefe OTIC (no operation offered): not its requester, not staff.</summary>
+    public static bool ReadsOnlyAsJefe(CurrentUser user, Guid requesterId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsJefe && !user.IsStaff && requesterId != user.PersonId;
+    }
 
     /// <summary>Roles a staff member must hold for <see cref="PersonRoles"/> checks outside a case.</summary>
     public static PersonRoles StaffRoles => PersonRoles.Agent | PersonRoles.TechnicalLead | PersonRoles.Coordinator;

@@ -39,8 +39,8 @@ public static class MesaClaims
             }
         }
 
-        // A lead and a coordinator are agents too.
-        return roles == PersonRoles.None ? roles : roles | PersonRoles.Agent;
+        // A lead and a coordinator are agents too; the Jefe OTIC is not (read-only: no board, no case operation).
+        return (roles & (PersonRoles.TechnicalLead | PersonRoles.Coordinator)) != 0 ? roles | PersonRoles.Agent : roles;
     }
 
     public static IEnumerable<string> AppRoleNames(PersonRoles roles) =>
