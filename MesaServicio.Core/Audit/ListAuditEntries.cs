@@ -30,7 +30,10 @@ public sealed record AuditFilter(
     int Page = 0,
     int PageSize = 25);
 
-/// <summary>One audited operation: a configuration change (area, subject, before → after, reason) or a case history line.</summary>
+/// <summary>
+/// One audited operation: a configuration change (area, subject, before → after, reason) or a case history line.
+/// <see cref="Change"/> is the before → after in Spanish words (<see cref="AuditValues"/>); Before and After stay as stored.
+/// </summary>
 public sealed record AuditEntry(
     AuditSource Source,
     long Id,
@@ -45,7 +48,8 @@ public sealed record AuditEntry(
     CaseStatus? ToStatus,
     string? Before,
     string? After,
-    string? Detail);
+    string? Detail,
+    string? Change = null);
 
 /// <summary>One page of the audit, newest first, and how many entries match in all.</summary>
 public sealed record AuditEntryPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
@@ -183,7 +187,8 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
             r.Source, r.Id, r.At, r.ActorId, r.ActorId is { } a ? names.GetValueOrDefault(a) : null,
             r.CaseId is { } c ? numbers.GetValueOrDefault(c) : null, r.Area, r.Action, r.Subject, r.FromStatus, r.ToStatus,
             r.Before, r.After, r.Detail)).ToList();
-        return new AuditEntryPage(entries, total, page, size);
+        var references = await AuditValues.NamesAsync(db, entries, cancellationToken).ConfigureAwait(false);
+        return new AuditEntryPage(entries.Select(e => e with { Change = AuditValues.Describe(e, references) }).ToList(), total, page, size);
     }
 
     /// <summary>The instant a local day begins in the calendar's zone.</summary>

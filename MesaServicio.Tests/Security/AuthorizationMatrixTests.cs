@@ -26,6 +26,20 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ["technical lead of another category"] = CurrentUser.Person(DemoPeople.LeadMisional, PersonRoles.Agent | PersonRoles.TechnicalLead),
         ["coordinator"] = CurrentUser.Person(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator),
         ["PQRS integration"] = CurrentUser.Integration,
+        ["Jefe OTIC"] = CurrentUser.Person(DemoPeople.Jefe, PersonRoles.Jefe),
+    };
+
+    /// <summary>The table's operations that are not about one case, and the Core operation each stands for.</summary>
+    private static readonly Dictionary<string, GlobalOperation> GlobalColumns = new(StringComparer.Ordinal)
+    {
+        ["board"] = GlobalOperation.Board,
+        ["reports"] = GlobalOperation.Reports,
+        ["configuration"] = GlobalOperation.Configuration,
+        ["audit"] = GlobalOperation.Audit,
+        ["own results"] = GlobalOperation.OwnResults,
+        ["read improvement actions"] = GlobalOperation.ReadImprovementActions,
+        ["manage improvement actions"] = GlobalOperation.ManageImprovementActions,
+        ["reclose month"] = GlobalOperation.RecloseMonth,
     };
 
     private readonly Fixture _fixture;
@@ -50,8 +64,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         cells.Select(c => c.Actor).Distinct().Should().BeEquivalentTo(Actors.Keys);
         cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
-            "assign", "take", "board", "reports", "configuration", "audit", "intake");
-        cells.Should().HaveCount(9 * 18);
+            "assign", "take", "board", "reports", "configuration", "audit", "intake",
+            "own results", "read improvement actions", "manage improvement actions", "reclose month");
+        cells.Should().HaveCount(10 * 22);
     }
 
     [Theory]
@@ -62,10 +77,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         var host = _fixture.Host;
         Func<Task> act = operation switch
         {
-            "board" => Global(user, GlobalOperation.Board),
-            "reports" => Global(user, GlobalOperation.Reports),
-            "configuration" => Global(user, GlobalOperation.Configuration),
-            "audit" => Global(user, GlobalOperation.Audit),
+            _ when GlobalColumns.TryGetValue(operation, out var global) => Global(user, global),
             "intake" => async () => await host.Get<RegisterCase>().HandleAsync(
                 new RegisterCaseCommand(CaseKind.Request, await CategoryAsync(), "Soporte técnico PQRS", "Radicado 2026-1234.", Impact.Low, Urgency.Low,
                     CaseChannel.Pqrs, DemoPeople.Requester3), user, default),
@@ -80,7 +92,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             case "no":
                 await act.Should().ThrowAsync<ForbiddenException>();
                 break;
-            case "ingresar" when operation is "board" or "reports" or "configuration" or "audit" or "intake":
+            case "ingresar" when operation == "intake" || GlobalColumns.ContainsKey(operation):
                 // Not about one case: nobody signed in is simply refused (the web layer asks to sign in first).
                 await act.Should().ThrowAsync<ForbiddenException>();
                 break;

@@ -12,7 +12,7 @@ namespace MesaServicio.Web.Components.Audit;
 
 /// <summary>
 /// The coordinator's audit (<c>/auditoria</c>): configuration changes and case operations, newest first, filtered by
-/// person, case number, operation and local dates, paged in the database. Core refuses anyone but the coordinator.
+/// person, case number, operation and local dates, paged in the database. Core refuses anyone but the coordinator and the Jefe OTIC.
 /// </summary>
 public partial class AuditPage
 {
@@ -103,21 +103,8 @@ public partial class AuditPage
         ? DomainMessages.Has("Area." + entry.Area) ? DomainMessages.Get("Area." + entry.Area) : entry.Area ?? ""
         : Capitalized(DomainMessages.Get("History." + entry.Action));
 
-    /// <summary>Before → after: the JSON of a configuration change, the states and values of a case operation.</summary>
-    internal static string Change(AuditEntry entry)
-    {
-        if (entry.Source == AuditSource.Case && entry.FromStatus is { } from && entry.ToStatus is { } to && from != to)
-        {
-            return $"{Labels.Status(from)} → {Labels.Status(to)}";
-        }
-
-        if (entry.Before is null && entry.After is null)
-        {
-            return entry.Source == AuditSource.Case && entry.ToStatus is { } s ? Labels.Status(s) : "";
-        }
-
-        return $"{entry.Before ?? "—"} → {entry.After ?? "—"}";
-    }
+    /// <summary>Before → after in Spanish words, as Core wrote it (never the stored JSON, enum names or ids).</summary>
+    internal static string Change(AuditEntry entry) => entry.Change ?? "";
 
     internal static string? Shorten(string? text) => text is { Length: > 160 } ? text[..159] + "…" : text;
 
