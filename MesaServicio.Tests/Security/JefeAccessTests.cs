@@ -140,9 +140,9 @@ public sealed class JefeAccessTests(PortalFactory portal) : IClassFixture<Portal
     {
         using var browser = portal.NewBrowser();
 
-        var page = await browser.GetStringAsync(new Uri("/ingresar/local", UriKind.Relative));
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/ingresar/local", UriKind.Relative)));
 
-        page.Should().Contain("Gustavo Adolfo Mejía").And.Contain("Jefe OTIC");
+        page.Should().MatchRegex(@"Gustavo Adolfo Mejía</span>\s*<span class=""person-role"">Jefe OTIC</span>");
     }
 
     [Fact]
