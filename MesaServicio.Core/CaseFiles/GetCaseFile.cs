@@ -87,7 +87,8 @@ public sealed class GetCaseFile(GetCaseDetails details, ListAttachments attachme
             rejection,
             answers,
             files,
-            c.AllowedOperations.Contains(CaseOperationKind.InternalNote),
+            // The Jefe OTIC reads the internal notes without writing them (CaseAccess.SeesInternalNotes).
+            c.AllowedOperations.Contains(CaseOperationKind.InternalNote) || CaseAccess.ReadsOnlyAsJefe(user, c.RequesterId),
             Name(user.PersonId) ?? DeskName);
     }
 }

@@ -119,6 +119,25 @@ public sealed class JefeAccessTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task The_Jefes_case_file_holds_the_internal_notes_he_reads_and_says_so()
+    {
+        var number = await portal.FileCaseAsync(DemoPeople.Requester3, "Caso para el expediente del Jefe");
+        var assignee = await AssigneeOfAsync(number);
+        await portal.Services.GetRequiredService<CommentOnCase>().HandleAsync(
+            new(number, "NOTA-INTERNA: el equipo está en garantía.", true), CurrentUser.Person(assignee, PersonRoles.Agent), default);
+        var files = portal.Services.GetRequiredService<MesaServicio.Core.CaseFiles.GetCaseFile>();
+
+        var jefe = await files.HandleAsync(number, CurrentUser.Person(DemoPeople.Jefe, PersonRoles.Jefe), default);
+        var requester = await files.HandleAsync(number, CurrentUser.Person(DemoPeople.Requester3, PersonRoles.None), default);
+
+        jefe.IncludesInternalNotes.Should().BeTrue();
+        jefe.Case.Messages.Should().Contain(m => m.IsInternal && m.Text == "NOTA-INTERNA: el equipo está en garantía.");
+        jefe.Case.AllowedOperations.Should().Equal(CaseOperationKind.View);
+        requester.IncludesInternalNotes.Should().BeFalse();
+        requester.Case.Messages.Should().NotContain(m => m.IsInternal);
+    }
+
+    [Fact]
     public async Task The_Jefe_gets_his_card_on_the_home_page_and_the_menu_of_a_reader()
     {
         using var jefe = portal.NewBrowser();
