@@ -131,4 +131,8 @@ public static class DomainRules
     public const string ConfigCalendarDescriptionRequired = "Config.Calendar.DescriptionRequired";
     public const string ConfigCalendarDescriptionTooLong = "Config.Calendar.DescriptionTooLong";
     public const string ConfigPriorityInvalid = "Config.Priority.Invalid";
+
+    public const string MonthRecloseReasonRequired = "Month.Reclose.ReasonRequired";
+    public const string MonthNotClosed = "Month.Reclose.NotClosed";
+    public const string MonthReclosedMeanwhile = "Month.Reclose.Changed";
 }

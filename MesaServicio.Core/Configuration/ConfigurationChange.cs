@@ -56,4 +56,7 @@ public static class ConfigurationAreas
     public const string PriorityMatrix = "PriorityMatrix";
     public const string ApiKey = "ApiKey";
     public const string SlaRecompute = "SlaRecompute";
+
+    /// <summary>A month's results closed again by the coordinator (issue #15).</summary>
+    public const string MonthClosure = "MonthClosure";
 }

@@ -43,6 +43,9 @@ public enum MessageKind
 
     /// <summary>To the group's members, the category's lead and the coordinators: a case nobody could be given.</summary>
     UnassignedCase = 18,
+
+    /// <summary>To the coordinators: a month's results were closed (frozen), or closed again with a reason.</summary>
+    MonthClosed = 40,
 }
 
 /// <summary>

@@ -70,6 +70,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Calendar.NonWorkingDay> NonWorkingDays => Set<Calendar.NonWorkingDay>();
 
+    public DbSet<Reports.Closing.MonthClosure> MonthClosures => Set<Reports.Closing.MonthClosure>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var autoDetect = GuardEvidence();

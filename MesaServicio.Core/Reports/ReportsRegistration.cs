@@ -1,4 +1,5 @@
 using MesaServicio.Core.Reports;
+using MesaServicio.Core.Reports.Closing;
 using MesaServicio.Core.Reports.Pdf;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class ReportsRegistration
         services.AddSingleton<MonthlyReportPdf>();
         services.AddSingleton<MonthlyCasesCsv>();
         services.AddSingleton<ListReportCases>();
+        services.AddMesaServicioMonthClosing();
         return services;
     }
 }
