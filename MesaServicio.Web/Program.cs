@@ -131,6 +131,7 @@ app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
 app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
+app.MapMonthClosureEndpoints();
 app.MapMesaIntakeApi();
 app.MapMesaRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
