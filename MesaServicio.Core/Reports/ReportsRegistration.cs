@@ -15,6 +15,7 @@ public static class ReportsRegistration
         services.AddSingleton<MonthlyReportPdf>();
         services.AddSingleton<MonthlyCasesCsv>();
         services.AddSingleton<ListReportCases>();
+        services.AddSingleton<ListOwnResultScopes>();
         services.AddMesaServicioMonthClosing();
         return services;
     }

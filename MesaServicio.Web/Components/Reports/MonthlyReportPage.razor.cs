@@ -2,6 +2,7 @@ using System.Globalization;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Reports;
+using MesaServicio.Core.Reports.Closing;
 using MesaServicio.Core.Reports.Pdf;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
@@ -36,9 +37,15 @@ public sealed partial class MonthlyReportPage : IDisposable
     private string? _pdfToken;
     private string? _pdfError;
     private bool _canManageActions;
+    private MonthResults? _results;
+    private IReadOnlyList<OwnResultScope> _scopes = [];
+    private OwnResultScope? _scope;
 
     [Inject]
-    private ComputeMonthlyReport Compute { get; set; } = default!;
+    private GetMonthResults Months { get; set; } = default!;
+
+    [Inject]
+    private ListOwnResultScopes OwnScopes { get; set; } = default!;
 
     [Inject]
     private MonthlyReportPdf Pdf { get; set; } = default!;
@@ -68,6 +75,14 @@ public sealed partial class MonthlyReportPage : IDisposable
     [SupplyParameterFromQuery(Name = "mes")]
     public string? Mes { get; set; }
 
+    /// <summary>"Mis resultados" (<c>/mis-resultados</c>): the person's own cases or one of her groups, always live.</summary>
+    [Parameter]
+    public bool Own { get; set; }
+
+    /// <summary>With <see cref="Own"/>: whose figures, <c>mios</c> or <c>grupo-{id}</c>.</summary>
+    [SupplyParameterFromQuery(Name = "alcance")]
+    public string? Alcance { get; set; }
+
     private static IReadOnlyList<int> MonthNumbers { get; } = Enumerable.Range(1, 12).ToList();
 
     private IReadOnlyList<int> Years { get; set; } = [];
@@ -89,7 +104,21 @@ public sealed partial class MonthlyReportPage : IDisposable
         var first = Math.Max(BusinessCalendar.MinSupportedDay.Year, current.Year - 5);
         Years = Enumerable.Range(first, current.Year - first + 1).Reverse().ToList();
         _month = YearMonth.TryParse(Mes, out var asked) ? asked : current;
-        _canManageActions = CaseAccess.Can(_user, GlobalOperation.ManageImprovementActions);
+        _canManageActions = !Own && CaseAccess.Can(_user, GlobalOperation.ManageImprovementActions);
+        if (Own)
+        {
+            try
+            {
+                _scopes = await OwnScopes.HandleAsync(_user, _disposed.Token);
+                _scope = _scopes.FirstOrDefault(s => s.Key == Alcance) ?? _scopes[0];
+            }
+            catch (ForbiddenException refused)
+            {
+                _error = refused.Message;
+                return;
+            }
+        }
+
         await LoadAsync();
     }
 
@@ -108,12 +137,21 @@ public sealed partial class MonthlyReportPage : IDisposable
         await LoadAsync();
     }
 
+    private async Task ScopeChangedAsync(string key)
+    {
+        _scope = _scopes.FirstOrDefault(s => s.Key == key) ?? _scope;
+        await LoadAsync();
+    }
+
+    private Task ReclosedAsync() => LoadAsync();
+
     private async Task LoadAsync()
     {
         _loading = true;
         _loadPercent = 0;
         _error = null;
         _report = null;
+        _results = null;
         _selection = null;
         _selectionCases = null;
         _pdfToken = null;
@@ -121,7 +159,9 @@ public sealed partial class MonthlyReportPage : IDisposable
         StateHasChanged();
         try
         {
-            _report = await Compute.HandleAsync(_month, _user, new UiProgress(this, p => _loadPercent = p), _disposed.Token);
+            var scope = Own ? _scope?.Scope ?? throw new InvalidOperationException("No scope.") : ReportScope.All;
+            _results = await Months.HandleAsync(_month, scope, _user, new UiProgress(this, p => _loadPercent = p), _disposed.Token);
+            _report = _results.Report;
         }
         catch (ForbiddenException refused)
         {
