@@ -3,6 +3,7 @@ using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Intake;
 using MesaServicio.Core.Configuration;
+using MesaServicio.Core.Improvement;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Surveys;
@@ -88,6 +89,7 @@ public static class DependencyInjection
         services.AddMesaServicioNotifications(configuration, contentRoot);
         services.AddMesaServicioSurveys();
         services.AddMesaServicioIntake(configuration);
+        services.AddMesaServicioImprovementActions();
         return services;
     }
 }

@@ -46,6 +46,14 @@ public enum MessageKind
 
     /// <summary>To the coordinators: a month's results were closed (frozen), or closed again with a reason.</summary>
     MonthClosed = 40,
+    /// <summary>To a staff member: an improvement action was given to them.</summary>
+    ImprovementActionAssigned = 30,
+
+    /// <summary>To an improvement action's responsible: its due date is near.</summary>
+    ImprovementActionDueSoon = 31,
+
+    /// <summary>To an improvement action's responsible: its due date passed and it is still open.</summary>
+    ImprovementActionOverdue = 32,
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
         [typeof(Case), typeof(CaseHistoryEntry), typeof(CaseComment), typeof(Person), typeof(Category), typeof(SlaPolicy), typeof(TechnicianGroup),
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
         typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings),
-        typeof(Answers.AnswerInvitation)];
+        typeof(Answers.AnswerInvitation), typeof(Improvement.ImprovementAction), typeof(Improvement.ImprovementFollowUp),
+        typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -71,6 +72,13 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<Calendar.NonWorkingDay> NonWorkingDays => Set<Calendar.NonWorkingDay>();
 
     public DbSet<Reports.Closing.MonthClosure> MonthClosures => Set<Reports.Closing.MonthClosure>();
+    public DbSet<Improvement.ImprovementAction> ImprovementActions => Set<Improvement.ImprovementAction>();
+
+    public DbSet<Improvement.ImprovementActionCase> ImprovementActionCases => Set<Improvement.ImprovementActionCase>();
+
+    public DbSet<Improvement.ImprovementFollowUp> ImprovementFollowUps => Set<Improvement.ImprovementFollowUp>();
+
+    public DbSet<Improvement.ImprovementHistoryEntry> ImprovementHistory => Set<Improvement.ImprovementHistoryEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -157,7 +165,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
                     $"{entry.Metadata.ClrType.Name} is evidence and is never hard-deleted (procedure activity 8); deactivate it instead.");
             }
 
-            if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse or Configuration.ConfigurationChange && entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse or Configuration.ConfigurationChange
+                or Improvement.ImprovementHistoryEntry or Improvement.ImprovementFollowUp && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("A case's history and conversation are append-only.");
             }

@@ -112,7 +112,10 @@ public static class CaseAccess
         return operation switch
         {
             GlobalOperation.Board => user.IsStaff,
-            GlobalOperation.Reports or GlobalOperation.Audit or GlobalOperation.ReadImprovementActions => user.IsCoordinator || user.IsJefe,
+            GlobalOperation.Reports or GlobalOperation.Audit => user.IsCoordinator || user.IsJefe,
+
+            // Every action; a technician who is an action's responsible reads that one (Improvement.ImprovementAccess).
+            GlobalOperation.ReadImprovementActions => user.IsCoordinator || user.IsJefe || user.IsTechnicalLead,
             GlobalOperation.Configuration or GlobalOperation.RecloseMonth => user.IsCoordinator,
             GlobalOperation.OwnResults => user.IsStaff,
             GlobalOperation.ManageImprovementActions => user.IsCoordinator || user.IsTechnicalLead,

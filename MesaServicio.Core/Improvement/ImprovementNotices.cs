@@ -1,0 +1,66 @@
+using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Notifications;
+using MesaServicio.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace MesaServicio.Core.Improvement;
+
+/// <summary>
+/// Tells an action's responsible person what concerns them (assigned; due soon; overdue) by portal notice and e-mail,
+/// in the change's own context (they commit with it or not at all), under a key per event and person that the database
+/// refuses twice. The texts carry the action's number, due date and link: no names, no text of the action.
+/// </summary>
+public sealed class ImprovementNotices(NoticeComposer composer)
+{
+    /// <summary>The action's page.</summary>
+    public static string Link(string number) => "/acciones-de-mejora/" + number;
+
+    /// <summary>Queues the notice (the person's e-mail choice honoured); returns the portal notice, if any. Nobody is told of their own act.</summary>
+    public async Task<PortalNotification?> QueueAsync(
+        MesaDbContext db, ImprovementAction action, MessageKind kind, string key, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.ResponsibleId == actorId)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().Where(p => p.Id == action.ResponsibleId && p.IsActive)
+            .Select(p => new { p.Id, p.Email }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var sendEmail = !string.IsNullOrWhiteSpace(person.Email)
+            && !await EmailPreferences.OptedOutAsync(db, person.Id, kind, cancellationToken).ConfigureAwait(false);
+        var dedup = $"{key}:{person.Id:N}";
+        var link = Link(action.Number);
+        var due = FormatDay(action.DueOn);
+        if (sendEmail)
+        {
+            var absolute = composer.AbsoluteLink(link);
+            var body = NoticeComposer.Text(kind, "Body", action.Number, absolute, due);
+            db.OutboxMessages.Add(new OutboxMessage(
+                "mail:" + dedup, kind, null, person.Id, person.Email.Trim(), NoticeComposer.Text(kind, "Subject", action.Number, absolute, due),
+                NoticeComposer.PlainText(body), NoticeComposer.Html(body, absolute), now));
+        }
+
+        // The bell links a notice by its kind: these go to the action's page, not to a case.
+        var portal = new PortalNotification("portal:" + dedup, person.Id, kind, null, action.Number,
+            NoticeComposer.Text(kind, "Portal", action.Number, link, due), now);
+        db.PortalNotifications.Add(portal);
+        return portal;
+    }
+
+    /// <summary>A day as the messages write it: "viernes 4 de diciembre de 2026".</summary>
+    public static string FormatDay(DateOnly day) => day.ToString("dddd d 'de' MMMM 'de' yyyy", Common.DomainMessages.Culture);
+
+    /// <summary>Whether a kind is one of the improvement actions' (the bell links these to the action's page).</summary>
+    public static bool IsImprovementKind(MessageKind kind) =>
+        kind is MessageKind.ImprovementActionAssigned or MessageKind.ImprovementActionDueSoon or MessageKind.ImprovementActionOverdue;
+
+    /// <summary>The local day of <paramref name="now"/>.</summary>
+    internal static DateOnly Today(BusinessCalendar calendar, DateTimeOffset now) => DateOnly.FromDateTime(calendar.ToLocal(now).DateTime);
+}
