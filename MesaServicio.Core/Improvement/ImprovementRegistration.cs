@@ -17,6 +17,7 @@ public static class ImprovementRegistration
         services.AddSingleton<GetImprovementAction>();
         services.AddSingleton<ListImprovementActions>();
         services.AddSingleton<ListImprovementActionsOfMonth>();
+        services.AddSingleton<ListImprovementResponsibles>();
         services.AddSingleton<ImprovementActionSweep>();
         services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<ImprovementActionSweep>());
         return services;

@@ -16,6 +16,12 @@ public static class Policies
     public const string Audit = "Mesa.Audit";
     public const string Integration = "Mesa.Integration";
 
+    /// <summary>The improvement actions' pages: leads, coordinator, Jefe OTIC, and staff (who see the actions they answer for).</summary>
+    public const string ImprovementActions = "Mesa.ImprovementActions";
+
+    /// <summary>Recording improvement actions (leads and the coordinator).</summary>
+    public const string ManageImprovementActions = "Mesa.ManageImprovementActions";
+
     /// <param name="builder">The authorization builder.</param>
     /// <param name="integrationSchemes">
     /// The only schemes the <see cref="Integration"/> policy authenticates with (API key, Entra app tokens):
@@ -30,6 +36,8 @@ public static class Policies
             .AddPolicy(Coordinator, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Configuration)))
             .AddPolicy(Results, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Reports)))
             .AddPolicy(Audit, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Audit)))
+            .AddPolicy(ImprovementActions, p => p.RequireAssertion(c => Core.Improvement.ImprovementAccess.SeesList(MesaClaims.ToCurrentUser(c.User))))
+            .AddPolicy(ManageImprovementActions, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.ManageImprovementActions)))
             .AddPolicy(Integration, p => p.AddAuthenticationSchemes([.. integrationSchemes]).RequireAuthenticatedUser().RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Intake)));
     }
 }

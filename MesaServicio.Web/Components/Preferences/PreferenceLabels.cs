@@ -24,6 +24,9 @@ public static class PreferenceLabels
         MessageKind.UnassignedCase => "Un caso sin asignar en mi grupo o categoría",
         MessageKind.SlaAtRisk => "ANS en riesgo (75 %)",
         MessageKind.SlaBreached => "ANS vencido",
+        MessageKind.ImprovementActionAssigned => "Se me asigna una acción de mejora",
+        MessageKind.ImprovementActionDueSoon => "Una acción de mejora a mi cargo vence pronto",
+        MessageKind.ImprovementActionOverdue => "Una acción de mejora a mi cargo está vencida",
         _ => kind.ToString(),
     };
 }
