@@ -3,7 +3,6 @@ using MesaServicio.Core.Common;
 using MesaServicio.Core.Improvement;
 using MesaServicio.Web.Auth;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace MesaServicio.Web.Components.Improvement;
 
@@ -15,7 +14,6 @@ public sealed partial class ImprovementActionPage
 {
     private ImprovementActionDetails? _details;
     private IReadOnlyList<ImprovementResponsibleOption> _people = [];
-    private List<BreadcrumbItem> _crumbs = [];
     private string? _statusNote;
     private string? _followUp;
     private Guid? _newResponsible;
@@ -88,11 +86,6 @@ public sealed partial class ImprovementActionPage
         _details = details;
         _newResponsible = details.Action.ResponsibleId;
         _newDue = details.Action.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _crumbs =
-        [
-            new BreadcrumbItem("Acciones de mejora", "/acciones-de-mejora"),
-            new BreadcrumbItem(details.Action.Number, null, disabled: true),
-        ];
     }
 
     private Task ChangeStatusAsync(ImprovementActionStatus target) => RunAsync(async user =>
