@@ -135,4 +135,6 @@ public static class DomainRules
     public const string MonthRecloseReasonRequired = "Month.Reclose.ReasonRequired";
     public const string MonthNotClosed = "Month.Reclose.NotClosed";
     public const string MonthReclosedMeanwhile = "Month.Reclose.Changed";
+    public const string ConfigIndicatorTargetInvalid = "Config.Indicator.TargetInvalid";
+    public const string ConfigIndicatorNotTopGroup = "Config.Indicator.NotTopGroup";
 }

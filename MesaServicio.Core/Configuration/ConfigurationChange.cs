@@ -59,6 +59,10 @@ public static class ConfigurationAreas
 
     /// <summary>A month's results closed again by the coordinator (issue #15).</summary>
     public const string MonthClosure = "MonthClosure";
+
     /// <summary>Improvement actions (procedure activity 6): created, moved, followed up, reassigned, rescheduled.</summary>
     public const string ImprovementAction = "ImprovementAction";
+
+    /// <summary>Indicator 7's target and the category groups of the specialised level.</summary>
+    public const string Indicators = "Indicators";
 }

@@ -29,6 +29,9 @@ public static class ConfigurationRegistration
         services.AddSingleton<Calendar.RemoveNonWorkingDay>();
         services.AddSingleton<Priority.SetPriorityCell>();
         services.AddSingleton<Audit.ListAuditEntries>();
+        services.AddSingleton<Indicators.GetIndicatorSettings>();
+        services.AddSingleton<Indicators.SetIndicator7Target>();
+        services.AddSingleton<Indicators.SetGroupSpecialised>();
         return services;
     }
 }
