@@ -38,9 +38,13 @@ public sealed class SetIndicator7Target(ConfigurationChangeRunner runner)
             }
 
             return new ConfigurationEdit(
-                ConfigurationAreas.Indicators, "Meta del indicador 7", AuditJson.Of(new { target = before }), AuditJson.Of(new { target }));
+                ConfigurationAreas.Indicators, "Meta del indicador 7", AuditJson.Of(new { target = Plain(before) }), AuditJson.Of(new { target = Plain(target) }));
         }, cancellationToken);
     }
+
+    /// <summary>The value without trailing zeros (a stored 95.0 audits as 95, like a typed 95).</summary>
+    private static decimal Plain(decimal value) =>
+        decimal.Parse(value.ToString("0.#", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A percentage above 0 and at most 100 with at most one decimal, written the Colombian way (<c>92,5</c>), with a
