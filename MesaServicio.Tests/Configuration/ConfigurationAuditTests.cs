@@ -3,6 +3,7 @@ using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Configuration.Calendar;
 using MesaServicio.Core.Configuration.Categories;
 using MesaServicio.Core.Configuration.Groups;
+using MesaServicio.Core.Configuration.Indicators;
 using MesaServicio.Core.Configuration.Priority;
 using MesaServicio.Core.Configuration.Routing;
 using MesaServicio.Core.Configuration.Sla;
@@ -120,6 +121,18 @@ public sealed class ConfigurationAuditTests(ConfigurationAuditTests.Fixture fixt
             var current = (await db.PriorityMatrix.SingleAsync(c => c.Impact == Impact.Low && c.Urgency == Urgency.Low)).Priority;
             var next = current == CasePriority.Planned ? CasePriority.Low : CasePriority.Planned;
             return u => h.Get<SetPriorityCell>().HandleAsync(new SetPriorityCellCommand(Impact.Low, Urgency.Low, next), u, default);
+        }),
+        ["set indicator 7's target"] = new(ConfigurationAreas.Indicators, true, true, h =>
+        {
+            var target = $"{50 + (Next() % 40)},5";
+            return Task.FromResult<Func<CurrentUser, Task>>(u => h.Get<SetIndicator7Target>().HandleAsync(new SetIndicator7TargetCommand(target), u, default));
+        }),
+        ["mark a group specialised"] = new(ConfigurationAreas.Indicators, true, true, async h =>
+        {
+            var id = await h.CategoryAsync("Servicios administrativos");
+            await using var db = h.NewContext();
+            var marked = (await db.Categories.SingleAsync(c => c.Id == id)).IsSpecialised;
+            return u => h.Get<SetGroupSpecialised>().HandleAsync(new SetGroupSpecialisedCommand(id, !marked), u, default);
         }),
     };
 
