@@ -67,6 +67,7 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
     [InlineData("ANS", "tabla-ans")]
     [InlineData("Horario y días no hábiles", "error-none")]
     [InlineData("Matriz de prioridad", "matriz-prioridad")]
+    [InlineData("Indicadores", "grupos-indicador-7")]
     public Task Each_tab_of_the_configuration_has_no_serious_violations(string tab, string testId) =>
         CheckAsync(SeedData.DemoPeople.Coordinator, "/configuracion", async page =>
         {
