@@ -1,6 +1,7 @@
 using System.Globalization;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Improvement;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Security;
@@ -20,7 +21,8 @@ public sealed class ComputeMonthlyReport(
     IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
-    CaseGuard guard)
+    CaseGuard guard,
+    ListImprovementActionsOfMonth improvementActions)
 {
     /// <summary>How many months before the report's month the trend shows.</summary>
     public const int TrendMonths = 6;
@@ -164,10 +166,14 @@ public sealed class ComputeMonthlyReport(
         var trend = months.Select((m, i) => new MonthTrend(
             m, filedTrend[i].Filed, filedTrend[i].Resolved, clocks.Specialised[i],
             answers.Count(a => a.Month == i), answers.Count(a => a.Month == i && a.Satisfied))).ToList();
+        // The desk's improvement actions of the month (activity 6); a person's own results leave them to their page.
+        var actions = scope.IsAll
+            ? ReportImprovementActions.From(await improvementActions.HandleAsync(month, CurrentUser.System, cancellationToken).ConfigureAwait(false))
+            : ReportImprovementActions.None;
         progress?.Report(100);
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
-            breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend);
+            breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions);
     }
 
     /// <summary>The cases in <paramref name="scope"/>.</summary>

@@ -32,6 +32,7 @@ namespace MesaServicio.Core.Reports;
 /// <param name="ScoresBy">The scores by category group, sub-category, technician group and technician.</param>
 /// <param name="LowScores">Answers of the month with a score of 2 or less, for follow-up.</param>
 /// <param name="Trend">The six previous months and this one, oldest first.</param>
+/// <param name="ImprovementActions">The improvement actions opened, due and done in the month (the desk's report only).</param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
@@ -53,7 +54,8 @@ public sealed record MonthlyReport(
     SurveyScores Scores,
     IReadOnlyList<Breakdown<ScoreAverages>> ScoresBy,
     IReadOnlyList<LowScore> LowScores,
-    IReadOnlyList<MonthTrend> Trend)
+    IReadOnlyList<MonthTrend> Trend,
+    ReportImprovementActions ImprovementActions)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
     public Breakdown<VolumeCounts> VolumesBy(ReportDimension dimension) => Volumes.Single(b => b.Dimension == dimension);

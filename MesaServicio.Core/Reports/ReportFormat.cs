@@ -41,6 +41,9 @@ public static class ReportFormat
     };
 
     /// <summary>A count with thousands separators, e.g. <c>12.345</c>.</summary>
+    /// <summary>e.g. <c>30/11/2026</c>.</summary>
+    public static string ShortDate(DateOnly day) => day.ToString("dd/MM/yyyy", Culture);
+
     public static string Count(int value) => value.ToString("N0", Culture);
 
     /// <summary>e.g. <c>lunes 3 de noviembre de 2026</c>.</summary>

@@ -78,6 +78,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 writer.Escalations();
                 writer.Survey();
                 writer.Scores(cancellationToken);
+                writer.ImprovementActions(cancellationToken);
                 Advance(88);
                 writer.Trend();
                 Advance(92);
@@ -409,9 +410,55 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             label, .. Enumerable.Range(1, 5).Select(i => ReportFormat.Count(scores.Of(i))), ReportFormat.Count(scores.Count), ReportFormat.Score(scores.Mean),
         ]);
 
+        public void ImprovementActions(CancellationToken cancellationToken)
+        {
+            var actions = report.ImprovementActions;
+            if (!report.Scope.IsAll)
+            {
+                return;
+            }
+
+            layout.Section("8. Acciones de mejora del mes");
+            if (actions.IsEmpty)
+            {
+                layout.Paragraph("Ninguna acción de mejora se abrió, venció ni se cumplió en " + ReportFormat.MonthName(report.Month) + ".");
+                return;
+            }
+
+            ActionTable("Abiertas en el mes", actions.Opened, cancellationToken);
+            ActionTable("Con fecha límite en el mes", actions.Due, cancellationToken);
+            ActionTable("Cumplidas en el mes", actions.Done, cancellationToken);
+        }
+
+        private void ActionTable(string caption, IReadOnlyList<ReportImprovementAction> rows, CancellationToken cancellationToken)
+        {
+            caption += " (" + ReportFormat.Count(rows.Count) + ")";
+            if (rows.Count == 0)
+            {
+                layout.Subheading(caption, keepWith: 14);
+                layout.Paragraph("Ninguna.", after: 8);
+                return;
+            }
+
+            layout.Table(caption,
+            [
+                new("Número", 62),
+                new("Qué", 150),
+                new("Origen", 90),
+                new("Estado", 62),
+                new("Responsable", 90),
+                new("Fecha límite", 51),
+            ],
+            rows.Select(a => new TableRow(
+            [
+                a.Number, a.Title, a.Origin + (a.Cases.Count > 0 ? " (" + string.Join(", ", a.Cases) + ")" : ""),
+                a.Status + (a.Overdue ? " · vencida" : ""), a.Responsible, ReportFormat.ShortDate(a.DueOn),
+            ])).ToList(), compact: true, cancellationToken: cancellationToken);
+        }
+
         public void Trend()
         {
-            layout.Section("8. Comparación con los meses anteriores");
+            layout.Section((report.Scope.IsAll ? "9" : "8") + ". Comparación con los meses anteriores");
             var trend = report.Trend;
             var labels = trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToList();
             ReportCharts.Lines(layout, "Casos radicados y resueltos", labels,
