@@ -200,7 +200,10 @@ internal static class MatrixTable
 {
     public static IReadOnlyList<(string Actor, string Operation, string Expected)> Read()
     {
+        // The matrix is the document's first table (its header starts with "| actor"); later tables are prose.
         var lines = File.ReadAllLines(RepositoryFiles.PathOf("docs/authorization.md"))
+            .SkipWhile(l => !l.StartsWith("| actor ", StringComparison.Ordinal))
+            .TakeWhile(l => l.StartsWith('|'))
             .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
         var header = Split(lines[0]);
         var cells = new List<(string, string, string)>();
