@@ -71,6 +71,8 @@ public sealed class IndicatorsTabTests : ComponentTestContext
         cut.WaitForAssertion(() => cut.Find($"{row} input[type=checkbox]").HasAttribute("checked").Should().BeTrue(), Patience);
         cut.WaitForAssertion(() => IsSpecialised(administrativos).Should().BeTrue(), Patience);
 
+        // The switches are disabled while a change is saved and the tab reads the settings again: wait for them to be usable.
+        cut.WaitForAssertion(() => cut.Find($"{row} input[type=checkbox]").HasAttribute("disabled").Should().BeFalse(), Patience);
         cut.Find($"{row} input[type=checkbox]").Change(false);
 
         cut.WaitForAssertion(() => IsSpecialised(administrativos).Should().BeFalse(), Patience);
