@@ -277,15 +277,8 @@ public sealed class ComputeMonthlyReport(
             return -1;
         }
 
-        // Anything done in the range, and anything not done (or done after the range began) whose due time may
-        // have fallen in it. Pauses only move a resolution due later, so "base due < end" bounds it.
         var facts = Scoped(db, scope)
-            .Where(c => c.ReceivedAt < end && (
-                (c.FirstActionAt >= first && c.FirstActionAt < end)
-                || (c.ResolvedAt >= first && c.ResolvedAt < end)
-                || (c.RejectedAt >= first && c.RejectedAt < end)
-                || (c.AttendDueAt < end && (c.FirstActionAt == null || c.FirstActionAt >= first))
-                || (c.ResolveBaseDueAt < end && ((c.ResolvedAt == null && c.RejectedAt == null) || c.ResolvedAt >= first || c.RejectedAt >= first))))
+            .Where(MonthlyCompliance.MayCountIn(first, end))
             .Select(c => new
             {
                 c.Id,
@@ -312,7 +305,7 @@ public sealed class ComputeMonthlyReport(
         await foreach (var c in facts)
         {
             var dims = new CubeRow(c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId, c.AssignedGroupId);
-            var isSpecialised = c.Level >= 2 || categories.IsSpecialised(c.CategoryId);
+            var isSpecialised = MonthlyCompliance.IsSpecialised(c.Level, c.CategoryId, categories);
 
             if (c.FirstActionAt is { } acted && acted >= from && acted < end)
             {
@@ -326,75 +319,36 @@ public sealed class ComputeMonthlyReport(
                 resolveTimes.Add(Math.Max(0, elapsed.Ticks));
             }
 
-            // Attention: timely when the first action came at or before the due instant.
-            if (c.AttendDueAt is { } attendDue)
+            if (MonthlyCompliance.Attention(c.AttendDueAt, c.FirstActionAt, calendar, asOf) is { } attend
+                && MonthOf(attend.CountsAt) is var attendMonth and >= 0)
             {
-                var timely = c.FirstActionAt is { } done && done <= attendDue;
-                var late = !timely && (c.FirstActionAt is not null || asOf >= attendDue);
-                var month = timely ? MonthOf(c.FirstActionAt!.Value) : MonthOf(attendDue);
-                if (month >= 0)
+                attention[attendMonth] += attend.Value;
+                if (attend.Outcome == ClockOutcome.Late && attendMonth == current)
                 {
-                    attention[month] += timely ? new(1, 1, 0) : late ? new(1, 0, 0) : new(0, 0, 1);
-                    if (late && month == current)
-                    {
-                        attentionBreaches++;
-                        var overrun = calendar.BusinessTimeBetween(attendDue, c.FirstActionAt ?? asOf);
-                        Keep(worstAttention, new BreachCandidate(c.Id, BreachKind.Attention, attendDue, c.FirstActionAt, overrun), breachListLimit);
-                    }
+                    attentionBreaches++;
+                    Keep(worstAttention, new BreachCandidate(c.Id, BreachKind.Attention, attend.DueAt, attend.DoneAt, attend.Overrun), breachListLimit);
                 }
             }
 
-            // Resolution (indicator 7): timely when the solution or rejection came within the target, pauses excluded.
-            if (c.ResolveBaseDueAt is { } baseDue && c.ResolveTarget is not null)
+            var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
+                c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
+            if (MonthlyCompliance.Resolution(slaFacts, c.ResolvedAt, c.RejectedAt, calendar, asOf) is { } resolve
+                && MonthOf(resolve.CountsAt) is var month and >= 0)
             {
-                var stopped = Case.ResolutionStopsIn(c.Status);
-                var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
-                    c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, stopped);
-                var reading = SlaClock.Resolution(slaFacts, calendar, asOf);
-                // A case waiting on the requester has no due time yet: were she to answer now, the rest of its target would run
-                // from now, so it is pending after the reading (never "due later" in a month already over). One that was already
-                // late when it paused fell due before the pause.
-                var due = (reading.DueAt
-                    ?? (reading.Paused && reading.State != SlaState.Breached
-                        ? calendar.AddBusinessTime(asOf, reading.Target - reading.Elapsed)
-                        : calendar.AddBusinessTime(baseDue, c.PausedBusinessTime))).ToUniversalTime();
-                var doneAt = stopped ? c.ResolvedAt ?? c.RejectedAt ?? c.PausedSince : null;
-                var late = reading.State == SlaState.Breached;
-                IndicatorValue value;
-                int month;
-                if (stopped && !late)
+                allLevels[month] += resolve.Value;
+                if (isSpecialised)
                 {
-                    month = MonthOf(doneAt ?? due);
-                    value = new(1, 1, 0);
-                }
-                else if (late)
-                {
-                    month = MonthOf(due);
-                    value = new(1, 0, 0);
-                }
-                else
-                {
-                    month = MonthOf(due);
-                    value = new(0, 0, 1);
+                    specialised[month] += resolve.Value;
                 }
 
-                if (month >= 0)
+                if (month == current)
                 {
-                    allLevels[month] += value;
-                    if (isSpecialised)
+                    attended.Add(new AttendedRow(month, isSpecialised, dims, resolve.Value));
+                    if (resolve.Outcome == ClockOutcome.Late)
                     {
-                        specialised[month] += value;
-                    }
-
-                    if (month == current)
-                    {
-                        attended.Add(new AttendedRow(month, isSpecialised, dims, value));
-                        if (late)
-                        {
-                            resolutionBreaches++;
-                            Keep(worstResolution, new BreachCandidate(c.Id, BreachKind.Resolution, due, doneAt, reading.Elapsed - reading.Target),
-                                breachListLimit);
-                        }
+                        resolutionBreaches++;
+                        Keep(worstResolution, new BreachCandidate(c.Id, BreachKind.Resolution, resolve.DueAt, resolve.DoneAt, resolve.Overrun),
+                            breachListLimit);
                     }
                 }
             }

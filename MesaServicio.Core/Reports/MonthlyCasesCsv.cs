@@ -1,17 +1,22 @@
 using System.Globalization;
 using CsvHelper;
 using MesaServicio.Core.Calendar;
+using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Security;
+using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Reports;
 
 /// <summary>
-/// The month's cases as CSV for further analysis (one row per case filed in the month), in the form a
-/// spreadsheet in Spanish (Colombia) opens directly: UTF-8 with BOM, <c>;</c> between fields, es-CO dates
-/// and numbers. Rows stream from the database to the output; nothing is built in memory. Every text that a
-/// spreadsheet could take for a formula is neutralised (see <see cref="Neutralise"/>).
+/// The month's cases as CSV for further analysis, in the form a spreadsheet in Spanish (Colombia) opens directly:
+/// UTF-8 with BOM, <c>;</c> between fields, es-CO dates and numbers. One row per case filed in the month, counted in
+/// the month's compliance figures (first attention or indicator 7, by the report's own rule, <see cref="MonthlyCompliance"/>)
+/// or whose survey was answered in the month, so every figure of the report can be recounted from it: volumes over the
+/// rows "Radicado en el mes" = Sí, indicator 7 over "Cuenta en el indicador 7 del mes" = Sí, scores over the answers.
+/// Rows stream from the database to the output. Every text that a spreadsheet could take for a formula is neutralised
+/// (see <see cref="Neutralise"/>).
 /// </summary>
 public sealed class MonthlyCasesCsv(
     IDbContextFactory<MesaDbContext> contextFactory,
@@ -25,10 +30,14 @@ public sealed class MonthlyCasesCsv(
     /// <summary>The column titles, in order.</summary>
     public static readonly IReadOnlyList<string> Header =
     [
-        "Número", "Radicado", "Tipo", "Grupo de categorías", "Categoría", "Asunto", "Canal", "Prioridad", "Estado", "Nivel",
-        "Responsable", "Vence atención", "Primera acción", "Atención dentro del ANS", "Horas hábiles hasta la primera acción",
-        "Vence solución (sin pausas)", "Resuelto", "Horas hábiles hasta la solución", "Rechazado", "Motivo de rechazo",
+        "Número", "Radicado", "Radicado en el mes", "Tipo", "Grupo de categorías", "Categoría", "Nivel especializado", "Asunto", "Canal",
+        "Prioridad", "Estado", "Nivel", "Responsable",
+        "Vence atención", "Primera acción", "Primera atención dentro del ANS", "Cuenta en la primera atención del mes",
+        "Horas hábiles hasta la primera acción",
+        "Vence solución", "Resuelto", "Rechazado", "Motivo de rechazo", "Horas hábiles hasta la solución", "Solución dentro del ANS",
+        "Cuenta en el indicador 7 del mes",
         "Resultado del cierre", "Cerrado",
+        "Respuesta de la encuesta", "Respuestas en el mes", "Satisfecho", "Calificación general", "Oportunidad", "Trato digno",
     ];
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
@@ -53,8 +62,21 @@ public sealed class MonthlyCasesCsv(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var categories = await ReportCategories.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+
+        // The month's survey answers (a few per case closed in the month at most): the last one of each case is shown.
+        var answers = (await db.SurveyResponses.AsNoTracking()
+                .Where(r => r.AnsweredAt >= from && r.AnsweredAt < to)
+                .Select(r => new Answer(r.CaseId, r.AnsweredAt, r.Satisfied, r.Rating, r.Timeliness, r.Courtesy))
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(r => r.CaseId)
+            .ToDictionary(g => g.Key, g => (Last: g.MaxBy(r => r.AnsweredAt)!, Count: g.Count()));
+        var answeredIds = answers.Keys.ToList();
+
+        // A superset, in SQL, of the rows: filed in the month, may count in its compliance figures, or answered in it.
+        var candidates = db.Cases.AsNoTracking().Where(MonthlyCompliance.OrElse(
+            MonthlyCompliance.MayCountIn(from, to), c => (c.ReceivedAt >= from && c.ReceivedAt < to) || answeredIds.Contains(c.Id)));
         var people = await db.People.AsNoTracking()
-            .Where(p => db.Cases.Any(c => c.AssigneeId == p.Id && c.ReceivedAt >= from && c.ReceivedAt < to))
+            .Where(p => candidates.Any(c => c.AssigneeId == p.Id))
             .Select(p => new { p.Id, p.DisplayName })
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken).ConfigureAwait(false);
 
@@ -75,11 +97,11 @@ public sealed class MonthlyCasesCsv(
 
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
 
-            var rows = db.Cases.AsNoTracking()
-                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)
-                .OrderBy(c => c.ReceivedAt)
+            var rows = candidates
+                .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number)
                 .Select(c => new
                 {
+                    c.Id,
                     c.Number,
                     c.ReceivedAt,
                     c.Kind,
@@ -91,9 +113,12 @@ public sealed class MonthlyCasesCsv(
                     c.Level,
                     c.AssigneeId,
                     c.AttendDueAt,
+                    c.AttendTarget,
                     c.FirstActionAt,
                     c.ResolveBaseDueAt,
+                    c.ResolveTarget,
                     c.PausedBusinessTime,
+                    c.PausedSince,
                     c.ResolvedAt,
                     c.RejectedAt,
                     c.RejectionReason,
@@ -105,16 +130,29 @@ public sealed class MonthlyCasesCsv(
             // EndRecordAsync writes to the stream whenever its buffer is mostly full: rows stream through.
             await foreach (var c in rows)
             {
-                string within = c.AttendDueAt is not { } due ? "Sin ANS"
-                    : c.FirstActionAt is { } first ? (first <= due ? "Sí" : "No")
-                    : asOf >= due ? "No" : "Pendiente";
+                var filed = c.ReceivedAt >= from && c.ReceivedAt < to;
+                var specialised = MonthlyCompliance.IsSpecialised(c.Level, c.CategoryId, categories);
+                var attention = MonthlyCompliance.Attention(c.AttendDueAt, c.FirstActionAt, calendar, asOf);
+                var facts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
+                    c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
+                var resolution = MonthlyCompliance.Resolution(facts, c.ResolvedAt, c.RejectedAt, calendar, asOf);
+                var attentionCounts = attention is { } at && at.Outcome != ClockOutcome.Pending && at.CountsIn(from, to);
+                var resolutionCounts = resolution is { } rs && rs.Outcome != ClockOutcome.Pending && rs.CountsIn(from, to);
+                var answered = answers.TryGetValue(c.Id, out var answer);
+                if (!filed && !attentionCounts && !resolutionCounts && !answered)
+                {
+                    continue; // a candidate of the prefilter that counts in another month
+                }
+
                 string[] cells =
                 [
                     c.Number,
                     ReportFormat.DateTime(c.ReceivedAt, calendar),
+                    YesNo(filed),
                     ReportFormat.Label(c.Kind),
                     categories.GroupOf(c.CategoryId).Name,
                     categories.NameOf(c.CategoryId),
+                    YesNo(specialised),
                     c.Subject,
                     ReportFormat.Label(c.Channel),
                     ReportFormat.Label(c.Priority),
@@ -123,15 +161,24 @@ public sealed class MonthlyCasesCsv(
                     c.AssigneeId is { } a && people.TryGetValue(a, out var name) ? name : "",
                     ReportFormat.DateTime(c.AttendDueAt, calendar),
                     ReportFormat.DateTime(c.FirstActionAt, calendar),
-                    within,
+                    Within(attention),
+                    YesNo(attentionCounts),
                     c.FirstActionAt is { } f ? ReportFormat.Hours(calendar.BusinessTimeBetween(c.ReceivedAt, f)) : "",
-                    ReportFormat.DateTime(c.ResolveBaseDueAt is { } rd ? calendar.AddBusinessTime(rd, c.PausedBusinessTime) : null, calendar),
+                    resolution is { Waiting: false } due ? ReportFormat.DateTime(due.DueAt, calendar) : "",
                     ReportFormat.DateTime(c.ResolvedAt, calendar),
-                    c.ResolvedAt is { } r ? ReportFormat.Hours(Positive(calendar.BusinessTimeBetween(c.ReceivedAt, r) - c.PausedBusinessTime)) : "",
                     ReportFormat.DateTime(c.RejectedAt, calendar),
                     c.RejectedAt is not null && c.RejectionReason is { } reason ? ReportFormat.Label(reason) : "",
+                    c.ResolvedAt is { } r ? ReportFormat.Hours(Positive(calendar.BusinessTimeBetween(c.ReceivedAt, r) - c.PausedBusinessTime)) : "",
+                    Within(resolution),
+                    YesNo(resolutionCounts && specialised),
                     c.CloseOutcome is { } outcome ? ReportFormat.Label(outcome) : "",
                     ReportFormat.DateTime(c.ClosedAt, calendar),
+                    answered ? ReportFormat.DateTime(answer.Last.AnsweredAt, calendar) : "",
+                    answered ? answer.Count.ToString(CultureInfo.InvariantCulture) : "",
+                    answered ? YesNo(answer.Last.Satisfied) : "",
+                    answered ? answer.Last.Rating.ToString(CultureInfo.InvariantCulture) : "",
+                    answered ? answer.Last.Timeliness.ToString(CultureInfo.InvariantCulture) : "",
+                    answered ? answer.Last.Courtesy.ToString(CultureInfo.InvariantCulture) : "",
                 ];
                 foreach (var cell in cells)
                 {
@@ -154,4 +201,17 @@ public sealed class MonthlyCasesCsv(
         string.IsNullOrEmpty(cell) ? "" : Array.IndexOf(FormulaStarts, cell[0]) >= 0 ? "'" + cell : cell;
 
     private static TimeSpan Positive(TimeSpan t) => t < TimeSpan.Zero ? TimeSpan.Zero : t;
+
+    private static string YesNo(bool value) => value ? "Sí" : "No";
+
+    /// <summary>A clock as the month's figures read it: Sí (timely), No (late), Pendiente, or — without an ANS.</summary>
+    private static string Within(ClockCount? clock) => clock?.Outcome switch
+    {
+        ClockOutcome.Timely => "Sí",
+        ClockOutcome.Late => "No",
+        ClockOutcome.Pending => "Pendiente",
+        _ => "—",
+    };
+
+    private sealed record Answer(Guid CaseId, DateTimeOffset AnsweredAt, bool Satisfied, int Rating, int Timeliness, int Courtesy);
 }
