@@ -15,7 +15,7 @@ public sealed class MonthlyCasesCsvTests(NovemberMonthFixture month) : IClassFix
 
         bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "Excel reads UTF-8 only with a BOM");
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        text.Should().StartWith("Número;Radicado;Tipo;Grupo de categorías;Categoría;Asunto;");
+        text.Should().StartWith("Número;Radicado;Radicado en el mes;Tipo;Grupo de categorías;Categoría;Nivel especializado;Asunto;");
 
         var rows = Parse(bytes);
         rows[0].Should().Equal(MonthlyCasesCsv.Header);
@@ -33,20 +33,28 @@ public sealed class MonthlyCasesCsvTests(NovemberMonthFixture month) : IClassFix
         c2["Prioridad"].Should().Be("Media");
         c2["Estado"].Should().Be("Cerrado");
         c2["Responsable"].Should().Be("Diana Marcela Torres");
+        c2["Radicado en el mes"].Should().Be("Sí");
+        c2["Nivel especializado"].Should().Be("No");
         c2["Vence atención"].Should().Be("03/11/2026 12:00");
         c2["Primera acción"].Should().Be("03/11/2026 13:00");
-        c2["Atención dentro del ANS"].Should().Be("No");
+        c2["Primera atención dentro del ANS"].Should().Be("No");
+        c2["Cuenta en la primera atención del mes"].Should().Be("Sí");
         c2["Horas hábiles hasta la primera acción"].Should().Be("5,00");
-        c2["Vence solución (sin pausas)"].Should().Be("06/11/2026 15:00", "2 business days moved by the 7 h in the survey window");
+        c2["Vence solución"].Should().Be("06/11/2026 15:00", "2 business days moved by the 7 h in the survey window");
         c2["Resuelto"].Should().Be("05/11/2026 09:00");
         c2["Horas hábiles hasta la solución"].Should().Be("12,00");
+        c2["Solución dentro del ANS"].Should().Be("Sí");
+        c2["Cuenta en el indicador 7 del mes"].Should().Be("No", "C2 is a first-level case");
         c2["Resultado del cierre"].Should().Be("Satisfecho");
         c2["Cerrado"].Should().Be("06/11/2026 10:00");
+        c2["Respuesta de la encuesta"].Should().BeEmpty("this fixture closes its cases without the survey form");
 
-        Row(cases, "C1")["Atención dentro del ANS"].Should().Be("Sí");
-        Row(cases, "C8")["Atención dentro del ANS"].Should().Be("No", "past due and not attended");
-        Row(cases, "C11")["Atención dentro del ANS"].Should().Be("Sin ANS");
-        Row(cases, "C12")["Atención dentro del ANS"].Should().Be("Pendiente");
+        Row(cases, "C1")["Primera atención dentro del ANS"].Should().Be("Sí");
+        Row(cases, "C8")["Primera atención dentro del ANS"].Should().Be("No", "past due and not attended");
+        Row(cases, "C11")["Primera atención dentro del ANS"].Should().Be("—", "a planned petición has no ANS");
+        Row(cases, "C11")["Solución dentro del ANS"].Should().Be("—");
+        Row(cases, "C12")["Primera atención dentro del ANS"].Should().Be("Pendiente");
+        Row(cases, "C12")["Cuenta en la primera atención del mes"].Should().Be("No", "it falls due on 1 December");
         Row(cases, "C3")["Canal"].Should().Be("PQRS");
         Row(cases, "C3")["Motivo de rechazo"].Should().Be("Fuera del alcance de la mesa");
         Row(cases, "C3")["Resultado del cierre"].Should().Be("Cerrado sin respuesta");
@@ -56,8 +64,29 @@ public sealed class MonthlyCasesCsvTests(NovemberMonthFixture month) : IClassFix
         Row(cases, "C4")["Nivel"].Should().Be("3");
         Row(cases, "C7")["Horas hábiles hasta la primera acción"].Should().Be("10,50");
 
-        // The figures agree with the report.
-        cases.Values.Count(r => r[13] == "Sí").Should().Be(month.Report.Indicator7.Within);
+        // Indicator 7 as the report reads it: the specialised C4 C5 C9 C14 attended in November, C5 and C14 within the
+        // resolution ANS (C9 fell due on Fri 20 16:00, its 17 h of waiting added, and is still open); C8 (Nómina, apoyo)
+        // falls due in December: specialised, pending, not counted.
+        var indicator = cases.Keys.Select(n => Row(cases, n)).Where(r => r["Cuenta en el indicador 7 del mes"] == "Sí").ToList();
+        indicator.Select(r => r["Número"]).Should().Equal(new[] { "C4", "C5", "C9", "C14" }.Select(month.Number));
+        indicator.Should().OnlyContain(r => r["Nivel especializado"] == "Sí");
+        indicator.Select(r => r["Solución dentro del ANS"]).Should().Equal("No", "Sí", "No", "Sí");
+        Row(cases, "C9")["Vence solución"].Should().Be("20/11/2026 16:00");
+        (indicator.Count, indicator.Count(r => r["Solución dentro del ANS"] == "Sí"))
+            .Should().Be((month.Report.Indicator7.Measured, month.Report.Indicator7.Within)).And.Be((4, 2));
+        Row(cases, "C8")["Nivel especializado"].Should().Be("Sí");
+        Row(cases, "C8")["Solución dentro del ANS"].Should().Be("Pendiente");
+        Row(cases, "C8")["Cuenta en el indicador 7 del mes"].Should().Be("No");
+
+        // The same figure over all levels (9 of 11) and first attention (8 of 12) are recounted from the rows too.
+        var rowsByNumber = cases.Keys.Select(n => Row(cases, n)).ToList();
+        // (every row of this fixture is a November case: October's counted in October).
+        rowsByNumber.Should().OnlyContain(r => r["Radicado en el mes"] == "Sí");
+        var resolutionInMonth = rowsByNumber.Where(r => r["Solución dentro del ANS"] is "Sí" or "No").ToList();
+        (resolutionInMonth.Count, resolutionInMonth.Count(r => r["Solución dentro del ANS"] == "Sí")).Should().Be((11, 9));
+        var attention = rowsByNumber.Where(r => r["Cuenta en la primera atención del mes"] == "Sí").ToList();
+        (attention.Count, attention.Count(r => r["Primera atención dentro del ANS"] == "Sí"))
+            .Should().Be((month.Report.AttentionCompliance.Measured, month.Report.AttentionCompliance.Within)).And.Be((12, 8));
     }
 
     [Fact]
@@ -65,7 +94,7 @@ public sealed class MonthlyCasesCsvTests(NovemberMonthFixture month) : IClassFix
     {
         var rows = Parse(await WriteAsync());
         var c13 = rows.Single(r => r[0] == month.Number("C13"));
-        c13[5].Should().Be("'" + FormulaSubject, "a leading quote makes the spreadsheet show it as text");
+        c13[MonthlyCasesCsv.Header.ToList().IndexOf("Asunto")].Should().Be("'" + FormulaSubject, "a leading quote makes the spreadsheet show it as text");
         rows.SelectMany(r => r).Should().NotContain(cell => cell.Length > 0 && "=+-@\t\r".Contains(cell[0]));
     }
 
@@ -114,7 +143,8 @@ public sealed class MonthlyCasesCsvTests(NovemberMonthFixture month) : IClassFix
     }
 
     private Dictionary<string, string> Row(Dictionary<string, string[]> cases, string name) =>
-        MonthlyCasesCsv.Header.Zip(cases[month.Number(name)]).ToDictionary(p => p.First, p => p.Second);
+        MonthlyCasesCsv.Header.Zip(cases[name.StartsWith("MS-", StringComparison.Ordinal) ? name : month.Number(name)])
+            .ToDictionary(p => p.First, p => p.Second);
 
     /// <summary>Like an HTTP response body: written forwards only.</summary>
     private sealed class ForwardOnlyStream(Stream inner) : Stream

@@ -36,19 +36,25 @@ public sealed partial class MonthlyReportPdfTests(NovemberMonthFixture month) : 
 
         var text = string.Join(" ", pages);
         text.Should().Contain("Informe mensual de resultados").And.Contain("Noviembre de 2026")
-            .And.Contain("Casos radicados entre el domingo 1 de noviembre de 2026 y el lunes 30 de noviembre de 2026");
+            .And.Contain("Del domingo 1 de noviembre de 2026 al lunes 30 de noviembre de 2026 (hora de Colombia)");
 
-        // The same figures as the computation, formatted es-CO.
-        text.Should().Contain("Resultado del mes: 66,7 %").And.Contain("8 de 12 casos atendidos a tiempo");
-        text.Should().Contain("Media 4 1 3 0 25,0 %", "the priority table: with ANS, within, not within, pending, indicator");
-        text.Should().Contain("Nivel 1 10 5 4 1 55,6 %").And.Contain("57,1 %");
+        // The same figures as the computation (issue #15), formatted es-CO: indicator 7 over the specialised cases attended
+        // in November (C4✗ C5✓ C9✗ C14✓), the same over all levels, first attention.
+        text.Should().Contain("Resultado del mes: 50,0 % — Lejos de la meta (meta 90 %)");
+        text.Should().Contain("Indicador 7 = casos oportunos ÷ casos atendidos en el mes × 100 = 2 ÷ 4 × 100 = 50,0 % (meta: 90 %).");
+        text.Should().Contain("Indicador 7 — nivel especializado (ANS de solución) 4 2 2 50,0 %")
+            .And.Contain("Mismo indicador, todos los niveles (ANS de solución) 11 9 2 81,8 %")
+            .And.Contain("Primera atención, todos los niveles (ANS de atención) 12 8 4 66,7 %");
+        text.Should().Contain("Crítica 2 1 1 50,0 % Alta 2 1 1 50,0 % Total 4 2 2 50,0 %", "indicator 7 by priority: C4✗ C14✓, C5✓ C9✗");
+        text.Should().Contain("Nivel 1 1 0 1 0,0 % Nivel 2 2 2 0 100,0 % Nivel 3 1 0 1 0,0 %", "indicator 7 by level: C9; C5 C14; C4");
         text.Should().Contain("Tiempo hasta la primera acción 12 2 h 56 min 8 h 00 min");
         text.Should().Contain("Tiempo hasta la solución (sin pausas) 8 6 h 08 min 12 h 00 min");
         text.Should().Contain("Información insuficiente 1 33,3 %").And.Contain("Fuera del alcance de la mesa 1").And.Contain("Duplicado 1");
         text.Should().Contain("Nivel 1 → nivel 2 2 50,0 %").And.Contain("A líder técnico de Gestión documental (ORFEO) 1 25,0 %");
         text.Should().Contain("Respondieron la encuesta (tasa de respuesta) 6 75,0 %").And.Contain("Satisfechos (de quienes respondieron) 4 66,7 %");
         text.Should().Contain("Novedades reportadas 3");
-        text.Should().Contain("Octubre de 2026 2 2 50,0 % 100,0 %").And.Contain("Mayo de 2026 0 0 — —");
+        text.Should().Contain("Octubre de 2026 2 2 — —", "October's two cases are first-level: no indicator 7")
+            .And.Contain("Noviembre de 2026 14 8 50,0 % —").And.Contain("Mayo de 2026 0 0 — —");
         text.Should().Contain("Total 14 8 3 3", "the volume tables end with the month's totals");
         foreach (var name in new[] { "C2", "C7", "C8", "C13", "C4", "C9" })
         {
