@@ -35,6 +35,10 @@ public sealed partial class FortyCaseMonthExportTests(FortyCaseMonthFixture mont
         text.Should().Contain("81,5 % Satisfacción 22 de 27 respuestas");
         text.Should().Contain("42 Radicados casos del mes 32 Resueltos 76,2 % de los radicados 4 Rechazados 9,5 % de los radicados 6 Abiertos");
 
+        // Titles are drawn whole (in smaller type when needed), never cut with an ellipsis.
+        text.Should().Contain("48,0 % Indicador 7 (especializado) Meta 90 %");
+        text.Should().Contain("Cifra Atendidos Oportunos Fuera del ANS Porcentaje").And.NotContain("Fuera del…");
+
         // The formula and the compliance table.
         text.Should().Contain("Resultado del mes: 48,0 % — Lejos de la meta (meta 90 %)");
         text.Should().Contain("Indicador 7 = casos oportunos ÷ casos atendidos en el mes × 100 = 12 ÷ 25 × 100 = 48,0 % (meta: 90 %).");

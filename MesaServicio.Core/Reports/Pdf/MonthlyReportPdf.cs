@@ -111,11 +111,11 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         private static readonly TableColumn[] IndicatorColumns =
         [
-            new("", 52),
-            new("Atendidos", 12, XStringAlignment.Far),
-            new("Oportunos", 12, XStringAlignment.Far),
-            new("Fuera del ANS", 12, XStringAlignment.Far),
-            new("Indicador", 12, XStringAlignment.Far),
+            new("", 46),
+            new("Atendidos", 13.5, XStringAlignment.Far),
+            new("Oportunos", 13.5, XStringAlignment.Far),
+            new("Fuera del ANS", 13.5, XStringAlignment.Far),
+            new("Indicador", 13.5, XStringAlignment.Far),
         ];
 
         private static readonly TableColumn[] ScoreColumns =
@@ -234,11 +234,11 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
             layout.Table("Indicador 7 y cifras de cumplimiento — casos atendidos en el mes",
             [
-                new("Cifra", 52),
-                new("Atendidos", 12, XStringAlignment.Far),
-                new("Oportunos", 12, XStringAlignment.Far),
-                new("Fuera del ANS", 12, XStringAlignment.Far),
-                new("Porcentaje", 12, XStringAlignment.Far),
+                new("Cifra", 46),
+                new("Atendidos", 13.5, XStringAlignment.Far),
+                new("Oportunos", 13.5, XStringAlignment.Far),
+                new("Fuera del ANS", 13.5, XStringAlignment.Far),
+                new("Porcentaje", 13.5, XStringAlignment.Far),
             ],
             [
                 ComplianceRow("Indicador 7 — nivel especializado (ANS de solución)", report.Indicator7),

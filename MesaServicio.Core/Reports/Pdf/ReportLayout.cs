@@ -187,7 +187,7 @@ internal sealed class ReportLayout : IDisposable
             var x = Left;
             for (var i = 0; i < columns.Count; i++)
             {
-                DrawCell(g, columns[i].Title, bold, XColors.White, x, Y, widths[i], headerHeight, columns[i].Align);
+                DrawCell(g, columns[i].Title, Fitting(g, columns[i].Title, bold, Theme.TinyBold, widths[i]), XColors.White, x, Y, widths[i], headerHeight, columns[i].Align);
                 x += widths[i];
             }
 
@@ -302,7 +302,7 @@ internal sealed class ReportLayout : IDisposable
             var x = Left;
             for (var i = 0; i < columns.Count; i++)
             {
-                DrawCell(g, columns[i].Title, Theme.SmallBold, XColors.White, x, Y, widths[i], headerHeight, columns[i].Align);
+                DrawCell(g, columns[i].Title, Fitting(g, columns[i].Title, Theme.SmallBold, Theme.TinyBold, widths[i]), XColors.White, x, Y, widths[i], headerHeight, columns[i].Align);
                 x += widths[i];
             }
 
@@ -420,7 +420,7 @@ internal sealed class ReportLayout : IDisposable
             // A figure is never cut: a value too wide for the tile's large type is drawn in the heading's.
             var valueFont = g.MeasureString(value, Theme.Figure).Width <= width - 4 - (2 * CellPadding) ? Theme.Figure : Theme.Heading;
             DrawCell(g, value, valueFont, ReportTheme.Text, x + 2, Y + 10, width - 4, 22, XStringAlignment.Near);
-            DrawCell(g, label, Theme.SmallBold, ReportTheme.Text, x + 2, Y + 31, width - 4, 11, XStringAlignment.Near);
+            DrawCell(g, label, Fitting(g, label, Theme.SmallBold, Theme.TinyBold, width - 4), ReportTheme.Text, x + 2, Y + 31, width - 4, 11, XStringAlignment.Near);
             DrawCell(g, note, Theme.Tiny, ReportTheme.Muted, x + 2, Y + 42, width - 4, 10, XStringAlignment.Near);
         }
 
@@ -447,6 +447,13 @@ internal sealed class ReportLayout : IDisposable
         };
         g.DrawString(fitted, font, ReportTheme.Brush(color), new XRect(x + CellPadding, y, inner, height), format);
     }
+
+    /// <summary>
+    /// <paramref name="font"/> when <paramref name="text"/> fits in a cell <paramref name="width"/> wide, else the
+    /// <paramref name="smaller"/> one: a title a little too long for its cell is drawn whole in smaller type, not cut.
+    /// </summary>
+    public static XFont Fitting(XGraphics g, string text, XFont font, XFont smaller, double width) =>
+        g.MeasureString(text, font).Width <= width - (2 * CellPadding) ? font : smaller;
 
     /// <summary>The text, or its longest prefix that fits with an ellipsis.</summary>
     public static string Fit(XGraphics g, string text, XFont font, double width)
