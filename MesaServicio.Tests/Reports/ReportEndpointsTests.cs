@@ -47,7 +47,7 @@ public sealed class ReportEndpointsTests(PortalFactory portal) : IClassFixture<P
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        text.Should().StartWith("Número;Radicado;Tipo;");
+        text.Should().StartWith("Número;Radicado;Radicado en el mes;Tipo;");
         text.Should().Contain(number + ";").And.Contain("Caso para el CSV del mes");
     }
 

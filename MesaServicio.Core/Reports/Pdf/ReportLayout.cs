@@ -136,6 +136,12 @@ internal sealed class ReportLayout : IDisposable
         var lineHeight = font.Size * 1.35;
         var brush = ReportTheme.Brush(color ?? ReportTheme.Text);
         var lines = Wrap(text, font, Width - indent);
+        if (lines.Count <= 4)
+        {
+            // A short paragraph is kept on one page: no lone line at the top of the next.
+            EnsureSpace(lines.Sum(l => l.Length == 0 ? lineHeight / 2 : lineHeight));
+        }
+
         foreach (var line in lines)
         {
             // A blank line between paragraphs of the text takes half a line.
