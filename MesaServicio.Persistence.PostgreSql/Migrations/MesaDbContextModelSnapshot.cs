@@ -271,6 +271,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<TimeSpan?>("AttendTarget")
                         .HasColumnType("interval");
 
+                    b.Property<int?>("AttendTargetAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AttendTargetUnit")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -307,6 +313,27 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LegalAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LegalDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LegalModality")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LegalSuspendedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LegalTermDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LegalTermInitialDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LegalTermStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -319,6 +346,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .HasColumnType("interval");
 
                     b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PqrsFiledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Priority")
@@ -341,6 +371,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
                     b.Property<TimeSpan?>("ResolveTarget")
                         .HasColumnType("interval");
+
+                    b.Property<int?>("ResolveTargetAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResolveTargetUnit")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -381,6 +417,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("FiledById");
+
+                    b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();

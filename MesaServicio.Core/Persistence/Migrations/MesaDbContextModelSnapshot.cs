@@ -264,6 +264,12 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<long?>("AttendTarget")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AttendTargetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttendTargetUnit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -300,6 +306,27 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LegalAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LegalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LegalModality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LegalSuspendedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LegalTermDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LegalTermInitialDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LegalTermStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -312,6 +339,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PausedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PqrsFiledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Priority")
@@ -333,6 +363,12 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolveTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolveTargetAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolveTargetUnit")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
@@ -374,6 +410,8 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("FiledById");
+
+                    b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
