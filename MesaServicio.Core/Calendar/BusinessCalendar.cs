@@ -300,6 +300,15 @@ public sealed partial class BusinessCalendar
         /// <summary>End of the last range, in ticks since midnight.</summary>
         public long Close { get; }
 
+        /// <summary>Number of ranges in the day.</summary>
+        public int RangeCount => _starts.Length;
+
+        /// <summary>Start of range <paramref name="range"/>, in ticks since midnight.</summary>
+        public long StartOf(int range) => _starts[range];
+
+        /// <summary>End of range <paramref name="range"/>, in ticks since midnight.</summary>
+        public long EndOf(int range) => _ends[range];
+
         /// <summary>Business ticks in <c>[00:00, timeOfDay)</c>.</summary>
         public long TicksUntil(long timeOfDay)
         {

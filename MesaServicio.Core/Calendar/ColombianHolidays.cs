@@ -47,6 +47,18 @@ public static class ColombianHolidays
     }
 
     /// <summary>
+    /// The holidays on <paramref name="date"/> with the rule that makes each one (empty when it is not a holiday):
+    /// what an explanation of a due time cites.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside 1984–2200.</exception>
+    public static IReadOnlyList<HolidayDetail> DetailsOf(DateOnly date)
+    {
+        var holidays = Get(date.Year);
+        var index = BinarySearch(holidays.Dates, date);
+        return index >= 0 ? holidays.Details[index] : [];
+    }
+
+    /// <summary>
     /// Gregorian Easter Sunday of <paramref name="year"/> (anonymous Gregorian algorithm,
     /// a.k.a. Meeus/Jones/Butcher). Valid for any Gregorian year; no range check.
     /// </summary>
@@ -97,26 +109,26 @@ public static class ColombianHolidays
     private static YearHolidays Compute(int year)
     {
         var easter = EasterSunday(year);
-        var all = new List<(DateOnly Date, string Name)>(18)
+        var all = new List<HolidayDetail>(18)
         {
-            (new DateOnly(year, 1, 1), "Año Nuevo"),
-            (NextMonday(new DateOnly(year, 1, 6)), "Día de los Reyes Magos"),
-            (NextMonday(new DateOnly(year, 3, 19)), "Día de San José"),
-            (easter.AddDays(-3), "Jueves Santo"),
-            (easter.AddDays(-2), "Viernes Santo"),
-            (new DateOnly(year, 5, 1), "Día del Trabajo"),
-            (easter.AddDays(43), "Ascensión del Señor"),
-            (easter.AddDays(64), "Corpus Christi"),
-            (easter.AddDays(71), "Sagrado Corazón de Jesús"),
-            (NextMonday(new DateOnly(year, 6, 29)), "San Pedro y San Pablo"),
-            (new DateOnly(year, 7, 20), "Día de la Independencia"),
-            (new DateOnly(year, 8, 7), "Batalla de Boyacá"),
-            (NextMonday(new DateOnly(year, 8, 15)), "La Asunción de la Virgen"),
-            (NextMonday(new DateOnly(year, 10, 12)), "Día de la Raza"),
-            (NextMonday(new DateOnly(year, 11, 1)), "Día de Todos los Santos"),
-            (NextMonday(new DateOnly(year, 11, 11)), "Independencia de Cartagena"),
-            (new DateOnly(year, 12, 8), "Día de la Inmaculada Concepción"),
-            (new DateOnly(year, 12, 25), "Navidad"),
+            Fixed(new DateOnly(year, 1, 1), "Año Nuevo"),
+            Moved(new DateOnly(year, 1, 6), "Día de los Reyes Magos"),
+            Moved(new DateOnly(year, 3, 19), "Día de San José"),
+            new(easter.AddDays(-3), "Jueves Santo", HolidayRule.Easter, null),
+            new(easter.AddDays(-2), "Viernes Santo", HolidayRule.Easter, null),
+            Fixed(new DateOnly(year, 5, 1), "Día del Trabajo"),
+            Moved(easter.AddDays(39), "Ascensión del Señor"),
+            Moved(easter.AddDays(60), "Corpus Christi"),
+            Moved(easter.AddDays(68), "Sagrado Corazón de Jesús"),
+            Moved(new DateOnly(year, 6, 29), "San Pedro y San Pablo"),
+            Fixed(new DateOnly(year, 7, 20), "Día de la Independencia"),
+            Fixed(new DateOnly(year, 8, 7), "Batalla de Boyacá"),
+            Moved(new DateOnly(year, 8, 15), "La Asunción de la Virgen"),
+            Moved(new DateOnly(year, 10, 12), "Día de la Raza"),
+            Moved(new DateOnly(year, 11, 1), "Día de Todos los Santos"),
+            Moved(new DateOnly(year, 11, 11), "Independencia de Cartagena"),
+            Fixed(new DateOnly(year, 12, 8), "Día de la Inmaculada Concepción"),
+            Fixed(new DateOnly(year, 12, 25), "Navidad"),
         };
 
         var grouped = all
@@ -125,7 +137,17 @@ public static class ColombianHolidays
             .ToArray();
         var dates = Array.AsReadOnly(grouped.Select(g => g.Key).ToArray());
         var names = grouped.Select(g => string.Join(" / ", g.Select(h => h.Name))).ToArray();
-        return new YearHolidays(dates, names);
+        var details = grouped.Select(g => (IReadOnlyList<HolidayDetail>)g.ToArray()).ToArray();
+        return new YearHolidays(dates, names, details);
+
+        static HolidayDetail Fixed(DateOnly date, string name) => new(date, name, HolidayRule.Fixed, null);
+
+        // Ley 51 de 1983, art. 1: these feasts, when they do not fall on a Monday, are moved to the next Monday.
+        static HolidayDetail Moved(DateOnly feast, string name)
+        {
+            var monday = NextMonday(feast);
+            return new HolidayDetail(monday, name, HolidayRule.MovedToMonday, monday == feast ? null : feast);
+        }
     }
 
     /// <summary>The date itself when it is a Monday, otherwise the following Monday.</summary>
@@ -160,5 +182,21 @@ public static class ColombianHolidays
         return -1;
     }
 
-    private sealed record YearHolidays(IReadOnlyList<DateOnly> Dates, string[] Names);
+    private sealed record YearHolidays(IReadOnlyList<DateOnly> Dates, string[] Names, IReadOnlyList<HolidayDetail>[] Details);
 }
+
+/// <summary>Which rule of Ley 51 de 1983 (art. 1, which rewrote art. 177 of the Código Sustantivo del Trabajo) makes a holiday.</summary>
+public enum HolidayRule
+{
+    /// <summary>A fixed date, kept wherever it falls (1 January, 1 May, 20 July, 7 August, 8 and 25 December).</summary>
+    Fixed = 1,
+
+    /// <summary>A feast moved to the following Monday when it does not fall on one ("Ley Emiliani").</summary>
+    MovedToMonday = 2,
+
+    /// <summary>Holy Thursday and Good Friday: set by Easter, never moved.</summary>
+    Easter = 3,
+}
+
+/// <summary>One national holiday: its observed date, name, rule and, when it was moved, the feast's own date.</summary>
+public sealed record HolidayDetail(DateOnly Date, string Name, HolidayRule Rule, DateOnly? MovedFrom);

@@ -19,14 +19,15 @@ public sealed record CaseRegistration(
     Guid RequesterId,
     Guid? FiledById,
     SlaPolicy? Policy,
-    string? ExternalReference = null);
+    string? ExternalReference = null,
+    PqrsFiling? Pqrs = null);
 
 /// <summary>
 /// A case (incidencia or petición) and its whole lifecycle. Every state change is a method here that
 /// refuses an illegal transition with a <see cref="DomainException"/> naming the rule, appends a history
 /// entry, and raises a <see cref="CaseEvent"/>. Nothing outside this class sets a status.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     /// <summary>Longest subject accepted.</summary>
     public const int SubjectMaxLength = 200;
@@ -137,7 +138,22 @@ public sealed class Case
 
     public TimeSpan? ResolveTarget { get; private set; }
 
-    /// <summary>Business time the resolution clock has been paused, over closed pauses.</summary>
+    /// <summary>The attention target as the policy set it (amount), when the case was filed or last recomputed.</summary>
+    public int? AttendTargetAmount { get; private set; }
+
+    /// <summary>The attention target's unit (business hours or business days).</summary>
+    public SlaUnit? AttendTargetUnit { get; private set; }
+
+    /// <summary>The resolution target as the policy set it (amount).</summary>
+    public int? ResolveTargetAmount { get; private set; }
+
+    /// <summary>The resolution target's unit (business hours or business days).</summary>
+    public SlaUnit? ResolveTargetUnit { get; private set; }
+
+    /// <summary>
+    /// Business time the resolution clock has been paused, over closed pauses that began before the resolution fell
+    /// due (a pause after the due time cannot undo the breach, so it does not move the due time).
+    /// </summary>
     public TimeSpan PausedBusinessTime { get; private set; }
 
     /// <summary>Start of the current pause of the resolution clock (waiting, or stopped at resolution).</summary>
@@ -233,6 +249,7 @@ public sealed class Case
         };
 
         c.ApplyPolicy(registration.Policy, context.Calendar);
+        c.StartLegalTerm(registration.Pqrs, context);
         c.Record(context, CaseAction.Registered, null, CaseStatus.New, null, Invariant(registration.Channel), null);
         c._events.Add(new CaseRegistered(c.Id, c.Number, now, c.CategoryId, c.Priority));
         return c;
@@ -348,6 +365,7 @@ public sealed class Case
         MoveTo(CaseStatus.Rejected, context);
         Record(context, CaseAction.Rejected, from, Status, null, Invariant(reason) + (duplicateOfCaseId is { } d ? ":" + d : ""), detail);
         Say(CaseMessageKind.RejectionReason, detail, context, duplicateOfCaseId is null ? null : duplicateOfNumber);
+        LegalTermAnswered(context);
     }
 
     /// <summary>The technician starts working the case (activity 4).</summary>
@@ -417,11 +435,18 @@ public sealed class Case
         var detail = RequiredText(message, DomainRules.WaitMessageRequired);
         Transition(CaseOperation.WaitOnRequester, CaseStatus.WaitingOnRequester, CaseAction.WaitingOnRequester, context, detail);
         Say(CaseMessageKind.Question, detail, context);
+        SuspendLegalTerm(context);
     }
 
-    /// <summary>Work resumes (the requester answered); the resolution clock runs again.</summary>
-    public void Resume(string? note, CaseContext context) =>
+    /// <summary>
+    /// Work resumes (the requester answered); the resolution clock runs again, and a PQRS legal term suspended by a
+    /// request for completion starts again (Ley 1755 de 2015, art. 17).
+    /// </summary>
+    public void Resume(string? note, CaseContext context)
+    {
         Transition(CaseOperation.Resume, CaseStatus.InProgress, CaseAction.Resumed, context, OptionalText(note));
+        RestartLegalTerm(context);
+    }
 
     /// <summary>Records the solution (activity 5); the survey window opens (activity 6).</summary>
     public void Resolve(string solution, CaseContext context)
@@ -435,6 +460,7 @@ public sealed class Case
         SurveyRound++;
         Transition(CaseOperation.Resolve, CaseStatus.Resolved, CaseAction.Resolved, context, text);
         Say(CaseMessageKind.Solution, text, context);
+        LegalTermAnswered(context);
     }
 
     /// <summary>The requester answered the survey "not satisfied": a novedad for the technician to decide on.</summary>
@@ -594,6 +620,10 @@ public sealed class Case
         AttendTarget = null;
         ResolveBaseDueAt = null;
         ResolveTarget = null;
+        AttendTargetAmount = policy?.Attend?.Amount;
+        AttendTargetUnit = policy?.Attend?.Unit;
+        ResolveTargetAmount = policy?.Resolve?.Amount;
+        ResolveTargetUnit = policy?.Resolve?.Unit;
         if (policy?.Attend is { } attend)
         {
             AttendDueAt = attend.DueFrom(ReceivedAt, calendar).ToUniversalTime();
@@ -660,7 +690,11 @@ public sealed class Case
         }
         else if (!wasRunning && runs && PausedSince is { } since)
         {
-            PausedBusinessTime += context.Calendar.BusinessTimeBetween(since, now);
+            if (ResolveBaseDueAt is not { } baseDue || since < context.Calendar.AddBusinessTime(baseDue, PausedBusinessTime))
+            {
+                PausedBusinessTime += context.Calendar.BusinessTimeBetween(since, now);
+            }
+
             PausedSince = null;
         }
 

@@ -23,6 +23,9 @@ public enum CaseMessageKind
 
     /// <summary>The desk's decision on a novedad: the solution is extended, a new case is needed, or no other solution exists.</summary>
     NovedadDecision = 5,
+
+    /// <summary>The legal term of a PQRS was extended: the reason and the new date (Ley 1755 de 2015, art. 14, parágrafo).</summary>
+    LegalTermExtension = 6,
 }
 
 /// <summary>

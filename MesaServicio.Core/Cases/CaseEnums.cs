@@ -117,6 +117,15 @@ public enum CaseAction
 
     /// <summary>Routing found no active technician: the case waits unassigned in its group ("Sin asignar").</summary>
     LeftUnassigned = 22,
+
+    /// <summary>A request for completion suspended the PQRS legal term (Ley 1755 de 2015, art. 17).</summary>
+    LegalTermSuspended = 23,
+
+    /// <summary>The requester completed the petition: the legal term started again (art. 17); from → to are the due instants.</summary>
+    LegalTermRestarted = 24,
+
+    /// <summary>The legal term was extended (art. 14, parágrafo), with the reason; from → to are the due instants.</summary>
+    LegalTermExtended = 25,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

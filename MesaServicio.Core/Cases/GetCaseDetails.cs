@@ -50,7 +50,10 @@ public sealed record CaseDetails(
     IReadOnlyList<CaseHistoryLine> History,
     IReadOnlySet<CaseOperationKind> AllowedOperations,
     SlaFacts? SlaFacts = null,
-    int? AssignedGroupId = null)
+    int? AssignedGroupId = null,
+    LegalTermReading Legal = default,
+    CaseClockExplanations? Clocks = null,
+    DateTimeOffset? PqrsFiledAt = null)
 {
     /// <summary>The question the case waits on (the latest), while it waits on the requester.</summary>
     public CaseMessage? PendingQuestion => Status == CaseStatus.WaitingOnRequester
@@ -102,11 +105,27 @@ public sealed class GetCaseDetails(
 
         var now = time.GetUtcNow();
         var calendar = calendars.Current;
+        var entityDays = await db.NonWorkingDays.AsNoTracking()
+            .ToDictionaryAsync(x => x.Day, x => x.Description, cancellationToken).ConfigureAwait(false);
+        var clocks = ClockExplainer.Explain(c, calendar, now, Name, entityDays);
+        if (!seesInternal)
+        {
+            // Who recomputed an ANS and the desk's reason are the desk's own; the requester reads when and the due times.
+            clocks = clocks with
+            {
+                Attention = clocks.Attention is { } a ? a with { Recomputations = [.. a.Recomputations.Select(Plain)] } : null,
+                Resolution = clocks.Resolution is { } r ? r with { Recomputations = [.. r.Recomputations.Select(Plain)] } : null,
+            };
+        }
+
         return new CaseDetails(
             c.Id, c.Number, c.Version, c.Kind, c.Status, c.Channel, c.Priority, c.Impact, c.Urgency, c.Level, c.CategoryId, category,
             c.Subject, c.Description, c.RequesterId, Name(c.RequesterId) ?? "", c.AssigneeId, Name(c.AssigneeId), c.ReceivedAt,
             c.ResolvedAt, c.SurveyDueAt, c.Solution, c.RejectionReason, duplicateOf, c.CloseOutcome,
             SlaClock.Attention(c.SlaFacts, calendar, now), SlaClock.Resolution(c.SlaFacts, calendar, now),
-            messages, history, allowed, c.SlaFacts, c.AssignedGroupId);
+            messages, history, allowed, c.SlaFacts, c.AssignedGroupId,
+            LegalTermClock.Read(c.LegalTermFacts, calendar, now), clocks, c.PqrsFiledAt);
+
+        static ClockRecomputation Plain(ClockRecomputation r) => r with { ActorName = null, Reason = null };
     }
 }

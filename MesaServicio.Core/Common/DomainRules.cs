@@ -137,4 +137,17 @@ public static class DomainRules
     public const string MonthReclosedMeanwhile = "Month.Reclose.Changed";
     public const string ConfigIndicatorTargetInvalid = "Config.Indicator.TargetInvalid";
     public const string ConfigIndicatorNotTopGroup = "Config.Indicator.NotTopGroup";
+
+    public const string LegalTermNone = "Legal.None";
+    public const string LegalTermOnlyPqrs = "Legal.OnlyPqrs";
+    public const string LegalModalityUnknown = "Legal.ModalityUnknown";
+    public const string LegalFiledInFuture = "Legal.FiledInFuture";
+    public const string LegalExtensionReasonRequired = "Legal.Extension.ReasonRequired";
+    public const string LegalExtensionAnswered = "Legal.Extension.Answered";
+    public const string LegalExtensionSuspended = "Legal.Extension.Suspended";
+    public const string LegalExtensionExpired = "Legal.Extension.Expired";
+    public const string LegalExtensionAlreadyExtended = "Legal.Extension.AlreadyExtended";
+    public const string LegalExtensionNotBusinessDay = "Legal.Extension.NotBusinessDay";
+    public const string LegalExtensionNotLater = "Legal.Extension.NotLater";
+    public const string LegalExtensionBeyondDouble = "Legal.Extension.BeyondDouble";
 }

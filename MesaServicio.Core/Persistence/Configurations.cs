@@ -29,6 +29,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsOpen);
         builder.Ignore(c => c.SlaFacts);
+        builder.Ignore(c => c.LegalTermFacts);
 
         builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Comments).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -53,6 +54,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.CategoryId, c.Status });
         builder.HasIndex(c => new { c.Status, c.SurveyDueAt });
         builder.HasIndex(c => c.ReceivedAt);
+
+        // PQRS legal terms: the sweep's warnings and the month's "respondidas dentro del término legal".
+        builder.HasIndex(c => c.LegalDueAt);
     }
 }
 
