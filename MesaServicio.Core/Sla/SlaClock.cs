@@ -25,7 +25,7 @@ public enum SlaState
 /// <param name="State">On track, at risk, breached, met, or none.</param>
 /// <param name="Target">The target in business time.</param>
 /// <param name="Elapsed">Business time counted so far (pauses excluded).</param>
-/// <param name="DueAt">When the target falls due; null while the clock is paused.</param>
+/// <param name="DueAt">When the target falls due; null while the clock is paused by a pause that started before it.</param>
 /// <param name="Paused">The clock is stopped for now (waiting on the requester) and will resume.</param>
 /// <param name="Completed">The clock stopped for good: attended, or resolved / rejected.</param>
 public readonly record struct SlaReading(
@@ -99,7 +99,14 @@ public static class SlaClock
 
         var paused = facts.PausedSince is not null && !facts.ResolutionStopped;
         var completed = facts.ResolutionStopped;
-        DateTimeOffset? due = paused ? null : calendar.AddBusinessTime(baseDue, facts.PausedBusinessTime);
+        DateTimeOffset? due = calendar.AddBusinessTime(baseDue, facts.PausedBusinessTime);
+        if (paused && facts.PausedSince < due)
+        {
+            // A pause that starts before the due time moves it by its business time: unknown until the pause ends. One that
+            // starts at or after it does not move it (see Case.MoveTo), so that due time stands, as the explanation shows it.
+            due = null;
+        }
+
         return new SlaReading(StateOf(elapsed, target, completed, elapsed <= target), target, elapsed, due, paused, completed);
     }
 
