@@ -123,9 +123,12 @@ public static class ClockExplainer
 
         var reading = LegalTermClock.Read(facts, calendar, now);
         var nextDay = calendar.StartOfNextDay(start);
+
+        // A question on the day of radicación (or of the restart) suspends the term before that day ends: the day's span stops there.
+        var filingDayEnd = facts.SuspendedSince is { } early && early < nextDay ? calendar.ToLocal(early) : nextDay;
         var spans = new List<ExplainedSpan>
         {
-            new(calendar.ToLocal(start), nextDay, ExplainedSpanKind.FilingDay, TimeSpan.Zero, []),
+            new(calendar.ToLocal(start), filingDayEnd, ExplainedSpanKind.FilingDay, TimeSpan.Zero, []),
         };
         DateTimeOffset? dueAt = calendar.ToLocal(due);
         if (facts.SuspendedSince is { } since)
