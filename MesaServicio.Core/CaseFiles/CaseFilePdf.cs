@@ -59,6 +59,7 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 writer.Opening();
                 writer.Data(cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
+                writer.Clocks(cancellationToken);
                 writer.Conversation(cancellationToken);
                 writer.History(cancellationToken);
                 writer.Attachments(cancellationToken);
@@ -184,9 +185,52 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
             Survey(cancellationToken);
         }
 
+        /// <summary>
+        /// "Cómo se calculó el ANS": each clock in the staff's words of <see cref="ClockExplanationWriter"/> (the case
+        /// page's own), whole: its facts, every span counted or skipped and why, the recomputations and the outcome.
+        /// </summary>
+        public void Clocks(CancellationToken cancellationToken)
+        {
+            var clocks = Case.Clocks?.All.ToList() ?? [];
+            layout.Section("2. " + ClockExplanationWriter.SectionTitle, clocks.Count == 0 ? 20 : 120);
+            if (clocks.Count == 0)
+            {
+                layout.Paragraph(ClockExplanationWriter.Text("Pdf.NoClocks"));
+                return;
+            }
+
+            layout.Paragraph(Pdf(ClockExplanationWriter.SectionIntro), color: ReportTheme.Muted, after: 8);
+            TableColumn[] facts = [new("", 22, Style: CellStyle.Strong), new("", 78)];
+            var dateWidth = layout.Graphics.MeasureString("miércoles 30 de septiembre de 2026", layout.Theme.Small).Width + 10;
+            var rest = ReportLayout.Width - dateWidth;
+            TableColumn[] columns =
+            [
+                new(ClockExplanationWriter.Text("Column.Date"), dateWidth),
+                new(ClockExplanationWriter.Text("Column.Range"), rest * 0.30),
+                new(ClockExplanationWriter.Text("Column.Hours"), rest * 0.12, XStringAlignment.Far),
+                new(ClockExplanationWriter.Text("Column.Why"), rest * 0.58),
+            ];
+            foreach (var explanation in clocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = ClockExplanationWriter.Write(explanation, calendar, plain: false);
+                layout.Subheading(text.Title, 80);
+                layout.TextTable(null, facts, [.. text.Facts.Select(f => new TableRow([Pdf(f.Label), Pdf(f.Text)]))], header: false, cancellationToken);
+                layout.TextTable(null, columns,
+                    [.. text.Lines.Select(l => new TableRow([Pdf(l.Date), Pdf(l.Range), Pdf(l.Hours), Pdf(l.Text)]))], cancellationToken: cancellationToken);
+                foreach (var recomputation in text.Recomputations)
+                {
+                    layout.Paragraph(Pdf(recomputation), layout.Theme.Small, after: 3);
+                }
+
+                layout.TextTable(null, facts, [.. text.Outcome.Select(f => new TableRow([Pdf(f.Label), Pdf(f.Text)]))], header: false, cancellationToken);
+                layout.Space(6);
+            }
+        }
+
         public void Conversation(CancellationToken cancellationToken)
         {
-            layout.Section("2. Conversación");
+            layout.Section("3. Conversación");
             layout.Paragraph(
                 file.IncludesInternalNotes
                     ? "Mensajes entre el usuario solicitante y la mesa de servicio, del más antiguo al más reciente. Las notas marcadas "
@@ -254,7 +298,7 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
 
         public void History(CancellationToken cancellationToken)
         {
-            layout.Section("3. Historial del caso");
+            layout.Section("4. Historial del caso");
             layout.Paragraph(
                 "Registro de solo adición: cada cambio del caso queda como una línea que no se modifica ni se borra."
                 + (file.IncludesInternalNotes ? "" : " Las líneas de las notas internas no se incluyen en esta copia."),
@@ -285,7 +329,7 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
         public void Attachments(CancellationToken cancellationToken)
         {
             // The title, the note and the table's first rows stay together.
-            layout.Section("4. Archivos adjuntos", file.Attachments.Count == 0 ? 20 : 120);
+            layout.Section("5. Archivos adjuntos", file.Attachments.Count == 0 ? 20 : 120);
             if (file.Attachments.Count == 0)
             {
                 layout.Paragraph("El caso no tiene archivos adjuntos.");
@@ -369,6 +413,9 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 ReportFormat.BusinessDuration(reading.Elapsed),
                 SlaResult(reading),
             ]);
+
+        /// <summary>es-CO's no-break spaces ("p. m.") as plain spaces: the PDF wraps at them no worse, and copies read plainly.</summary>
+        private static string Pdf(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
 
         private string When(DateTimeOffset? instant) => instant is { } i ? ReportFormat.DateTime(i, calendar) : None;
 
