@@ -158,7 +158,7 @@ public static class ClockExplanationWriter
 
     private static List<ClockFact> StaffFacts(ClockExplanation e, BusinessCalendar calendar)
     {
-        var target = Target(e);
+        var target = Target(e, calendar);
         return
         [
             new(Text("Label.Start"), Text("Start." + e.Kind, DateTime(e.Start))),
@@ -171,11 +171,11 @@ public static class ClockExplanationWriter
     [
         new("", Text("Plain.Start." + e.Kind, LongDate(e.Start), Time(e.Start))),
         new("", e.Kind == ClockKind.LegalTerm
-            ? Text("Plain.TargetLegal", Target(e))
-            : Text("Plain.Target", Target(e), BusinessHours(calendar))),
+            ? Text("Plain.TargetLegal", Target(e, calendar))
+            : Text("Plain.Target", Target(e, calendar), BusinessHours(calendar))),
     ];
 
-    private static string Target(ClockExplanation e)
+    private static string Target(ClockExplanation e, BusinessCalendar calendar)
     {
         if (e.Kind == ClockKind.LegalTerm)
         {
@@ -190,11 +190,22 @@ public static class ClockExplanationWriter
         {
             (1, SlaUnit.BusinessHours) => Text("Target.Hour"),
             ({ } hours, SlaUnit.BusinessHours) => Text("Target.Hours", hours),
+            (1, SlaUnit.BusinessDays) when !EndsADay(e, calendar) => Text("Target.DaysAsTime", 1, Duration(e.TargetTime)),
             (1, SlaUnit.BusinessDays) => Text("Target.Day"),
+            ({ } days, SlaUnit.BusinessDays) when !EndsADay(e, calendar) => Text("Target.DaysAsTime", days, Duration(e.TargetTime)),
             ({ } days, SlaUnit.BusinessDays) => Text("Target.Days", days, Ordinal(days)),
             _ => Text("Target.Time", Duration(e.TargetTime)),
         };
     }
+
+    /// <summary>
+    /// Whether the due time is the close of a business day: only then does "vence al cierre del n-ésimo día hábil" hold
+    /// (a target in days counted as business time from the reception instant ends within a day).
+    /// </summary>
+    private static bool EndsADay(ClockExplanation e, BusinessCalendar calendar) =>
+        e.DueAt is not { } due
+        || (calendar.WeeklyHours.TryGetValue(due.DayOfWeek, out var hours) && hours.Count > 0
+            && TimeOnly.FromDateTime(due.DateTime) == hours.Max(h => h.End));
 
     private static List<ClockLine> StaffLines(ClockExplanation e) =>
     [

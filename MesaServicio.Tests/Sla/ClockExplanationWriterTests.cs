@@ -95,6 +95,21 @@ public class ClockExplanationWriterTests
     }
 
     [Fact]
+    public void A_target_in_days_that_ends_within_a_day_is_not_said_to_end_at_a_close()
+    {
+        var received = new DateTimeOffset(2026, 3, 2, 10, 0, 0, Bogota);
+        var c = ACase().In(CaseStatus.Assigned).ReceivedAt(received).WithAns(null, SlaTarget.Days(2)).Build();
+        var explanation = Resolution(c, received.AddHours(1));
+        var closes = explanation.DueAt!.Value.TimeOfDay == TimeSpan.FromHours(17);
+
+        var target = Write(explanation, plain: false).Facts[1].Text;
+
+        target.Should().Be(closes
+            ? "2 días hábiles: vence al cierre del 2.º día hábil después del día de recepción"
+            : "2 días hábiles, contados como " + Spaces(ClockExplanationWriter.Duration(explanation.TargetTime)) + " de tiempo hábil desde la recepción");
+    }
+
+    [Fact]
     public void A_moved_holiday_says_the_feast_it_moved_from()
     {
         // 15 August 2026, La Asunción, is a Saturday: observed on Monday 17 August.
