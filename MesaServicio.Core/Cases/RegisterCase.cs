@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Cases;
 
-/// <summary>A new case (activity 1), from the portal, an agent on someone's behalf, or the PQRS intake.</summary>
+/// <summary>
+/// A new case (activity 1), from the portal, an agent on someone's behalf, or the PQRS intake. <see cref="Pqrs"/> is the
+/// petition's modality and radicación (its legal term), for the channel PQRS only: sent by the intake, or set by an agent
+/// who files a PQRS presented in person on the requester's behalf.
+/// </summary>
 public sealed record RegisterCaseCommand(
     CaseKind Kind,
     int CategoryId,
@@ -17,7 +21,8 @@ public sealed record RegisterCaseCommand(
     Impact Impact,
     Urgency Urgency,
     CaseChannel Channel,
-    Guid RequesterId);
+    Guid RequesterId,
+    Sla.PqrsFiling? Pqrs = null);
 
 /// <summary>
 /// Registers a case: priority from the stored matrix, the ANS policy in force, a readable number, and
@@ -64,6 +69,10 @@ public sealed class RegisterCase(
 
                 break;
             case CaseChannel.Agent:
+                guard.Demand(user, GlobalOperation.FileOnBehalf);
+                break;
+            case CaseChannel.Pqrs when command.Pqrs is not null && !CaseAccess.Can(user, GlobalOperation.Intake):
+                // A PQRS presented in person: the agent files it on the requester's behalf, with its modality.
                 guard.Demand(user, GlobalOperation.FileOnBehalf);
                 break;
             case CaseChannel.Pqrs:
@@ -208,13 +217,17 @@ public sealed class RegisterCase(
         var matrix = await references.MatrixAsync(db, cancellationToken).ConfigureAwait(false);
         var priority = matrix.For(command.Impact, command.Urgency);
         var policy = await references.PolicyAsync(db, path, command.Kind, priority, cancellationToken).ConfigureAwait(false);
-        var filedBy = command.Channel == CaseChannel.Agent ? actor.PersonId : null;
+        // An agent who files a PQRS presented in person is its filer, as on the channel Agent (the intake has no person).
+        var filedBy = command.Channel == CaseChannel.Agent || (command.Channel == CaseChannel.Pqrs && actor.PersonId is not null)
+            ? actor.PersonId
+            : null;
         var year = calendar.ToLocal(context.Now).Year;
 
         var number = await references.NumberAsync(db, year, cancellationToken).ConfigureAwait(false);
         var registered = Case.Register(
             new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
-                command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference),
+                command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference,
+                command.Pqrs),
             context);
         await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, references.Routing, cancellationToken).ConfigureAwait(false);
 

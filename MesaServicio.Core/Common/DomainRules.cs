@@ -90,6 +90,9 @@ public static class DomainRules
     public const string IntakeDocumentInvalid = "Intake.DocumentInvalid";
     public const string IntakeKindInvalid = "Intake.KindInvalid";
     public const string IntakeFileRefused = "Intake.FileRefused";
+    public const string IntakeModalityInvalid = "Intake.ModalityInvalid";
+    public const string IntakeFiledAtInvalid = "Intake.FiledAtInvalid";
+    public const string IntakeFiledAtFuture = "Intake.FiledAtFuture";
 
     public const string ApiKeyNameRequired = "ApiKey.NameRequired";
     public const string ApiKeyNameTooLong = "ApiKey.NameTooLong";

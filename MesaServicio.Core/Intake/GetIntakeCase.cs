@@ -3,12 +3,13 @@ using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Security;
+using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Intake;
 
 /// <summary>The state of a case the PQRS system sent, by its radicado (integration principal only).</summary>
-public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactory, IBusinessCalendarProvider calendars, CaseGuard guard)
+public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactory, IBusinessCalendarProvider calendars, CaseGuard guard, TimeProvider time)
 {
     public async Task<IntakeCaseView> HandleAsync(string? radicado, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -31,6 +32,8 @@ public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactor
             {
                 c.Id, c.Number, c.ExternalReference, c.Status, c.ReceivedAt, c.ResolvedAt, c.RejectedAt, c.ClosedAt, c.Solution,
                 c.RejectionReason,
+                c.LegalModality, c.PqrsFiledAt, c.LegalTermStartedAt, c.LegalTermInitialDays, c.LegalTermDays, c.LegalDueAt,
+                c.LegalSuspendedSince, c.LegalAnsweredAt,
             })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (row is null)
@@ -51,6 +54,15 @@ public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactor
 
         var calendar = calendars.Current;
         DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? calendar.ToLocal(i) : null;
+        var legal = LegalTermClock.Read(
+            new LegalTermFacts(row.LegalModality, row.LegalTermStartedAt, row.LegalTermInitialDays, row.LegalTermDays, row.LegalDueAt,
+                row.LegalSuspendedSince, row.LegalAnsweredAt),
+            calendar,
+            time.GetUtcNow());
+        if (legal.State != LegalTermState.None)
+        {
+            legal = legal with { StartedAt = calendar.ToLocal(legal.StartedAt), DueAt = calendar.ToLocal(legal.DueAt), AnsweredAt = Local(legal.AnsweredAt) };
+        }
 
         // A reopening clears the resolution and the rejection dates: the old solution or reason no longer stands.
         return new IntakeCaseView(
@@ -64,6 +76,8 @@ public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactor
             Local(row.ClosedAt),
             row.ResolvedAt is null ? null : row.Solution,
             row.RejectedAt is null ? null : row.RejectionReason,
-            rejectionText);
+            rejectionText,
+            legal,
+            Local(row.PqrsFiledAt));
     }
 }

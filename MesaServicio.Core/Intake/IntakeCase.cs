@@ -1,10 +1,12 @@
 using MesaServicio.Core.Attachments;
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Security;
+using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,8 +23,14 @@ namespace MesaServicio.Core.Intake;
 /// file or field leaves no case, no person and no file behind.
 /// <para>
 /// Idempotent by radicado: a radicado already received answers with its case as it is now, and the
-/// repeated submission changes nothing (its files are not added). Two submissions racing with the same
-/// radicado make one case: the unique index refuses the second, which then answers with the first's case.
+/// repeated submission changes nothing (its files are not added, its modality and radicación leave the legal term
+/// as it is). Two submissions racing with the same radicado make one case: the unique index refuses the second,
+/// which then answers with the first's case.
+/// </para>
+/// <para>
+/// The legal term (Ley 1755 de 2015, art. 14) starts at the radicación the PQRS system sends (<c>fechaRadicacion</c>,
+/// never after the desk receives the case; nothing means "received now"), for the modality it names (<c>modalidad</c>,
+/// a petition in general by default).
 /// </para>
 /// </summary>
 public sealed partial class IntakeCase(
@@ -32,6 +40,7 @@ public sealed partial class IntakeCase(
     GetIntakeCase cases,
     CaseGuard guard,
     TimeProvider time,
+    IBusinessCalendarProvider calendars,
     IOptions<IntakeOptions> options,
     ILogger<IntakeCase> logger)
 {
@@ -85,7 +94,7 @@ public sealed partial class IntakeCase(
     {
         ArgumentNullException.ThrowIfNull(files);
         guard.Demand(user, GlobalOperation.Intake);
-        var intake = IntakeValidation.Validate(command);
+        var intake = IntakeValidation.Validate(command, calendars.Current.ToLocal(time.GetUtcNow()));
         if (await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             LogRepeated(logger, intake.Radicado.Length, existing.Number);
@@ -104,7 +113,7 @@ public sealed partial class IntakeCase(
         {
             registered = await register.RegisterAsync(
                 new RegisterCaseCommand(intake.Kind, categoryId, intake.Subject, intake.Description, Impact.Medium, Urgency.Medium,
-                    CaseChannel.Pqrs, Guid.Empty),
+                    CaseChannel.Pqrs, Guid.Empty, new PqrsFiling(intake.Modality, intake.FiledAt ?? time.GetUtcNow())),
                 user,
                 new CaseRegistrationExtras
                 {

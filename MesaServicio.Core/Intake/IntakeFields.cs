@@ -17,6 +17,12 @@ public static class IntakeFields
     public const string Kind = "tipo";
     public const string Files = "archivos";
 
+    /// <summary>The petition's modality (Ley 1755 de 2015, art. 14): <c>peticion</c>, <c>documentos</c> or <c>consulta</c>.</summary>
+    public const string Modality = "modalidad";
+
+    /// <summary>The radicación instant in the PQRS system, ISO 8601 with its offset.</summary>
+    public const string FiledAt = "fechaRadicacion";
+
     public const int RadicadoMaxLength = Cases.Case.ExternalReferenceMaxLength;
     public const int RequesterNameMaxLength = 200;
 
@@ -28,4 +34,12 @@ public static class IntakeFields
     public const int SubjectMaxLength = Cases.Case.SubjectMaxLength;
     public const int DescriptionMaxLength = Cases.Case.DescriptionMaxLength;
     public const int CategoryHintMaxLength = 150;
+
+    /// <summary>The modalities' codes as the API takes and returns them.</summary>
+    public static string ModalityCode(Sla.PqrsModality modality) => modality switch
+    {
+        Sla.PqrsModality.Documentos => "documentos",
+        Sla.PqrsModality.Consulta => "consulta",
+        _ => "peticion",
+    };
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
+using MesaServicio.Core.Sla;
 
 namespace MesaServicio.Core.Intake;
 
@@ -18,7 +20,9 @@ public sealed record IntakeCaseCommand(
     string? IdentityDocument = null,
     string? Organisation = null,
     string? CategoryHint = null,
-    string? Kind = null);
+    string? Kind = null,
+    string? Modality = null,
+    string? FiledAt = null);
 
 /// <summary>A submission that passed every rule, trimmed; the radicado upper-cased.</summary>
 internal sealed record ValidIntake(
@@ -29,12 +33,18 @@ internal sealed record ValidIntake(
     string Subject,
     string Description,
     string? CategoryHint,
-    CaseKind Kind);
+    CaseKind Kind,
+    PqrsModality Modality = PqrsModality.Peticion,
+    DateTimeOffset? FiledAt = null);
 
 /// <summary>The intake's field rules, all checked at once so the PQRS system learns every problem in one answer.</summary>
 internal static partial class IntakeValidation
 {
-    public static ValidIntake Validate(IntakeCaseCommand command)
+    /// <summary>
+    /// Checks every field. <paramref name="now"/> is the reception instant (Bogotá time in the messages): a radicación after
+    /// it is refused; without it the radicación is only parsed.
+    /// </summary>
+    public static ValidIntake Validate(IntakeCaseCommand command, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -68,13 +78,20 @@ internal static partial class IntakeValidation
             Add(errors, IntakeFields.Kind, DomainMessages.Get(DomainRules.IntakeKindInvalid, IntakeFields.Kind));
         }
 
+        var modality = ModalityOf(command.Modality);
+        if (modality is null)
+        {
+            Add(errors, IntakeFields.Modality, DomainMessages.Get(DomainRules.IntakeModalityInvalid, IntakeFields.Modality));
+        }
+
+        var filedAt = FiledAtOf(errors, command.FiledAt, now);
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
         }
 
         return new ValidIntake(
-            radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value);
+            radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value, modality!.Value, filedAt);
     }
 
     /// <summary>The radicado as stored (trimmed, upper-case), or null when the text cannot be one (no database round trip for garbage).</summary>
@@ -111,6 +128,44 @@ internal static partial class IntakeValidation
         "peticion" or "request" => CaseKind.Request,
         _ => null,
     };
+
+    /// <summary>Nothing means a petition in general (15 business days), the modality most PQRS are.</summary>
+    private static PqrsModality? ModalityOf(string? text) => TextSearch.Fold(text).Trim() switch
+    {
+        "" or "peticion" => PqrsModality.Peticion,
+        "documentos" => PqrsModality.Documentos,
+        "consulta" => PqrsModality.Consulta,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The radicación: an ISO 8601 date and time with its offset (<c>Z</c> or <c>±hh:mm</c>), never after
+    /// <paramref name="now"/>; nothing means "when the desk receives it" (null).
+    /// </summary>
+    private static DateTimeOffset? FiledAtOf(Dictionary<string, string[]> errors, string? value, DateTimeOffset? now)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!InstantPattern().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var filedAt))
+        {
+            Add(errors, IntakeFields.FiledAt, DomainMessages.Get(DomainRules.IntakeFiledAtInvalid, IntakeFields.FiledAt));
+            return null;
+        }
+
+        if (now is { } received && filedAt > received)
+        {
+            Add(errors, IntakeFields.FiledAt, DomainMessages.Get(
+                DomainRules.IntakeFiledAtFuture, IntakeFields.FiledAt, received.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        return filedAt;
+    }
 
     private static string? Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
     {
@@ -149,4 +204,8 @@ internal static partial class IntakeValidation
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentPattern();
+
+    /// <summary>yyyy-MM-ddTHH:mm, seconds and fractions optional, then Z or ±hh:mm: an instant, never a wall time.</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstantPattern();
 }

@@ -26,7 +26,7 @@ public static class IntakeEndpoints
     /// <summary>Longest text field accepted (a description is at most 10,000 characters, up to 4 bytes each).</summary>
     private const int MaxFieldBytes = 64 * 1024;
 
-    /// <summary>Most text fields read from one form (the intake has nine).</summary>
+    /// <summary>Most text fields read from one form (the intake has eleven).</summary>
     private const int MaxFields = 30;
 
     /// <summary>Room for a section's headers and boundaries on top of each file.</summary>
@@ -49,7 +49,7 @@ public static class IntakeEndpoints
         api.MapPost("", SubmitAsync)
             .WithName("RegistrarCasoPqrs")
             .WithSummary("Registra un caso de soporte técnico recibido por el sistema PQRS")
-            .WithDescription("Formulario multipart/form-data. El mismo radicado otra vez devuelve el caso ya creado (200) sin cambiarlo; la primera vez responde 201 con Location.")
+            .WithDescription("Formulario multipart/form-data. La modalidad (Ley 1755 de 2015, art. 14) y la fecha de radicación fijan el término legal para responder. El mismo radicado otra vez devuelve el caso ya creado (200) sin cambiarlo, ni su término legal; la primera vez responde 201 con Location.")
             .Produces<PqrsCaseResponse>(StatusCodes.Status201Created)
             .Produces<PqrsCaseResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
@@ -64,7 +64,7 @@ public static class IntakeEndpoints
         api.MapGet("{**radicado}", ReadAsync)
             .WithName("ConsultarCasoPqrs")
             .WithSummary("Consulta el estado de un caso por su radicado")
-            .WithDescription("Estado, fechas (hora de Bogotá), la solución cuando el caso fue resuelto y el motivo cuando fue rechazado. Un radicado con «/» se envía como %2F o tal cual.")
+            .WithDescription("Estado, fechas (hora de Bogotá), el término legal de la PQRS (modalidad, radicación, vencimiento y su estado), la solución cuando el caso fue resuelto y el motivo cuando fue rechazado. Un radicado con «/» se envía como %2F o tal cual.")
             .Produces<PqrsCaseResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -161,7 +161,8 @@ public static class IntakeEndpoints
             var command = new IntakeCaseCommand(
                 Field(fields, IntakeFields.Radicado), Field(fields, IntakeFields.RequesterName), Field(fields, IntakeFields.RequesterEmail),
                 Field(fields, IntakeFields.Subject), Field(fields, IntakeFields.Description), Field(fields, IntakeFields.IdentityDocument),
-                Field(fields, IntakeFields.Organisation), Field(fields, IntakeFields.CategoryHint), Field(fields, IntakeFields.Kind));
+                Field(fields, IntakeFields.Organisation), Field(fields, IntakeFields.CategoryHint), Field(fields, IntakeFields.Kind),
+                Field(fields, IntakeFields.Modality), Field(fields, IntakeFields.FiledAt));
             var result = await intake.HandleAsync(command, files, user, cancellationToken);
             var answer = PqrsCaseResponse.From(result.Case);
             return result.Created

@@ -46,6 +46,10 @@ internal sealed class IntakeOpenApi : IOpenApiDocumentTransformer, IOpenApiSchem
             ["cerradoEn"] = "Cuándo se cerró definitivamente.",
             ["solucion"] = "La solución registrada; solo cuando el caso fue resuelto.",
             ["rechazo"] = "Motivo del rechazo; solo cuando el caso fue rechazado.",
+            ["modalidad"] = "Modalidad de la petición (Ley 1755 de 2015, art. 14): peticion, documentos o consulta. Nulo en un caso sin término legal.",
+            ["fechaRadicacion"] = "Radicación en el sistema PQRS (hora de Bogotá): desde el día hábil siguiente corre el término legal.",
+            ["vencimientoLegal"] = "Vencimiento del término legal (hora de Bogotá): cierre de la jornada del último día hábil del término, según el calendario de la entidad; incluye la prórroga si la hubo y se recalcula si el término se reinicia (art. 17).",
+            ["estadoTerminoLegal"] = "Estado del término legal: en_termino, en_riesgo (75 % o más del término usado), vencido, suspendido (se pidió completar la petición, art. 17), respondido_a_tiempo o respondido_fuera_de_termino.",
         }),
         [typeof(PqrsCaseState)] = ("Estado del caso.", new(StringComparer.Ordinal)
         {
@@ -166,6 +170,20 @@ internal sealed class IntakeOpenApi : IOpenApiDocumentTransformer, IOpenApiSchem
                     Type = JsonSchemaType.String,
                     Enum = ["incidencia", "peticion"],
                     Description = "Tipo de caso (opcional, por defecto «incidencia»).",
+                },
+                [IntakeFields.Modality] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = ["peticion", "documentos", "consulta"],
+                    Description = "Modalidad de la petición (opcional, por defecto «peticion»), que fija el término legal (Ley 1755 de 2015, art. 14): "
+                        + "«peticion» 15 días hábiles, «documentos» (documentos o información) 10, «consulta» 30.",
+                },
+                [IntakeFields.FiledAt] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "date-time",
+                    Description = "Fecha y hora de radicación en el sistema PQRS (opcional), ISO 8601 con zona horaria, por ejemplo 2026-04-06T09:30:00-05:00; "
+                        + "no puede ser futura. Si falta, cuenta desde que la mesa recibe el caso. El término vence al cierre de la jornada del último día hábil, contado desde el día hábil siguiente.",
                 },
                 [IntakeFields.Files] = new OpenApiSchema
                 {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MesaServicio.Core.Intake;
+using MesaServicio.Core.Sla;
 
 namespace MesaServicio.Web.Intake;
 
@@ -13,7 +14,11 @@ public sealed record PqrsCaseResponse(
     [property: JsonPropertyName("rechazadoEn")] DateTimeOffset? RejectedAt,
     [property: JsonPropertyName("cerradoEn")] DateTimeOffset? ClosedAt,
     [property: JsonPropertyName("solucion")] string? Solution,
-    [property: JsonPropertyName("rechazo")] PqrsRejection? Rejection)
+    [property: JsonPropertyName("rechazo")] PqrsRejection? Rejection,
+    [property: JsonPropertyName("modalidad")] string? Modality = null,
+    [property: JsonPropertyName("fechaRadicacion")] DateTimeOffset? FiledAt = null,
+    [property: JsonPropertyName("vencimientoLegal")] DateTimeOffset? LegalDueAt = null,
+    [property: JsonPropertyName("estadoTerminoLegal")] string? LegalState = null)
 {
     public static PqrsCaseResponse From(IntakeCaseView view)
     {
@@ -27,8 +32,24 @@ public sealed record PqrsCaseResponse(
             view.RejectedAt,
             view.ClosedAt,
             view.Solution,
-            view.RejectionReason is { } reason ? new PqrsRejection(reason.ToString(), Labels.Rejection(reason), view.RejectionText) : null);
+            view.RejectionReason is { } reason ? new PqrsRejection(reason.ToString(), Labels.Rejection(reason), view.RejectionText) : null,
+            view.Legal.State == LegalTermState.None ? null : IntakeFields.ModalityCode(view.Legal.Modality),
+            view.FiledAt,
+            view.Legal.State == LegalTermState.None ? null : view.Legal.DueAt,
+            LegalStateCode(view.Legal));
     }
+
+    /// <summary>The legal term's state as a stable code; a late answer is told apart from a term still expired.</summary>
+    public static string? LegalStateCode(LegalTermReading legal) => legal.State switch
+    {
+        LegalTermState.OnTrack => "en_termino",
+        LegalTermState.AtRisk => "en_riesgo",
+        LegalTermState.Breached when legal.AnsweredAt is not null => "respondido_fuera_de_termino",
+        LegalTermState.Breached => "vencido",
+        LegalTermState.Met => "respondido_a_tiempo",
+        LegalTermState.Suspended => "suspendido",
+        _ => null,
+    };
 }
 
 /// <summary>The case's state: a stable code and its Spanish name.</summary>
