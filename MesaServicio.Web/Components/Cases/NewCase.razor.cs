@@ -126,6 +126,8 @@ public partial class NewCase : IDisposable
                 return;
             }
 
+            // A PQRS presented in person is radicada now, by the agent, with the modality chosen.
+            var channel = !onBehalf ? CaseChannel.Portal : Form.OnBehalfChannel == CaseChannel.Pqrs ? CaseChannel.Pqrs : CaseChannel.Agent;
             var pending = _attachments?.Validate();
             if (pending is not null)
             {
@@ -135,7 +137,8 @@ public partial class NewCase : IDisposable
 
             var result = await Register.HandleAsync(
                 new RegisterCaseCommand(Form.Kind, Form.CategoryId, Form.Subject, Form.Description, Form.Impact, Form.Urgency,
-                    onBehalf ? CaseChannel.Agent : CaseChannel.Portal, onBehalf ? Requester!.Id : _user.PersonId ?? Guid.Empty),
+                    channel, onBehalf ? Requester!.Id : _user.PersonId ?? Guid.Empty,
+                    channel == CaseChannel.Pqrs ? new Core.Sla.PqrsFiling(Form.Modality, Time.GetUtcNow()) : null),
                 _user, CancellationToken.None);
             var attachmentError = _attachments is null ? null : await _attachments.UploadAsync(result.Number, _user);
             if (attachmentError is not null)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Sla;
 
 namespace MesaServicio.Web.Components.Cases;
 
@@ -23,4 +24,10 @@ public sealed class NewCaseForm
     public Impact Impact { get; set; } = Impact.Low;
 
     public Urgency Urgency { get; set; } = Urgency.Medium;
+
+    /// <summary>For an agent filing on someone's behalf: a call or the desk (Agente), or a PQRS presented in person (PQRS).</summary>
+    public CaseChannel OnBehalfChannel { get; set; } = CaseChannel.Agent;
+
+    /// <summary>The modality of a PQRS presented in person, which sets its legal term (Ley 1755 de 2015, art. 14).</summary>
+    public PqrsModality Modality { get; set; } = PqrsModality.Peticion;
 }
