@@ -7,7 +7,8 @@ namespace MesaServicio.Core.Board;
 /// <summary>
 /// One card of the board: what the card shows (number, subject, requester, category, priority, kind, state, level,
 /// assignee, reception), the case's <c>Version</c> for optimistic concurrency when the card is moved, the ANS facts
-/// (<c>Sla</c>) so the chip can be read again later without a query, and the <c>Reading</c> when the board was read.
+/// (<c>Sla</c>) so the chip can be read again later without a query, and the <c>Reading</c> when the board was read;
+/// for a PQRS, its legal term's facts (<c>Legal</c>), read again by its chip the same way.
 /// </summary>
 public sealed record BoardCard(
     string Number,
@@ -25,7 +26,8 @@ public sealed record BoardCard(
     int? GroupId,
     DateTimeOffset ReceivedAt,
     SlaFacts Sla,
-    BoardSlaReading Reading)
+    BoardSlaReading Reading,
+    LegalTermFacts Legal = default)
 {
     public BoardColumn Column => BoardColumns.Of(Status);
 }

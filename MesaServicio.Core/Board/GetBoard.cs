@@ -71,6 +71,13 @@ public sealed class GetBoard(
                 c.ResolveTarget,
                 c.PausedBusinessTime,
                 c.PausedSince,
+                c.LegalModality,
+                c.LegalTermStartedAt,
+                c.LegalTermInitialDays,
+                c.LegalTermDays,
+                c.LegalDueAt,
+                c.LegalSuspendedSince,
+                c.LegalAnsweredAt,
             }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var calendar = calendars.Current;
@@ -87,7 +94,9 @@ public sealed class GetBoard(
             }
 
             cards.Add(new BoardCard(r.Number, r.Version, r.Subject, r.RequesterName, r.CategoryId, r.CategoryName, r.Priority, r.Kind,
-                r.Status, r.Level, r.AssigneeId, r.AssigneeName, r.AssignedGroupId, r.ReceivedAt, facts, reading));
+                r.Status, r.Level, r.AssigneeId, r.AssigneeName, r.AssignedGroupId, r.ReceivedAt, facts, reading,
+                new LegalTermFacts(r.LegalModality, r.LegalTermStartedAt, r.LegalTermInitialDays, r.LegalTermDays, r.LegalDueAt,
+                    r.LegalSuspendedSince, r.LegalAnsweredAt)));
         }
 
         var byColumn = cards.ToLookup(c => c.Column);
