@@ -42,6 +42,14 @@ public sealed class IntakeOpenApiTests(IntakeDesk desk)
         answer.GetProperty("description").GetString().Should().Be("Un caso registrado por la integración PQRS.");
         answer.GetProperty("properties").GetProperty("solucion").GetProperty("description").GetString().Should().Contain("solo cuando el caso fue resuelto");
 
+        var properties = form.GetProperty("properties");
+        properties.GetProperty("modalidad").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Should().Equal("peticion", "documentos", "consulta");
+        properties.GetProperty("modalidad").GetProperty("description").GetString().Should().Contain("15 días hábiles").And.Contain("por defecto «peticion»");
+        properties.GetProperty("fechaRadicacion").GetProperty("format").GetString().Should().Be("date-time");
+        properties.GetProperty("fechaRadicacion").GetProperty("description").GetString().Should().Contain("no puede ser futura");
+        answer.GetProperty("properties").GetProperty("vencimientoLegal").GetProperty("description").GetString().Should().StartWith("Vencimiento del término legal");
+        answer.GetProperty("properties").GetProperty("estadoTerminoLegal").GetProperty("description").GetString().Should().Contain("respondido_a_tiempo");
+
         var get = root.GetProperty("paths").GetProperty("/api/v1/pqrs/casos/{radicado}").GetProperty("get");
         get.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "404"]);
     }
