@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<ReportNovedad>();
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
+        services.AddSingleton<ExtendLegalTerm>();
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioConfiguration();
         services.AddMesaServicioReports();

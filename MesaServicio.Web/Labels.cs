@@ -87,12 +87,48 @@ public static class Labels
         _ => "",
     };
 
+    /// <summary>
+    /// A PQRS legal term's line says what happened to the term first, with its due times:
+    /// "Término legal prorrogado (Ley 1755 de 2015, art. 14, parágrafo): vencía el 22/04/2026 5:00 p. m., ahora vence el … — Ana Gómez."
+    /// </summary>
+    private static string? LegalTermLine(CaseHistoryLine line)
+    {
+        if (line.Action is not (CaseAction.LegalTermSuspended or CaseAction.LegalTermRestarted or CaseAction.LegalTermExtended
+            or CaseAction.LegalTermAtRisk or CaseAction.LegalTermBreached))
+        {
+            return null;
+        }
+
+        var due = LegalDue(line.Value);
+        var before = LegalDue(line.PreviousValue);
+        var times = line.Action switch
+        {
+            CaseAction.LegalTermRestarted or CaseAction.LegalTermExtended when before is not null && due is not null =>
+                $": vencía el {before}, ahora vence el {due}",
+            CaseAction.LegalTermAtRisk when due is not null => $"; vence el {due}",
+            CaseAction.LegalTermBreached when due is not null => $"; venció el {due}",
+            _ => "",
+        };
+        var what = DomainMessages.Get("History." + line.Action);
+        var who = line.ActorName is { } name ? " — " + name : "";
+        return char.ToUpper(what[0], Culture) + what[1..] + times + who + ".";
+    }
+
+    /// <summary>A stored due instant ("2026-04-22T22:00:00Z") in Bogotá time, or null.</summary>
+    private static string? LegalDue(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? DateTime(at) : null;
+
     /// <summary>The label above a desk message of the conversation that is more than a comment.</summary>
     public static string? MessageKind(CaseMessageKind kind) => kind == CaseMessageKind.Comment ? null : DomainMessages.Get("Message.Kind." + kind);
 
     public static string HistoryLine(CaseHistoryLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
+        if (LegalTermLine(line) is { } legal)
+        {
+            return legal;
+        }
+
         var who = line.ActorName ?? "La mesa de servicio";
         var what = DomainMessages.Get("History." + line.Action);
         var to = line.ToStatus is { } s && line.FromStatus != s ? $" (ahora: {Status(s)})" : "";

@@ -202,6 +202,15 @@ public static class AuditValues
                 }
 
                 break;
+            case CaseAction.LegalTermSuspended:
+                parts.Add($"{Text("Case.LegalDue")}: {string.Format(DomainMessages.Culture, Text("Case.LegalSuspended"), Scalar(value, names))}");
+                break;
+            case CaseAction.LegalTermRestarted or CaseAction.LegalTermExtended:
+                parts.Add($"{Text("Case.LegalDue")}: {Scalar(entry.Before, names)}{Arrow}{Scalar(value, names)}");
+                break;
+            case CaseAction.LegalTermAtRisk or CaseAction.LegalTermBreached:
+                parts.Add($"{Text("Case.LegalDue")}: {Scalar(value, names)}");
+                break;
             case CaseAction.Commented or CaseAction.InternalNoteAdded or CaseAction.AttachmentAdded:
                 // The value is the message's or the file's id: the detail column says what was written or attached.
                 break;

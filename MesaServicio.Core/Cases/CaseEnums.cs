@@ -126,6 +126,12 @@ public enum CaseAction
 
     /// <summary>The legal term was extended (art. 14, parágrafo), with the reason; from → to are the due instants.</summary>
     LegalTermExtended = 25,
+
+    /// <summary>A PQRS used 75 % of its legal term unanswered; to is its due instant.</summary>
+    LegalTermAtRisk = 30,
+
+    /// <summary>A PQRS's legal term expired unanswered; to is its due instant.</summary>
+    LegalTermBreached = 31,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MesaServicio.Core.Cases;
 
 /// <summary>One line of a case's history as a person may read it.</summary>
-/// <remarks><c>Value</c> is the entry's machine value, e.g. the close outcome or the ANS clock (not for display as is).</remarks>
+/// <remarks>
+/// <c>Value</c> is the entry's machine value, e.g. the close outcome or the ANS clock (not for display as is);
+/// <c>PreviousValue</c> the one before, only for a legal term restarted or extended (its former due instant).
+/// </remarks>
 public sealed record CaseHistoryLine(
-    DateTimeOffset At, string? ActorName, CaseAction Action, CaseStatus? FromStatus, CaseStatus? ToStatus, string? Detail, string? Value = null);
+    DateTimeOffset At, string? ActorName, CaseAction Action, CaseStatus? FromStatus, CaseStatus? ToStatus, string? Detail, string? Value = null,
+    string? PreviousValue = null);
 
 /// <summary>One message of a case's conversation (internal notes only for staff with a role in the case).</summary>
 public sealed record CaseMessage(
@@ -101,7 +105,8 @@ public sealed class GetCaseDetails(
             .Select(m => new CaseMessage(m.Id, m.At, Name(m.AuthorId), m.AuthorId == c.RequesterId, m.Text, m.IsInternal, m.Kind, m.RelatedCaseNumber))
             .ToList();
         var history = c.History.Where(h => seesInternal || h.Action != CaseAction.InternalNoteAdded).OrderBy(h => h.Id)
-            .Select(h => new CaseHistoryLine(h.At, Name(h.ActorId), h.Action, h.FromStatus, h.ToStatus, h.Detail, h.ToValue)).ToList();
+            .Select(h => new CaseHistoryLine(h.At, Name(h.ActorId), h.Action, h.FromStatus, h.ToStatus, h.Detail, h.ToValue,
+                h.Action is CaseAction.LegalTermRestarted or CaseAction.LegalTermExtended ? h.FromValue : null)).ToList();
 
         var now = time.GetUtcNow();
         var calendar = calendars.Current;

@@ -121,6 +121,7 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
                 .Any(s => s.From == CaseStatus.NovedadReported && s.To == CaseStatus.InProgress) => MessageKind.CaseReopened,
             CaseMessageKind.NovedadDecision => MessageKind.NovedadDecided,
             CaseMessageKind.Comment => MessageKind.DeskMessage,
+            CaseMessageKind.LegalTermExtension => MessageKind.LegalTermExtended,
 
             // The solution and the rejection's reasons go with the survey's invitation.
             _ => (MessageKind?)null,
@@ -142,7 +143,9 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
 
         // Without an account and on a closed case there is nothing to answer: the e-mail says what happened, with no link.
         var link = hasAccount ? Recipients.CaseLink(c) : token is null ? "" : AnswerInvitation.Link(token);
-        return new Notice($"{k}:{m.MessageId:N}", k, c.Id, c.Number, requester, link,
+        // The extension's e-mail carries the new date and the reason: the law has the requester told of both (art. 14, parágrafo).
+        var detail = m.Kind == CaseMessageKind.LegalTermExtension ? c.Comments.FirstOrDefault(x => x.Id == m.MessageId)?.Text : null;
+        return new Notice($"{k}:{m.MessageId:N}", k, c.Id, c.Number, requester, link, detail,
             Template: hasAccount ? null : token is null ? k + ".Closed" : k + ".Link");
     }
 

@@ -40,7 +40,7 @@ public static class EmailPreferences
     [
         MessageKind.CaseRegistered, MessageKind.QuestionAsked, MessageKind.AnswerReminder, MessageKind.DeskMessage,
         MessageKind.CaseEscalated, MessageKind.SurveyInvitation, MessageKind.SurveyReminder, MessageKind.NovedadDecided,
-        MessageKind.CaseReopened, MessageKind.SurveyClosedWithoutAnswer,
+        MessageKind.CaseReopened, MessageKind.SurveyClosedWithoutAnswer, MessageKind.LegalTermExtended,
     ];
 
     /// <summary>What staff hear about the cases they work.</summary>
@@ -49,6 +49,7 @@ public static class EmailPreferences
         MessageKind.AssignedToYou, MessageKind.EscalatedToYou, MessageKind.RequesterAnswered, MessageKind.NovedadReported,
         MessageKind.UnassignedCase, MessageKind.SlaAtRisk, MessageKind.SlaBreached,
         MessageKind.ImprovementActionAssigned, MessageKind.ImprovementActionDueSoon, MessageKind.ImprovementActionOverdue,
+        MessageKind.LegalTermAtRisk, MessageKind.LegalTermBreached,
     ];
 
     public static Task<bool> OptedOutAsync(MesaDbContext db, Guid personId, MessageKind kind, CancellationToken cancellationToken)

@@ -54,6 +54,15 @@ public enum MessageKind
 
     /// <summary>To an improvement action's responsible: its due date passed and it is still open.</summary>
     ImprovementActionOverdue = 32,
+
+    /// <summary>To the requester: the legal term of her PQRS was extended, with the new date and the reason (art. 14, parágrafo).</summary>
+    LegalTermExtended = 50,
+
+    /// <summary>To the assignee, the category's lead and the coordinators: a PQRS used 75 % of its legal term unanswered.</summary>
+    LegalTermAtRisk = 51,
+
+    /// <summary>To the assignee, the category's lead and the coordinators: a PQRS's legal term expired unanswered.</summary>
+    LegalTermBreached = 52,
 }
 
 /// <summary>

@@ -62,6 +62,12 @@ public static class CaseAccess
                 allowed.UnionWith(AgentOperations);
             }
 
+            // Extending a PQRS's legal term answers for the entity: the case's assignee, its lead or the coordinator.
+            if (user.IsCoordinator || leadsCategory || assignedToMe)
+            {
+                allowed.Add(CaseOperationKind.ExtendLegalTerm);
+            }
+
             // A case that routing could not give to anyone waits in its group: any member may take it.
             if (inGroup && facts.AssigneeId is null)
             {

@@ -26,6 +26,9 @@ public enum CaseOperationKind
 
     /// <summary>Take an unassigned case of one's own group ("Tomar").</summary>
     Take = 15,
+
+    /// <summary>Extend a PQRS's legal term (Ley 1755 de 2015, art. 14, parágrafo): its assignee, the category's lead, the coordinator.</summary>
+    ExtendLegalTerm = 16,
 }
 
 /// <summary>Operations that are not about one case.</summary>

@@ -1,10 +1,13 @@
 namespace MesaServicio.Core.Sla;
 
-/// <summary>Which ANS clock an alert is about.</summary>
+/// <summary>Which clock an alert is about: an ANS clock, or a PQRS's legal term.</summary>
 public enum SlaTargetKind
 {
     Attention = 1,
     Resolution = 2,
+
+    /// <summary>The legal term of a PQRS (Ley 1755 de 2015, art. 14); both thresholds go to the assignee, the lead and the coordinators.</summary>
+    LegalTerm = 3,
 }
 
 /// <summary>How far along the clock is.</summary>

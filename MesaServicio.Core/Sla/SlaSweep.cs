@@ -14,7 +14,7 @@ namespace MesaServicio.Core.Sla;
 /// marked breached (the <see cref="SlaThreshold.Breached"/> row) and the coordinators are told. A case found
 /// already beyond 100 % raises both, so that the assignee hears of it too. Each alert is its row, a history
 /// entry and the notices, in one transaction; the row's key (case, clock, threshold) makes it once across
-/// instances and restarts.
+/// instances and restarts. The legal terms of PQRS are swept beside them (<c>SlaSweep.LegalTerm.cs</c>).
 /// </summary>
 public sealed partial class SlaSweep(
     IDbContextFactory<MesaDbContext> contextFactory,
@@ -53,6 +53,7 @@ public sealed partial class SlaSweep(
             }
         }
 
+        raised += await SweepLegalTermsAsync(calendar, now, cancellationToken).ConfigureAwait(false);
         if (raised > 0)
         {
             LogRaised(logger, raised);

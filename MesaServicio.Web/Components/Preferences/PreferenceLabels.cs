@@ -27,6 +27,9 @@ public static class PreferenceLabels
         MessageKind.ImprovementActionAssigned => "Se me asigna una acción de mejora",
         MessageKind.ImprovementActionDueSoon => "Una acción de mejora a mi cargo vence pronto",
         MessageKind.ImprovementActionOverdue => "Una acción de mejora a mi cargo está vencida",
+        MessageKind.LegalTermExtended => "Se amplió el plazo para responder mi petición (PQRS)",
+        MessageKind.LegalTermAtRisk => "Término legal de una PQRS en riesgo (75 %)",
+        MessageKind.LegalTermBreached => "Término legal de una PQRS vencido",
         _ => kind.ToString(),
     };
 }
