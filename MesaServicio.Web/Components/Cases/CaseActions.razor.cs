@@ -1,6 +1,8 @@
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
+using MesaServicio.Core.Sla;
 using MesaServicio.Web.Components.Cases.Dialogs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -34,10 +36,29 @@ public partial class CaseActions
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    internal sealed record ActionButton(
-        CaseOperation Operation, string Label, string Icon, Color Color, bool Primary, CloseOutcome? Outcome = null, bool Take = false);
+    [Inject]
+    private IBusinessCalendarProvider Calendars { get; set; } = default!;
 
-    internal IReadOnlyList<ActionButton> Actions => Assignment().Concat(All.Where(a => Offers(a.Operation))).ToList();
+    internal sealed record ActionButton(
+        CaseOperation Operation, string Label, string Icon, Color Color, bool Primary, CloseOutcome? Outcome = null, bool Take = false,
+        bool ExtendLegalTerm = false);
+
+    internal IReadOnlyList<ActionButton> Actions => Assignment().Concat(All.Where(a => Offers(a.Operation))).Concat(LegalTerm()).ToList();
+
+    /// <summary>
+    /// "Prorrogar término legal": a PQRS whose legal term runs unanswered, not expired and never extended, for those who
+    /// answer for it (its assignee, the category's lead, the coordinator).
+    /// </summary>
+    private IEnumerable<ActionButton> LegalTerm()
+    {
+        if (Case.Legal is { State: LegalTermState.OnTrack or LegalTermState.AtRisk, Extended: false }
+            && Case.Status != CaseStatus.Closed
+            && Case.AllowedOperations.Contains(CaseOperationKind.ExtendLegalTerm))
+        {
+            yield return new ActionButton(CaseOperation.Escalate, "Prorrogar término legal", Icons.Material.Filled.EventRepeat, Color.Default, false,
+                ExtendLegalTerm: true);
+        }
+    }
 
     /// <summary>"Tomar" for a member of the group of an unassigned case; "Asignar"/"Reasignar" for its lead and the coordinator.</summary>
     private IEnumerable<ActionButton> Assignment()
@@ -98,6 +119,7 @@ public partial class CaseActions
         var version = Case.Version;
         var ok = action.Operation switch
         {
+            _ when action.ExtendLegalTerm => await ExtendLegalTermAsync(number, version),
             CaseOperation.Assign when action.Take => await DirectAsync(() => Get<TakeCase>().HandleAsync(new(number, version), User, default)),
             CaseOperation.Assign => await DialogAsync<AssignDialog>(action.Label, new DialogParameters<AssignDialog>
             {
@@ -144,6 +166,21 @@ public partial class CaseActions
             Snackbar.Add($"Caso {number}: {action.Label.ToLower(Labels.Culture)} — listo.", Severity.Success);
             await Changed.InvokeAsync();
         }
+    }
+
+    private async Task<bool> ExtendLegalTermAsync(string number, int version)
+    {
+        var legal = Case.Legal;
+        var calendar = Calendars.Current;
+        return await DialogAsync<ExtendLegalTermDialog>("Prorrogar término legal", new DialogParameters<ExtendLegalTermDialog>
+        {
+            { d => d.Number, number },
+            { d => d.CurrentDue, legal.DueAt },
+            { d => d.Latest, calendar.EndOfNthBusinessDayAfter(legal.StartedAt, legal.InitialDays * 2) },
+            { d => d.InitialDays, legal.InitialDays },
+            { d => d.Calendar, calendar },
+            { d => d.Submit, input => RunAsync(() => Get<ExtendLegalTerm>().HandleAsync(new(number, version, input.NewLastDay, input.Reason), User, default)) },
+        });
     }
 
     private async Task<bool> DirectAsync(Func<Task> action)
