@@ -65,8 +65,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
             "assign", "take", "board", "reports", "configuration", "audit", "intake",
-            "own results", "read improvement actions", "manage improvement actions", "reclose month");
-        cells.Should().HaveCount(10 * 22);
+            "own results", "read improvement actions", "manage improvement actions", "reclose month", "extend legal term");
+        cells.Should().HaveCount(10 * 23);
     }
 
     [Theory]
@@ -148,6 +148,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
                 }
 
                 break;
+            case "extend legal term":
+                // A PQRS with a legal term (petición, 15 business days) radicated when the desk received it.
+                await PqrsCases.MakePqrsAsync(host, number, Core.Sla.PqrsModality.Peticion, host.Time.GetUtcNow());
+                break;
         }
 
         return operation switch
@@ -167,6 +171,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "assign" => () => host.Get<AssignCase>().HandleAsync(
                 new AssignCaseCommand(number, null, DemoPeople.Agent3, groupId, "Carlos está en capacitación."), user, default),
             "take" => () => host.Get<TakeCase>().HandleAsync(new TakeCaseCommand(number, null), user, default),
+            "extend legal term" => () => host.Get<ExtendLegalTerm>().HandleAsync(new ExtendLegalTermCommand(
+                number, null, PqrsCases.NthBusinessDay(host, host.Time.GetUtcNow(), 20), "El archivo central tarda en enviar el expediente."), user, default),
             _ => throw new InvalidOperationException($"Unknown operation «{operation}»."),
         };
     }

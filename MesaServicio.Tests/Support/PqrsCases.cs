@@ -14,10 +14,17 @@ internal static class PqrsCases
     public static async Task<string> FileAsync(CoreHost host, PqrsModality modality, DateTimeOffset filedAt)
     {
         var filed = await host.FileAsync(kind: CaseKind.Request, subject: "Derecho de petición: copia del contrato");
+        await MakePqrsAsync(host, filed.Number, modality, filedAt);
+        return filed.Number;
+    }
+
+    /// <summary>Makes an existing case a PQRS with the modality's legal term from <paramref name="filedAt"/>.</summary>
+    public static async Task MakePqrsAsync(CoreHost host, string number, PqrsModality modality, DateTimeOffset filedAt)
+    {
         var calendar = host.Get<IBusinessCalendarProvider>().Current;
         var days = LegalTermClock.DaysFor(modality);
         await using var db = host.NewContext();
-        var c = await db.Cases.SingleAsync(x => x.Number == filed.Number);
+        var c = await db.Cases.SingleAsync(x => x.Number == number);
         var entry = db.Entry(c);
         entry.Property(x => x.Channel).CurrentValue = CaseChannel.Pqrs;
         entry.Property(x => x.LegalModality).CurrentValue = modality;
@@ -27,7 +34,6 @@ internal static class PqrsCases
         entry.Property(x => x.LegalTermDays).CurrentValue = days;
         entry.Property(x => x.LegalDueAt).CurrentValue = LegalTermClock.DueFrom(filedAt, days, calendar).ToUniversalTime();
         await db.SaveChangesAsync();
-        return filed.Number;
     }
 
     /// <summary>The local day that closes the <paramref name="n"/>-th business day after the case's term start.</summary>
