@@ -111,7 +111,8 @@ public static class Labels
         };
         var what = DomainMessages.Get("History." + line.Action);
         var who = line.ActorName is { } name ? " — " + name : "";
-        return char.ToUpper(what[0], Culture) + what[1..] + times + who + ".";
+        var text = char.ToUpper(what[0], Culture) + what[1..] + times + who;
+        return text.EndsWith('.') ? text : text + ".";
     }
 
     /// <summary>A stored due instant ("2026-04-22T22:00:00Z") in Bogotá time, or null.</summary>

@@ -1,5 +1,6 @@
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,11 +20,15 @@ internal static class PqrsCases
     }
 
     /// <summary>Makes an existing case a PQRS with the modality's legal term from <paramref name="filedAt"/>.</summary>
-    public static async Task MakePqrsAsync(CoreHost host, string number, PqrsModality modality, DateTimeOffset filedAt)
+    public static Task MakePqrsAsync(CoreHost host, string number, PqrsModality modality, DateTimeOffset filedAt) =>
+        MakePqrsAsync(host.Get<IDbContextFactory<MesaDbContext>>(), host.Get<IBusinessCalendarProvider>().Current, number, modality, filedAt);
+
+    /// <summary>The same, on any database of the tests.</summary>
+    public static async Task MakePqrsAsync(
+        IDbContextFactory<MesaDbContext> contexts, BusinessCalendar calendar, string number, PqrsModality modality, DateTimeOffset filedAt)
     {
-        var calendar = host.Get<IBusinessCalendarProvider>().Current;
         var days = LegalTermClock.DaysFor(modality);
-        await using var db = host.NewContext();
+        await using var db = await contexts.CreateDbContextAsync();
         var c = await db.Cases.SingleAsync(x => x.Number == number);
         var entry = db.Entry(c);
         entry.Property(x => x.Channel).CurrentValue = CaseChannel.Pqrs;
@@ -36,10 +41,10 @@ internal static class PqrsCases
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The local day that closes the <paramref name="n"/>-th business day after the case's term start.</summary>
-    public static DateOnly NthBusinessDay(CoreHost host, DateTimeOffset start, int n)
-    {
-        var calendar = host.Get<IBusinessCalendarProvider>().Current;
-        return DateOnly.FromDateTime(calendar.ToLocal(calendar.EndOfNthBusinessDayAfter(start, n)).DateTime);
-    }
+    /// <summary>The local day that closes the <paramref name="n"/>-th business day after <paramref name="start"/>.</summary>
+    public static DateOnly NthBusinessDay(CoreHost host, DateTimeOffset start, int n) =>
+        NthBusinessDay(host.Get<IBusinessCalendarProvider>().Current, start, n);
+
+    public static DateOnly NthBusinessDay(BusinessCalendar calendar, DateTimeOffset start, int n) =>
+        DateOnly.FromDateTime(calendar.ToLocal(calendar.EndOfNthBusinessDayAfter(start, n)).DateTime);
 }
