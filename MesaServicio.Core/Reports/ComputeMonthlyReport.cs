@@ -93,6 +93,7 @@ public sealed class ComputeMonthlyReport(
         progress?.Report(80);
 
         var breachDetails = await LoadBreachDetailsAsync(db, clocks.Breaches, cancellationToken).ConfigureAwait(false);
+        var legalTerms = await LoadLegalTermsAsync(db, scope, from, to, asOf, calendar, breachListLimit, cancellationToken).ConfigureAwait(false);
         var personIds = cube.Select(r => r.AssigneeId)
             .Concat(clocks.Attended.Select(r => r.Dims.AssigneeId))
             .Concat(answers.Select(a => a.Dims.AssigneeId))
@@ -173,7 +174,56 @@ public sealed class ComputeMonthlyReport(
         progress?.Report(100);
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
-            breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions);
+            breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions,
+            legalTerms);
+    }
+
+    /// <summary>
+    /// The PQRS with a legal term that count in the month (<see cref="MonthlyCompliance.LegalTerm"/>): a few per month, read
+    /// through the index on their due instant; the breaches listed with their delay in business days.
+    /// </summary>
+    private static async Task<ReportLegalTerms> LoadLegalTermsAsync(
+        MesaDbContext db, ReportScope scope, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, BusinessCalendar calendar,
+        int breachListLimit, CancellationToken cancellationToken)
+    {
+        var rows = await Scoped(db, scope)
+            .Where(MonthlyCompliance.LegalMayCountIn(from, to))
+            .Select(c => new
+            {
+                c.Number,
+                c.Subject,
+                c.LegalModality,
+                c.LegalTermDays,
+                c.PqrsFiledAt,
+                c.ReceivedAt,
+                c.LegalDueAt,
+                c.LegalAnsweredAt,
+                c.LegalSuspendedSince,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var value = IndicatorValue.None;
+        var breaches = new List<LegalTermBreach>();
+        foreach (var c in rows)
+        {
+            if (MonthlyCompliance.LegalTerm(c.LegalDueAt, c.LegalAnsweredAt, c.LegalSuspendedSince, asOf) is not { } term || !term.CountsIn(from, to))
+            {
+                continue;
+            }
+
+            value += term.Value;
+            if (term.Outcome == ClockOutcome.Late)
+            {
+                breaches.Add(new LegalTermBreach(
+                    c.Number, c.Subject, c.LegalModality ?? PqrsModality.Peticion, c.LegalTermDays ?? 0, c.PqrsFiledAt ?? c.ReceivedAt,
+                    term.DueAt, term.DoneAt, MonthlyCompliance.LegalDaysLate(term.DueAt, term.DoneAt, calendar, asOf)));
+            }
+        }
+
+        var listed = breaches
+            .OrderByDescending(b => b.BusinessDaysLate).ThenBy(b => b.Number, StringComparer.Ordinal).Take(breachListLimit)
+            .OrderBy(b => b.Number, StringComparer.Ordinal).ToList();
+        return new ReportLegalTerms(value, listed);
     }
 
     /// <summary>The cases in <paramref name="scope"/>.</summary>

@@ -12,9 +12,10 @@ namespace MesaServicio.Core.Reports;
 /// <summary>
 /// The month's cases as CSV for further analysis, in the form a spreadsheet in Spanish (Colombia) opens directly:
 /// UTF-8 with BOM, <c>;</c> between fields, es-CO dates and numbers. One row per case filed in the month, counted in
-/// the month's compliance figures (first attention or indicator 7, by the report's own rule, <see cref="MonthlyCompliance"/>)
-/// or whose survey was answered in the month, so every figure of the report can be recounted from it: volumes over the
-/// rows "Radicado en el mes" = Sí, indicator 7 over "Cuenta en el indicador 7 del mes" = Sí, scores over the answers.
+/// the month's compliance figures (first attention, indicator 7 or the PQRS legal term, by the report's own rule,
+/// <see cref="MonthlyCompliance"/>) or whose survey was answered in the month, so every figure of the report can be recounted
+/// from it: volumes over the rows "Radicado en el mes" = Sí, indicator 7 over "Cuenta en el indicador 7 del mes" = Sí, PQRS
+/// within their legal term over "Cuenta en el término legal del mes" = Sí, scores over the answers.
 /// Rows stream from the database to the output. Every text that a spreadsheet could take for a formula is neutralised
 /// (see <see cref="Neutralise"/>).
 /// </summary>
@@ -38,6 +39,7 @@ public sealed class MonthlyCasesCsv(
         "Cuenta en el indicador 7 del mes",
         "Resultado del cierre", "Cerrado",
         "Respuesta de la encuesta", "Respuestas en el mes", "Satisfecho", "Calificación general", "Oportunidad", "Trato digno",
+        "Modalidad PQRS", "Vencimiento legal", "Término legal", "Cuenta en el término legal del mes",
     ];
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
@@ -74,7 +76,8 @@ public sealed class MonthlyCasesCsv(
 
         // A superset, in SQL, of the rows: filed in the month, may count in its compliance figures, or answered in it.
         var candidates = db.Cases.AsNoTracking().Where(MonthlyCompliance.OrElse(
-            MonthlyCompliance.MayCountIn(from, to), c => (c.ReceivedAt >= from && c.ReceivedAt < to) || answeredIds.Contains(c.Id)));
+            MonthlyCompliance.OrElse(MonthlyCompliance.MayCountIn(from, to), MonthlyCompliance.LegalMayCountIn(from, to)),
+            c => (c.ReceivedAt >= from && c.ReceivedAt < to) || answeredIds.Contains(c.Id)));
         var people = await db.People.AsNoTracking()
             .Where(p => candidates.Any(c => c.AssigneeId == p.Id))
             .Select(p => new { p.Id, p.DisplayName })
@@ -124,6 +127,10 @@ public sealed class MonthlyCasesCsv(
                     c.RejectionReason,
                     c.CloseOutcome,
                     c.ClosedAt,
+                    c.LegalModality,
+                    c.LegalDueAt,
+                    c.LegalAnsweredAt,
+                    c.LegalSuspendedSince,
                 })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
 
@@ -138,8 +145,10 @@ public sealed class MonthlyCasesCsv(
                 var resolution = MonthlyCompliance.Resolution(facts, c.ResolvedAt, c.RejectedAt, calendar, asOf);
                 var attentionCounts = attention is { } at && at.Outcome != ClockOutcome.Pending && at.CountsIn(from, to);
                 var resolutionCounts = resolution is { } rs && rs.Outcome != ClockOutcome.Pending && rs.CountsIn(from, to);
+                var legal = MonthlyCompliance.LegalTerm(c.LegalDueAt, c.LegalAnsweredAt, c.LegalSuspendedSince, asOf);
+                var legalCounts = legal is { } lt && lt.Outcome != ClockOutcome.Pending && lt.CountsIn(from, to);
                 var answered = answers.TryGetValue(c.Id, out var answer);
-                if (!filed && !attentionCounts && !resolutionCounts && !answered)
+                if (!filed && !attentionCounts && !resolutionCounts && !answered && !legalCounts)
                 {
                     continue; // a candidate of the prefilter that counts in another month
                 }
@@ -179,6 +188,10 @@ public sealed class MonthlyCasesCsv(
                     answered ? answer.Last.Rating.ToString(CultureInfo.InvariantCulture) : "",
                     answered ? answer.Last.Timeliness.ToString(CultureInfo.InvariantCulture) : "",
                     answered ? answer.Last.Courtesy.ToString(CultureInfo.InvariantCulture) : "",
+                    c.LegalModality is { } modality ? ReportFormat.Label(modality) : "",
+                    ReportFormat.DateTime(c.LegalDueAt, calendar),
+                    LegalTermCell(c.LegalDueAt, c.LegalAnsweredAt, legal),
+                    YesNo(legalCounts),
                 ];
                 foreach (var cell in cells)
                 {
@@ -212,6 +225,20 @@ public sealed class MonthlyCasesCsv(
         ClockOutcome.Pending => "Pendiente",
         _ => "—",
     };
+
+    /// <summary>
+    /// A PQRS's legal term (Ley 1755 de 2015, art. 14) as the month's figure reads it: dentro del término, fuera del término
+    /// (answered late, or unanswered past its due time), en curso, suspendido (art. 17), or sin término legal.
+    /// </summary>
+    private static string LegalTermCell(DateTimeOffset? due, DateTimeOffset? answeredAt, ClockCount? term) =>
+        due is null ? "sin término legal"
+        : term?.Outcome switch
+        {
+            ClockOutcome.Timely => "dentro del término",
+            ClockOutcome.Late => "fuera del término",
+            ClockOutcome.Pending => "en curso",
+            _ => answeredAt is null ? "suspendido (art. 17)" : "—",
+        };
 
     private sealed record Answer(Guid CaseId, DateTimeOffset AnsweredAt, bool Satisfied, int Rating, int Timeliness, int Courtesy);
 }

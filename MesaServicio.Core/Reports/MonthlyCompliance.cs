@@ -26,6 +26,45 @@ internal static class MonthlyCompliance
             || (c.AttendDueAt < end && (c.FirstActionAt == null || c.FirstActionAt >= first))
             || (c.ResolveBaseDueAt < end && ((c.ResolvedAt == null && c.RejectedAt == null) || c.ResolvedAt >= first || c.RejectedAt >= first)));
 
+    /// <summary>
+    /// The PQRS whose legal term may count in <c>[from, to)</c>: answered in it (a timely answer is at or before the due
+    /// instant, so that is at or after <paramref name="from"/>), or due in it. An index range on <c>LegalDueAt</c>.
+    /// </summary>
+    internal static Expression<Func<Case, bool>> LegalMayCountIn(DateTimeOffset from, DateTimeOffset to) =>
+        c => c.LegalDueAt != null && c.LegalDueAt >= from
+            && (c.LegalDueAt < to || (c.LegalAnsweredAt >= from && c.LegalAnsweredAt < to));
+
+    /// <summary>
+    /// The legal term of a PQRS (Ley 1755 de 2015, art. 14) by the same month rule: timely when answered at or before the
+    /// due instant (counts when answered); late when answered after it or still unanswered past it (counts when it fell
+    /// due); pending while unanswered and not yet due. Null without a legal term, and while suspended (art. 17): the term
+    /// does not run then, and its due instant is set again when it restarts.
+    /// </summary>
+    internal static ClockCount? LegalTerm(DateTimeOffset? legalDue, DateTimeOffset? answeredAt, DateTimeOffset? suspendedSince, DateTimeOffset asOf)
+    {
+        if (legalDue is not { } due || (answeredAt is null && suspendedSince is not null))
+        {
+            return null;
+        }
+
+        if (answeredAt is { } answered && answered <= due)
+        {
+            return new ClockCount(ClockOutcome.Timely, answered, due, answered, TimeSpan.Zero, false);
+        }
+
+        return answeredAt is not null || asOf >= due
+            ? new ClockCount(ClockOutcome.Late, due, due, answeredAt, TimeSpan.Zero, false)
+            : new ClockCount(ClockOutcome.Pending, due, due, null, TimeSpan.Zero, false);
+    }
+
+    /// <summary>Business days after a legal term's due day up to the day of the answer, or of <paramref name="asOf"/> while unanswered.</summary>
+    internal static int LegalDaysLate(DateTimeOffset due, DateTimeOffset? answeredAt, BusinessCalendar calendar, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var day = DateOnly.FromDateTime(calendar.ToLocal(answeredAt ?? asOf).DateTime);
+        return calendar.BusinessDaysAfterUntil(due, day);
+    }
+
     /// <summary>Either predicate, as one expression a query provider translates.</summary>
     internal static Expression<Func<Case, bool>> OrElse(Expression<Func<Case, bool>> left, Expression<Func<Case, bool>> right)
     {

@@ -33,6 +33,10 @@ namespace MesaServicio.Core.Reports;
 /// <param name="LowScores">Answers of the month with a score of 2 or less, for follow-up.</param>
 /// <param name="Trend">The six previous months and this one, oldest first.</param>
 /// <param name="ImprovementActions">The improvement actions opened, due and done in the month (the desk's report only).</param>
+/// <param name="LegalTerms">
+/// PQRS answered within their legal term (Ley 1755 de 2015, art. 14) over the PQRS attended in the month, and the breaches;
+/// null in a month frozen before the figure existed (its stored JSON has no such member).
+/// </param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
@@ -55,7 +59,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<Breakdown<ScoreAverages>> ScoresBy,
     IReadOnlyList<LowScore> LowScores,
     IReadOnlyList<MonthTrend> Trend,
-    ReportImprovementActions ImprovementActions)
+    ReportImprovementActions ImprovementActions,
+    ReportLegalTerms? LegalTerms = null)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
     public Breakdown<VolumeCounts> VolumesBy(ReportDimension dimension) => Volumes.Single(b => b.Dimension == dimension);

@@ -3,6 +3,7 @@ using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Priority;
+using MesaServicio.Core.Sla;
 
 namespace MesaServicio.Core.Reports;
 
@@ -150,6 +151,15 @@ public static class ReportFormat
         ReportDimension.Technician => "Técnico",
         ReportDimension.TechnicianGroup => "Grupo de técnicos",
         _ => dimension.ToString(),
+    };
+
+    /// <summary>A PQRS modality (Ley 1755 de 2015, art. 14), e.g. <c>Petición</c>.</summary>
+    public static string Label(PqrsModality modality) => modality switch
+    {
+        PqrsModality.Peticion => "Petición",
+        PqrsModality.Documentos => "Documentos e información",
+        PqrsModality.Consulta => "Consulta",
+        _ => modality.ToString(),
     };
 
     public static string LevelLabel(int level) => "Nivel " + level.ToString(CultureInfo.InvariantCulture);

@@ -74,6 +74,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 writer.Times();
                 Advance(55);
                 writer.Breaches(p => Advance(55 + (p * 25 / 100)), cancellationToken);
+                writer.LegalTerms(cancellationToken);
                 Advance(80);
                 writer.Escalations();
                 writer.Survey();
@@ -299,10 +300,90 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 r => percentDone((b.Attention.Count + r) * 100 / total), cancellationToken);
         }
 
+        public void LegalTerms(CancellationToken cancellationToken)
+        {
+            layout.Section("5. " + LegalTermText.Title + " — " + LegalTermText.Population);
+            if (report.LegalTerms is not { } terms)
+            {
+                layout.Paragraph(LegalTermText.NotMeasured);
+                return;
+            }
+
+            layout.Paragraph(LegalTermText.Definition);
+            layout.Paragraph(LegalTermText.PopulationRule, layout.Theme.Small, ReportTheme.Muted);
+            var value = terms.Value;
+            if (value.Measured == 0)
+            {
+                layout.Paragraph(LegalTermText.Empty(report.Month)
+                    + (value.Pending > 0 ? " " + PendingPqrs(value.Pending) : ""), after: 8);
+                return;
+            }
+
+            layout.EnsureSpace(24);
+            layout.Graphics.DrawString("Resultado del mes: " + ReportFormat.Percent(value.Percent) + " — " + ReportFormat.Count(value.Within)
+                + " de " + ReportFormat.Count(value.Measured) + " dentro del término legal", layout.Theme.Heading, ReportTheme.Brush(ReportTheme.DarkBlue),
+                ReportLayout.Left, layout.Y, XStringFormats.TopLeft);
+            layout.Y += 17;
+            layout.Paragraph(LegalTermText.Formula(terms), after: 4);
+            if (value.Pending > 0)
+            {
+                layout.Paragraph(PendingPqrs(value.Pending), layout.Theme.Small, ReportTheme.Muted);
+            }
+
+            layout.Table(null,
+            [
+                new("Cifra", 46),
+                new("Atendidas", 13.5, XStringAlignment.Far),
+                new("Dentro del término", 13.5, XStringAlignment.Far),
+                new("Fuera del término", 13.5, XStringAlignment.Far),
+                new("Porcentaje", 13.5, XStringAlignment.Far),
+            ],
+            [
+                new TableRow([LegalTermText.Title, ReportFormat.Count(value.Measured), ReportFormat.Count(value.Within),
+                    ReportFormat.Count(value.NotWithin), ReportFormat.Percent(value.Percent)]),
+            ]);
+
+            var caption = "PQRS fuera del término legal (" + ReportFormat.Count(value.NotWithin) + ")";
+            if (terms.Breaches.Count == 0)
+            {
+                layout.Subheading(caption, keepWith: 14);
+                layout.Paragraph("Ninguna: todas las PQRS atendidas en el mes se respondieron dentro del término.", after: 8);
+                return;
+            }
+
+            if (value.NotWithin > terms.Breaches.Count)
+            {
+                layout.Paragraph("Se listan las " + ReportFormat.Count(terms.Breaches.Count)
+                    + " de mayor retraso; el archivo CSV del mes tiene todos los casos.", layout.Theme.Small, ReportTheme.Muted);
+            }
+
+            layout.Table(caption,
+            [
+                new("Número", 66),
+                new("Asunto", 118),
+                new("Modalidad", 70),
+                new("Radicada", 64),
+                new("Vencía", 64),
+                new("Respondida", 64),
+                new("Días hábiles de retraso", 59, XStringAlignment.Far),
+            ],
+            terms.Breaches.Select(b => new TableRow(
+            [
+                b.Number, b.Subject, ReportFormat.Label(b.Modality) + " (" + ReportFormat.Count(b.Days) + " días)",
+                ReportFormat.DateTime(b.FiledAt, calendar), ReportFormat.DateTime(b.DueAt, calendar),
+                b.AnsweredAt is { } answered ? ReportFormat.DateTime(answered, calendar) : "Sin respuesta",
+                LegalTermText.DaysLate(b.BusinessDaysLate),
+            ])).ToList(), compact: true, cancellationToken: cancellationToken);
+        }
+
+        private static string PendingPqrs(int pending) =>
+            ReportFormat.Count(pending) + (pending == 1 ? " PQRS vence" : " PQRS vencen") + " más adelante en el mes y aún no cuenta"
+            + (pending == 1 ? "." : "n.");
+
         public void Escalations()
         {
             var e = report.Escalations;
-            layout.Section("5. Escalamientos — casos radicados en el mes");
+            layout.Section("6. Escalamientos — casos radicados en el mes");
             layout.Paragraph(ReportFormat.Count(e.Total) + " escalamientos en " + Cases(e.CasesEscalated) + ".");
             if (e.Paths.Count > 0)
             {
@@ -322,7 +403,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         public void Survey()
         {
             var s = report.Survey;
-            layout.Section("6. Encuesta de satisfacción y novedades — casos radicados en el mes");
+            layout.Section("7. Encuesta de satisfacción y novedades — casos radicados en el mes");
             var columns = new TableColumn[] { new("Concepto", 70), new("Casos", 15, XStringAlignment.Far), new("%", 15, XStringAlignment.Far) };
             layout.Table("Encuesta", columns,
             [
@@ -345,7 +426,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
         public void Scores(CancellationToken cancellationToken)
         {
             var s = report.Scores;
-            layout.Section("7. Calificaciones de la encuesta — respuestas dadas en el mes");
+            layout.Section("8. Calificaciones de la encuesta — respuestas dadas en el mes");
             layout.Paragraph(
                 ReportFormat.Count(s.Answered) + (s.Answered == 1 ? " respuesta" : " respuestas") + "; tasa de respuesta "
                 + ReportFormat.Percent(s.ResponseRate) + " (respuestas ÷ respuestas y encuestas vencidas sin respuesta); "
@@ -418,7 +499,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 return;
             }
 
-            layout.Section("8. Acciones de mejora del mes");
+            layout.Section("9. Acciones de mejora del mes");
             if (actions.IsEmpty)
             {
                 layout.Paragraph("Ninguna acción de mejora se abrió, venció ni se cumplió en " + ReportFormat.MonthName(report.Month) + ".");
@@ -458,7 +539,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
         public void Trend()
         {
-            layout.Section((report.Scope.IsAll ? "9" : "8") + ". Comparación con los meses anteriores");
+            layout.Section((report.Scope.IsAll ? "10" : "9") + ". Comparación con los meses anteriores");
             var trend = report.Trend;
             var labels = trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToList();
             ReportCharts.Lines(layout, "Casos radicados y resueltos", labels,
