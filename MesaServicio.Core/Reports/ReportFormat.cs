@@ -162,5 +162,12 @@ public static class ReportFormat
         _ => modality.ToString(),
     };
 
+    /// <summary>A PQRS modality in one word, for narrow table cells, e.g. <c>Documentos</c>.</summary>
+    public static string ShortLabel(PqrsModality modality) => modality switch
+    {
+        PqrsModality.Documentos => "Documentos",
+        _ => Label(modality),
+    };
+
     public static string LevelLabel(int level) => "Nivel " + level.ToString(CultureInfo.InvariantCulture);
 }

@@ -332,18 +332,18 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
 
             layout.Table(null,
             [
-                new("Cifra", 46),
-                new("Atendidas", 13.5, XStringAlignment.Far),
-                new("Dentro del término", 13.5, XStringAlignment.Far),
-                new("Fuera del término", 13.5, XStringAlignment.Far),
-                new("Porcentaje", 13.5, XStringAlignment.Far),
+                new("Cifra", 34),
+                new("Atendidas", 16.5, XStringAlignment.Far),
+                new("En término", 16.5, XStringAlignment.Far),
+                new("Fuera de término", 16.5, XStringAlignment.Far),
+                new("Porcentaje", 16.5, XStringAlignment.Far),
             ],
             [
-                new TableRow([LegalTermText.Title, ReportFormat.Count(value.Measured), ReportFormat.Count(value.Within),
+                new TableRow([LegalTermText.Population, ReportFormat.Count(value.Measured), ReportFormat.Count(value.Within),
                     ReportFormat.Count(value.NotWithin), ReportFormat.Percent(value.Percent)]),
             ]);
 
-            var caption = "PQRS fuera del término legal (" + ReportFormat.Count(value.NotWithin) + ")";
+            var caption = "PQRS fuera del término legal (" + ReportFormat.Count(value.NotWithin) + "); retraso en días hábiles";
             if (terms.Breaches.Count == 0)
             {
                 layout.Subheading(caption, keepWith: 14);
@@ -360,16 +360,16 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             layout.Table(caption,
             [
                 new("Número", 66),
-                new("Asunto", 118),
-                new("Modalidad", 70),
-                new("Radicada", 64),
-                new("Vencía", 64),
-                new("Respondida", 64),
-                new("Días hábiles de retraso", 59, XStringAlignment.Far),
+                new("Asunto", 93),
+                new("Modalidad", 78),
+                new("Radicada", 67),
+                new("Vencía", 67),
+                new("Respondida", 67),
+                new("Días de retraso", 67, XStringAlignment.Far),
             ],
             terms.Breaches.Select(b => new TableRow(
             [
-                b.Number, b.Subject, ReportFormat.Label(b.Modality) + " (" + ReportFormat.Count(b.Days) + " días)",
+                b.Number, b.Subject, ReportFormat.ShortLabel(b.Modality) + " · " + ReportFormat.Count(b.Days) + " días",
                 ReportFormat.DateTime(b.FiledAt, calendar), ReportFormat.DateTime(b.DueAt, calendar),
                 b.AnsweredAt is { } answered ? ReportFormat.DateTime(answered, calendar) : "Sin respuesta",
                 LegalTermText.DaysLate(b.BusinessDaysLate),
