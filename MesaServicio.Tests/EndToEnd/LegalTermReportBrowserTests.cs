@@ -48,7 +48,11 @@ public sealed class LegalTermReportBrowserTests(LegalTermReportBrowserTests.Port
             await page.SetViewportSizeAsync(width, height);
             await page.WaitForTimeoutAsync(400);
             await section.ScrollIntoViewIfNeededAsync();
-            await section.ScreenshotAsync(new() { Path = Path.Combine(folder, $"reporte-termino-legal-{width}.png") });
+            // The fixed app bar would cover the section's top in a shot of the element alone.
+            await section.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(folder, $"reporte-termino-legal-{width}.png"), Style = ".mud-appbar { visibility: hidden !important; }",
+            });
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"reporte-termino-legal-pagina-{width}.png"), FullPage = true });
             File.Exists(Path.Combine(folder, $"reporte-termino-legal-{width}.png")).Should().BeTrue();
         }
