@@ -53,6 +53,13 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<CaseEventDispatcher>();
+
+        // The live feed (decision 0020): committed changes reach the open pages of this instance, and of the others
+        // through a transport when one is registered (Redis, in the Web host).
+        services.TryAddSingleton(sp => new Live.LiveFeed(
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Live.LiveFeed>>(), sp.GetService<Live.ILiveFeedTransport>()));
+        services.AddSingleton<ICaseEventHandler, Live.LiveCasePublisher>();
+        services.AddSingleton<Board.BoardCardNames>();
         services.AddSingleton<Security.CaseGuard>();
         services.AddSingleton<CaseCommandRunner>();
         services.AddSingleton<CommentOnCase>();

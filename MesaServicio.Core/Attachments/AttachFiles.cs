@@ -41,6 +41,7 @@ public sealed partial class AttachFiles(
     TimeProvider time,
     CaseGuard guard,
     CaseEventDispatcher dispatcher,
+    Board.BoardCardNames names,
     AttachmentStorage storage,
     IOptions<AttachmentOptions> options,
     ILoggerFactory loggers,
@@ -149,12 +150,14 @@ public sealed partial class AttachFiles(
 
         var now = time.GetUtcNow();
         var context = new CaseContext(user.Actor, now, calendars.Current);
+        var before = Board.BoardCards.Before(c, context.Calendar, now);
         var comment = MessageOperation(messageText, isInternal) is null ? null : c.Comment(messageText!, isInternal, context);
         var stored = AddRows(db, c.Id, comment?.Id, comment?.IsInternal ?? false, user.Actor.PersonId, now, files);
 
         // Files alone change what the case's open pages show; a message with them tells people as any message does.
         c.FilesAttached(files.Count, context);
         var portal = await notices.QueueAsync(db, c, c.Events, user.PersonId, now, cancellationToken).ConfigureAwait(false);
+        var after = await Board.BoardCards.AfterAsync(db, names, c, context.Calendar, now, cancellationToken).ConfigureAwait(false);
 
         // A transient PostgreSQL failure before the commit runs the attempt again with the same tracked rows (they are
         // accepted only once committed); a failed commit is not repeated: its files were just taken back.
@@ -191,10 +194,12 @@ public sealed partial class AttachFiles(
         db.ChangeTracker.AcceptAllChanges();
 
         AttachmentStored(_log, c.Number, user.LogId, files.Count, files.Sum(f => f.Size));
-        var events = c.Events.ToArray();
+        CaseEvent[] events = [.. c.Events, new CaseProjected(c.Id, c.Number, now, before, after)];
         c.ClearEvents();
-        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
-        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
+
+        // Committed: what follows is told whatever happens to the request that made the change.
+        await dispatcher.DispatchAsync(events, CancellationToken.None).ConfigureAwait(false);
+        await notifier.PushAsync(portal, CancellationToken.None).ConfigureAwait(false);
         return new AttachFilesResult(
             c.Number, comment?.Id,
             [.. stored.Select(a => new AttachedFile(a.Id, a.FileName, a.Size, a.DetectedContentType, a.Sha256))]);

@@ -93,6 +93,18 @@ public sealed partial class Case
 
     public CaseStatus Status { get; private set; }
 
+    /// <summary>
+    /// The board column of <see cref="Status"/> (<c>null</c> when closed), stored so that each column's page and count
+    /// are read from one index (decision 0020).
+    /// </summary>
+    public Board.BoardColumn? BoardColumn { get; private set; }
+
+    /// <summary>
+    /// Where the card sorts within its priority on the board: the resolution due time without pauses, or the attention
+    /// due time, or the reception when the case has no ANS (never null, so that both engines order and page it alike).
+    /// </summary>
+    public DateTimeOffset BoardDueAt { get; private set; }
+
     /// <summary>Support level, 1 to 3.</summary>
     public int Level { get; private set; } = 1;
 
@@ -245,6 +257,7 @@ public sealed partial class Case
             FiledById = registration.FiledById,
             ExternalReference = externalReference,
             Status = CaseStatus.New,
+            BoardColumn = Board.BoardColumn.NewOrAssigned,
             ReceivedAt = now,
         };
 
@@ -635,6 +648,8 @@ public sealed partial class Case
             ResolveBaseDueAt = resolve.DueFrom(ReceivedAt, calendar).ToUniversalTime();
             ResolveTarget = calendar.BusinessTimeBetween(ReceivedAt, ResolveBaseDueAt.Value);
         }
+
+        BoardDueAt = ResolveBaseDueAt ?? AttendDueAt ?? ReceivedAt;
     }
 
     /// <summary>The due instants for the history line: <c>atender=2026-03-02T15:00:00Z;resolver=…</c> (invariant, UTC).</summary>
@@ -699,6 +714,7 @@ public sealed partial class Case
         }
 
         Status = to;
+        BoardColumn = to == CaseStatus.Closed ? null : Board.BoardColumns.Of(to);
         Version++;
         if (from != to)
         {

@@ -21,6 +21,7 @@ public sealed class CaseCommandRunner(
     TimeProvider time,
     CaseGuard guard,
     CaseEventDispatcher dispatcher,
+    Board.BoardCardNames names,
     ICaseNotices notices,
     Notifications.IPortalNotifier notifier)
 {
@@ -45,8 +46,10 @@ public sealed class CaseCommandRunner(
         }
 
         var context = new CaseContext(user.Actor, time.GetUtcNow(), calendars.Current);
+        var before = Board.BoardCards.Before(c, context.Calendar, context.Now);
         await action(c, context, db).ConfigureAwait(false);
         var portal = await notices.QueueAsync(db, c, c.Events, user.PersonId, context.Now, cancellationToken).ConfigureAwait(false);
+        var after = await Board.BoardCards.AfterAsync(db, names, c, context.Calendar, context.Now, cancellationToken).ConfigureAwait(false);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -56,10 +59,12 @@ public sealed class CaseCommandRunner(
             throw new ConcurrencyConflictException(c.Number, ex);
         }
 
-        var events = c.Events.ToArray();
+        CaseEvent[] events = [.. c.Events, new CaseProjected(c.Id, c.Number, context.Now, before, after)];
         c.ClearEvents();
-        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
-        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
+
+        // Committed: what follows is told whatever happens to the request that made the change.
+        await dispatcher.DispatchAsync(events, CancellationToken.None).ConfigureAwait(false);
+        await notifier.PushAsync(portal, CancellationToken.None).ConfigureAwait(false);
         return new CaseChangeResult(c.Id, c.Number, c.Status, c.Version);
     }
 

@@ -33,3 +33,10 @@ public sealed record CaseLeftUnassigned(Guid CaseId, string Number, DateTimeOffs
 /// <summary>Files were attached to the case (with a message or alone).</summary>
 public sealed record CaseFilesAttached(Guid CaseId, string Number, DateTimeOffset At, int Count)
     : CaseEvent(CaseId, Number, At);
+
+/// <summary>
+/// The case's board card before and after the commit (<c>null</c>: not on the board), added by the use case that
+/// committed the change, after the change's other events (decision 0020). The live feed carries the cards.
+/// </summary>
+public sealed record CaseProjected(Guid CaseId, string Number, DateTimeOffset At, Board.BoardCard? Before, Board.BoardCard? After)
+    : CaseEvent(CaseId, Number, At);

@@ -36,6 +36,7 @@ public sealed class RegisterCase(
     TimeProvider time,
     CaseGuard guard,
     CaseEventDispatcher dispatcher,
+    Board.BoardCardNames names,
     RegistrationBatches batches,
     ICaseNotices notices,
     Notifications.IPortalNotifier notifier)
@@ -84,10 +85,13 @@ public sealed class RegisterCase(
 
         var actor = user.Actor;
         IReadOnlyList<Notifications.PortalNotification> portal = [];
+        Board.BoardCard? card = null;
         async Task<Case> Register(MesaDbContext db, RegistrationReferences references, CancellationToken ct)
         {
-            var (registered, queued) = await RegisterInAsync(db, references, command, actor, extras, ct).ConfigureAwait(false);
+            var (registered, queued, requesterName) = await RegisterInAsync(db, references, command, actor, extras, ct).ConfigureAwait(false);
             portal = queued;
+            card = await Board.BoardCards.AfterAsync(db, names, registered, calendars.Current, registered.ReceivedAt, ct, requesterName)
+                .ConfigureAwait(false);
             return registered;
         }
 
@@ -100,10 +104,12 @@ public sealed class RegisterCase(
                 .ConfigureAwait(false)
             : await RegisterAloneAsync(Register, extras?.Work, cancellationToken).ConfigureAwait(false);
 
-        var events = c.Events.ToArray();
+        CaseEvent[] events = [.. c.Events, new CaseProjected(c.Id, c.Number, c.ReceivedAt, null, card)];
         c.ClearEvents();
-        await dispatcher.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
-        await notifier.PushAsync(portal, cancellationToken).ConfigureAwait(false);
+
+        // Committed: what follows is told whatever happens to the request that made the change.
+        await dispatcher.DispatchAsync(events, CancellationToken.None).ConfigureAwait(false);
+        await notifier.PushAsync(portal, CancellationToken.None).ConfigureAwait(false);
         return c;
     }
 
@@ -184,7 +190,7 @@ public sealed class RegisterCase(
     /// notices it calls for (the requester's acknowledgement, the assignee's, or "sin asignar" to the lead and coordinators),
     /// whose people the references serve (a batch reads them once). Returns the portal notices to push after the commit.
     /// </summary>
-    private async Task<(Case Case, IReadOnlyList<Notifications.PortalNotification> Portal)> RegisterInAsync(
+    private async Task<(Case Case, IReadOnlyList<Notifications.PortalNotification> Portal, string? RequesterName)> RegisterInAsync(
         MesaDbContext db, RegistrationReferences references, RegisterCaseCommand command, Actor actor, CaseRegistrationExtras? extras,
         CancellationToken cancellationToken)
     {
@@ -237,7 +243,7 @@ public sealed class RegisterCase(
         var portal = await notices.QueueAsync(
             db, new RegistrationNoticeDirectory(db, references, resolved), registered, registered.Events, actor.PersonId, context.Now, cancellationToken)
             .ConfigureAwait(false);
-        return (registered, portal);
+        return (registered, portal, resolved?.DisplayName);
     }
 
     private static void RequireActiveRequester(bool? isActive)

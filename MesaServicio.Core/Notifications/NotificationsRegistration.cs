@@ -18,7 +18,7 @@ public static class NotificationsRegistration
         services.TryAddSingleton<Cases.ICaseNotices, CaseNotices>();
         services.AddSingleton<GetEmailPreferences>();
         services.AddSingleton<SetEmailPreference>();
-        services.TryAddSingleton<IPortalNotifier, NoLivePortalNotifier>();
+        services.TryAddSingleton<IPortalNotifier, Live.LivePortalNotifier>();
 
         // Chosen when first needed, so that a test or a host can still change EmailOptions after this call.
         services.TryAddSingleton<IEmailTransport>(provider =>

@@ -55,6 +55,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.Status, c.SurveyDueAt });
         builder.HasIndex(c => c.ReceivedAt);
 
+        // The board's columns (decision 0020): each column's first page, in the order it shows (priority, then due time),
+        // and its count, read from one index for the coordinator and from one per reach for the others (their cases,
+        // their groups', their led categories').
+        builder.HasIndex(c => new { c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
+        builder.HasIndex(c => new { c.AssigneeId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
+        builder.HasIndex(c => new { c.AssignedGroupId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
+        builder.HasIndex(c => new { c.CategoryId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
+
         // PQRS legal terms: the sweep's warnings and the month's "respondidas dentro del término legal".
         builder.HasIndex(c => c.LegalDueAt);
     }

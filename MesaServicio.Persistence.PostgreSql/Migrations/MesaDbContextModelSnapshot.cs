@@ -277,6 +277,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<int?>("AttendTargetUnit")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BoardColumn")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BoardDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -438,6 +444,14 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status", "Priority");
 
                     b.HasIndex("Status", "SurveyDueAt");
+
+                    b.HasIndex("BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("AssignedGroupId", "BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("AssigneeId", "BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("CategoryId", "BoardColumn", "Priority", "BoardDueAt", "Number");
 
                     b.ToTable("Cases", (string)null);
                 });

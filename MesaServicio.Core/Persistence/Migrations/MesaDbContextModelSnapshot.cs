@@ -270,6 +270,12 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<int?>("AttendTargetUnit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BoardColumn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BoardDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -431,6 +437,14 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("Status", "Priority");
 
                     b.HasIndex("Status", "SurveyDueAt");
+
+                    b.HasIndex("BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("AssignedGroupId", "BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("AssigneeId", "BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("CategoryId", "BoardColumn", "Priority", "BoardDueAt", "Number");
 
                     b.ToTable("Cases", (string)null);
                 });
