@@ -5,7 +5,6 @@ using MesaServicio.Core.People;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Components.Board;
-using MesaServicio.Web.Realtime;
 using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Board;
@@ -203,22 +202,25 @@ public sealed class BoardPageTests : BoardTestContext
     }
 
     [Fact]
-    public async Task A_live_change_reloads_the_board_and_tells_the_agent_it_now_concerns()
+    public async Task A_live_change_enters_the_board_without_a_read_and_tells_the_agent_it_now_concerns()
     {
         var providers = RenderProviders();
         var cut = Render<BoardPage>();
         cut.WaitForAssertion(() => Numbers(cut).Should().HaveCount(2));
         var third = await FileAsync("Correo electrónico institucional", "No llegan los correos externos");
-        var assignee = (await LoadAsync(third)).AssigneeId;
+        var filed = await LoadAsync(third);
+        cut.WaitForAssertion(() => Numbers(cut).Should().Contain(third, "a case of the agent's group enters the board as it is filed"));
 
-        var message = new BoardChangeMessage("m1", third, BoardChangeMessage.Assigned, DemoPeople.Agent1, $"Se le asignó el caso {third}.");
-        await cut.Instance.OnCaseChanged(message);
-        await cut.Instance.OnCaseChanged(message); // delivered twice (two groups): acted on once
+        if (filed.AssigneeId != DemoPeople.Agent1)
+        {
+            await Get<AssignCase>().HandleAsync(
+                new AssignCaseCommand(third, null, DemoPeople.Agent1, filed.AssignedGroupId!.Value, "Apoyo en correo."), Coordinator, default);
+            cut.WaitForAssertion(() => cut.Find($"article[data-numero='{third}']").TextContent.Should().Contain("Responsable: Carlos"));
+        }
 
-        cut.WaitForAssertion(() => Numbers(cut).Should().Contain(third));
+        cut.Instance.Reads.Should().Be(1, "each change came with its card: the board did not read again");
         providers.Snackbars.WaitForAssertion(() => providers.Snackbars.FindAll(".mud-snackbar")
             .Count(s => s.TextContent.Contains($"Se le asignó el caso {third}.", StringComparison.Ordinal)).Should().Be(1));
-        _ = assignee;
     }
 
     private static AngleSharp.Dom.IElement? Card(IRenderedComponent<BoardPage> cut, BoardColumn column, string number) =>

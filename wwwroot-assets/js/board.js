@@ -1,30 +1,8 @@
-// The live board in the browser (issue #4). Connects to the board hub with the self-hosted SignalR client
-// (same origin, the session cookie authenticates it), hands every change to the board component through its
-// DotNetObjectReference, and helps native drag and drop (a drag payload for Firefox, drop-zone highlight).
+// The board's drag and drop help in the browser: a drag payload for Firefox and the drop-zone highlight. The live
+// changes do not come through here: the board's circuit gets them on the server (decision 0020).
 // Loaded as a module by BoardPage: no inline script (CSP script-src 'self').
 
-let signalRLoading;
-
-function loadSignalR() {
-  if (window.signalR) {
-    return Promise.resolve(window.signalR);
-  }
-  if (!signalRLoading) {
-    signalRLoading = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL('lib/signalr/signalr.min.js', document.baseURI).href;
-      script.onload = () => resolve(window.signalR);
-      script.onerror = () => {
-        signalRLoading = undefined;
-        reject(new Error('The SignalR client did not load.'));
-      };
-      document.head.appendChild(script);
-    });
-  }
-  return signalRLoading;
-}
-
-function enableDrag(root) {
+function dragHandlers(root) {
   if (!root || !root.addEventListener) {
     return () => {};
   }
@@ -70,69 +48,10 @@ function enableDrag(root) {
 }
 
 /**
- * Starts the live connection. Returns a handle whose stop() ends it (called when the board is disposed).
- * @param {any} dotnet DotNetObjectReference of the board component.
- * @param {string} hubPath The hub's path, "/hubs/tablero".
- * @param {HTMLElement} root The board's element, for drag and drop help.
+ * Starts the drag and drop help on the board's element. Returns a handle whose stop() removes it.
+ * @param {HTMLElement} root The board's element.
  */
-export async function connect(dotnet, hubPath, root) {
-  const stopDrag = enableDrag(root);
-  let stopped = false;
-  const report = (state, reconnected) => {
-    if (!stopped) {
-      dotnet.invokeMethodAsync('OnLiveStateChanged', state, reconnected).catch(() => {});
-    }
-  };
-
-  let connection;
-  try {
-    const signalR = await loadSignalR();
-    connection = new signalR.HubConnectionBuilder()
-      .withUrl(hubPath)
-      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
-      .configureLogging(signalR.LogLevel.Warning)
-      .build();
-  } catch (e) {
-    report('desconectado', false);
-    return { stop: async () => { stopped = true; stopDrag(); } };
-  }
-
-  connection.on('caseChanged', message => {
-    if (!stopped) {
-      dotnet.invokeMethodAsync('OnCaseChanged', message).catch(() => {});
-    }
-  });
-  // The hub says "ready" once the connection joined its groups (after a start and after each reconnection).
-  connection.on('ready', () => report('conectado', false));
-  connection.onreconnecting(() => report('reconectando', false));
-  connection.onreconnected(() => report('conectado', true));
-  connection.onclose(() => report('desconectado', false));
-
-  // The automatic reconnection covers a lost connection; a first start that fails is retried here.
-  const start = async () => {
-    for (const wait of [0, 2000, 5000, 10000]) {
-      if (stopped) {
-        return;
-      }
-      if (wait) {
-        await new Promise(resolve => setTimeout(resolve, wait));
-      }
-      try {
-        await connection.start();
-        return;
-      } catch (e) {
-        // Try again after the next wait.
-      }
-    }
-    report('desconectado', false);
-  };
-  await start();
-
-  return {
-    stop: async () => {
-      stopped = true;
-      stopDrag();
-      await connection.stop();
-    },
-  };
+export function enableDrag(root) {
+  const stop = dragHandlers(root);
+  return { stop: () => stop() };
 }

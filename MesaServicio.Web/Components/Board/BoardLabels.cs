@@ -8,6 +8,8 @@ namespace MesaServicio.Web.Components.Board;
 /// <summary>The board's Spanish words: columns, moves, refusals and the ANS chip.</summary>
 public static class BoardLabels
 {
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-CO");
+
     public static string Column(BoardColumn column) => column switch
     {
         BoardColumn.NewOrAssigned => "Nuevo / Asignado",
@@ -42,6 +44,25 @@ public static class BoardLabels
     }
 
     /// <summary>What a successful move did, for the confirmation.</summary>
+    /// <summary>What the person is told when a live change gives them a case.</summary>
+    public static string GivenTo(MesaServicio.Core.Live.CardChanged change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Kind == BoardChangeKind.Escalated
+            ? $"Se le escaló el caso {change.Number}."
+            : $"Se le asignó el caso {change.Number}.";
+    }
+
+    /// <summary>A column's count as its heading shows it ("12", or "50+" when the "at risk" filter has not read it all).</summary>
+    public static string Count(LiveColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Exact ? column.Total.ToString("N0", Culture) : column.Total.ToString("N0", Culture) + "+";
+    }
+
+    /// <summary>The board's total as its heading says it: "1 caso", "1.234 casos".</summary>
+    public static string Cases(int total) => total == 1 ? "1 caso" : total.ToString("N0", Culture) + " casos";
+
     public static string Done(BoardMove move, string number) => move switch
     {
         BoardMove.Analyse => $"El caso {number} está en análisis.",

@@ -4,7 +4,7 @@ using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
-using MesaServicio.Web.Realtime;
+using MesaServicio.Core.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -12,23 +12,24 @@ using MudBlazor;
 namespace MesaServicio.Web.Components.Board;
 
 /// <summary>
-/// The agents' live Kanban board (<c>/tablero</c>). Reads the board through Core (<see cref="GetBoard"/>), listens to
-/// the board hub through <c>js/board.js</c>, and re-reads itself when a change arrives (at most once per
-/// <see cref="ReloadInterval"/>). Cards move by drag and drop or by each card's "Mover a…" menu; both run the same
-/// Core use cases as the case page.
+/// The agents' live Kanban board (<c>/tablero</c>). Reads one page per column through Core (<see cref="GetBoard"/>) and
+/// more as a column scrolls; listens to the server's live feed (<see cref="LiveFeed"/>, decision 0020) from its own
+/// circuit and applies each change to its view (<see cref="LiveBoard"/>) without reading the database; reads once
+/// again after a gap. Cards move by drag and drop or by each card's "Mover a…" menu; both run the same Core use cases
+/// as the case page, and the moved card changes when the feed brings the committed change (once).
 /// </summary>
 public sealed partial class BoardPage : IAsyncDisposable
 {
-    /// <summary>Bursts of changes fold into at most one reload per interval.</summary>
+    /// <summary>Bursts of "read again" (gaps, reconnections) fold into at most one read per interval.</summary>
     public static readonly TimeSpan ReloadInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How often the ANS chips are read again (from the facts the board holds, no query).</summary>
     public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(30);
 
-    private readonly Queue<string> _recentIds = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<CardChanged> _arrivedWhileReading = [];
     private CurrentUser _user = CurrentUser.Anonymous;
-    private BoardView? _board;
+    private LiveBoard? _board;
+    private BoardScope? _scope;
     private BoardFilter _filter = BoardFilter.None;
     private IReadOnlyList<CategoryOption> _categories = [];
     private BusinessCalendar _calendar = default!;
@@ -36,12 +37,12 @@ public sealed partial class BoardPage : IAsyncDisposable
     private BoardCard? _dragged;
     private ReloadThrottle? _throttle;
     private ITimer? _clock;
+    private IDisposable? _subscription;
     private IJSObjectReference? _module;
-    private IJSObjectReference? _connection;
-    private DotNetObjectReference<BoardPage>? _self;
+    private IJSObjectReference? _dragHelp;
     private ElementReference _boardElement;
     private int _loadSequence;
-    private string _live = "conectando";
+    private int _reading;
     private bool _disposed;
 
     [Inject]
@@ -55,6 +56,9 @@ public sealed partial class BoardPage : IAsyncDisposable
 
     [Inject]
     private BoardMoveRunner Moves { get; set; } = default!;
+
+    [Inject]
+    private LiveFeed Feed { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -71,13 +75,11 @@ public sealed partial class BoardPage : IAsyncDisposable
     [Inject]
     private ILogger<BoardPage> Log { get; set; } = default!;
 
-    private string LiveText => _live switch
-    {
-        "conectado" => "En vivo",
-        "reconectando" => "Reconectando…",
-        "desconectado" => "Sin actualización en vivo: recargue la página",
-        _ => "Conectando…",
-    };
+    /// <summary>How many times the board read the database (the first read, filters, gaps; not live changes).</summary>
+    public int Reads { get; private set; }
+
+    /// <summary>How many live changes the board applied to its view.</summary>
+    public int Applied { get; private set; }
 
     /// <summary>The case that left the person's reach while its page was open (the case page sends them here).</summary>
     [SupplyParameterFromQuery(Name = "fuera")]
@@ -89,6 +91,9 @@ public sealed partial class BoardPage : IAsyncDisposable
         _user = await Users.GetAsync();
         _categories = CategoryOption.Flatten(await Categories.GetAsync(CancellationToken.None));
         _throttle = new ReloadThrottle(ReloadInterval, () => InvokeAsync(ReloadAsync), Time);
+
+        // Listening starts before the first read: a change committed while it reads is applied after it.
+        _subscription = Feed.Subscribe(new Listener(this));
 
         // The clock starts before the first load: time that passes while the board loads is shown too.
         _clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, ClockInterval, ClockInterval);
@@ -104,14 +109,14 @@ public sealed partial class BoardPage : IAsyncDisposable
 
         try
         {
+            // Drag and drop help only (a drag payload for Firefox, the drop-zone highlight): the live changes come on the server.
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/board.js");
             if (_module is null || _disposed)
             {
                 return;
             }
 
-            _self = DotNetObjectReference.Create(this);
-            _connection = await _module.InvokeAsync<IJSObjectReference>("connect", _self, BoardHub.Path, _boardElement);
+            _dragHelp = await _module.InvokeAsync<IJSObjectReference>("enableDrag", _boardElement);
         }
         catch (JSDisconnectedException)
         {
@@ -119,50 +124,14 @@ public sealed partial class BoardPage : IAsyncDisposable
         }
         catch (JSException ex)
         {
-            Log.LogWarning(ex, "The live board could not start in the browser");
-            _live = "desconectado";
-            StateHasChanged();
+            Log.LogWarning(ex, "The board's drag and drop help could not start in the browser");
         }
     }
-
-    /// <summary>Called by <c>board.js</c> for every change the hub delivers to this connection.</summary>
-    [JSInvokable]
-    public Task OnCaseChanged(BoardChangeMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return InvokeAsync(() =>
-        {
-            if (!Remember(message.Id))
-            {
-                return;
-            }
-
-            if (message.ConcernsAssignee(_user.PersonId))
-            {
-                Snackbar.Add(message.Toast, Severity.Info);
-            }
-
-            _throttle?.Signal();
-        });
-    }
-
-    /// <summary>Called by <c>board.js</c> when the hub connection's state changes ("conectado", "reconectando", "desconectado").</summary>
-    [JSInvokable]
-    public Task OnLiveStateChanged(string state, bool reconnected) => InvokeAsync(() =>
-    {
-        _live = state;
-        if (reconnected)
-        {
-            // Changes may have been missed while the connection was down.
-            _throttle?.Signal();
-        }
-
-        StateHasChanged();
-    });
 
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        _subscription?.Dispose();
         _throttle?.Dispose();
         if (_clock is not null)
         {
@@ -171,10 +140,10 @@ public sealed partial class BoardPage : IAsyncDisposable
 
         try
         {
-            if (_connection is not null)
+            if (_dragHelp is not null)
             {
-                await _connection.InvokeVoidAsync("stop");
-                await _connection.DisposeAsync();
+                await _dragHelp.InvokeVoidAsync("stop");
+                await _dragHelp.DisposeAsync();
             }
 
             if (_module is not null)
@@ -184,12 +153,11 @@ public sealed partial class BoardPage : IAsyncDisposable
         }
         catch (JSDisconnectedException)
         {
-            // The browser is gone: its connection closes with it.
+            // The browser is gone.
         }
-
-        _self?.Dispose();
     }
 
+    /// <summary>Reads the first page of every column again (first load, gap, another filter).</summary>
     private async Task ReloadAsync()
     {
         if (_disposed)
@@ -198,17 +166,100 @@ public sealed partial class BoardPage : IAsyncDisposable
         }
 
         var sequence = ++_loadSequence;
+        _reading++;
         try
         {
-            var board = await Board.HandleAsync(_user, _filter, CancellationToken.None);
+            var view = _scope is null
+                ? await Board.HandleAsync(_user, _filter, CancellationToken.None)
+                : await Board.HandleAsync(_user, _scope, CancellationToken.None);
+            Reads++;
             if (sequence != _loadSequence || _disposed)
             {
                 return; // A later read (another filter) is on its way.
             }
 
-            _board = board;
-            _now = board.ReadAt;
+            _scope = view.Scope;
+            _board = new LiveBoard(view);
+            _now = view.ReadAt;
+
+            // What arrived while reading: the read may show it already (the card's version tells) or not.
+            foreach (var change in _arrivedWhileReading)
+            {
+                ApplyChange(change, counted: false);
+            }
+
+            _arrivedWhileReading.Clear();
             StateHasChanged();
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _reading--;
+        }
+    }
+
+    /// <summary>A change from the feed, in this circuit: applied now, or after the read under way.</summary>
+    private void Take(CardChanged change)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (_reading > 0 || _board is null)
+        {
+            _arrivedWhileReading.Add(change);
+            return;
+        }
+
+        if (ApplyChange(change, counted: true))
+        {
+            StateHasChanged();
+        }
+    }
+
+    private bool ApplyChange(CardChanged change, bool counted)
+    {
+        var board = _board!;
+        var now = Time.GetUtcNow();
+        if (!board.Apply(change, _calendar, now, counted))
+        {
+            return false;
+        }
+
+        Applied++;
+        if (change.GivesTo(_user.PersonId))
+        {
+            Snackbar.Add(BoardLabels.GivenTo(change), Severity.Info);
+        }
+
+        return true;
+    }
+
+    /// <summary>The next page of a column, as it scrolls (from the last card held there).</summary>
+    private async Task MoreAsync(BoardColumn column)
+    {
+        if (_board is not { } board || _scope is null)
+        {
+            return;
+        }
+
+        var held = board[column];
+        if (held.Complete || held.Cards.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var more = await Board.MoreAsync(_user, _scope, column, held.Cards[^1], CancellationToken.None);
+            if (ReferenceEquals(board, _board))
+            {
+                held.Append(more);
+            }
         }
         catch (DomainException ex)
         {
@@ -226,6 +277,19 @@ public sealed partial class BoardPage : IAsyncDisposable
     private async Task OnFilterChangedAsync(BoardFilter filter)
     {
         _filter = filter;
+        if (_scope is not null)
+        {
+            try
+            {
+                _scope = await Board.RescopeAsync(_user, _scope, filter, CancellationToken.None);
+            }
+            catch (DomainException ex)
+            {
+                Snackbar.Add(ex.Message, Severity.Error);
+                return;
+            }
+        }
+
         await ReloadAsync();
     }
 
@@ -264,12 +328,12 @@ public sealed partial class BoardPage : IAsyncDisposable
 
     private async Task RunMoveAsync(BoardCard card, BoardMove move)
     {
+        // The committed move comes back through the feed (this circuit's own subscription) and moves the card: no read.
         var outcome = await Moves.RunAsync(card, move, new MoveContext(_user, n => _board?.Find(n)?.Version, ReloadAsync));
         switch (outcome.Kind)
         {
             case MoveOutcomeKind.Done:
                 Snackbar.Add(BoardLabels.Done(move, card.Number), Severity.Success);
-                await ReloadAsync();
                 break;
             case MoveOutcomeKind.Refused or MoveOutcomeKind.Conflict:
                 Snackbar.Add(outcome.Message!, Severity.Warning);
@@ -277,21 +341,38 @@ public sealed partial class BoardPage : IAsyncDisposable
         }
     }
 
-    /// <summary>A connection in several addressed groups receives a change more than once: act on it once.</summary>
-    private bool Remember(string id)
+    /// <summary>
+    /// The board's subscription to the feed. Called on the publisher's thread: it only checks the change's audience and
+    /// hands it to the circuit.
+    /// </summary>
+    private sealed class Listener(BoardPage page) : ILiveSubscriber
     {
-        if (!_seen.Add(id))
+        public void OnMessage(LiveMessage message)
         {
-            return false;
+            if (message is not CardChanged change || page._disposed || (page._scope is { } scope && !scope.Hears(change.Audience)))
+            {
+                return;
+            }
+
+            Post(() => page.Take(change));
         }
 
-        _recentIds.Enqueue(id);
-        if (_recentIds.Count > 256)
-        {
-            _seen.Remove(_recentIds.Dequeue());
-        }
+        public void OnResync() => page._throttle?.Signal();
 
-        return true;
+        private void Post(Action work) => _ = page.InvokeAsync(() =>
+        {
+            try
+            {
+                work();
+            }
+#pragma warning disable CA1031 // A change the board cannot apply must not break the circuit: it reads once instead.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                page.Log.LogWarning(ex, "A live change could not be applied to the board; it reads again");
+                page._throttle?.Signal();
+            }
+        });
     }
 }
 
