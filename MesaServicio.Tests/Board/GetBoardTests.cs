@@ -134,6 +134,58 @@ public sealed class GetBoardTests : IAsyncLifetime
         board.Find(_sigep)!.Reading.Reading.State.Should().Be(SlaState.Breached);
     }
 
+    [Fact]
+    public async Task A_column_is_read_a_page_at_a_time_in_order_with_its_count_and_the_rest_follows()
+    {
+        // 60 more cases in the mail group's column, of three priorities: with the two of the setup, 62 new cases.
+        var priorities = new[] { (Impact.Low, Urgency.Low), (Impact.High, Urgency.High), (Impact.Medium, Urgency.Medium) };
+        for (var i = 0; i < 60; i++)
+        {
+            var (impact, urgency) = priorities[i % 3];
+            await _host.FileAsync(impact: impact, urgency: urgency, subject: $"Correo {i}");
+            _host.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var coordinator = await _host.UserAsync(DemoPeople.Coordinator);
+        var board = await ReadAsync(coordinator);
+        var column = board[BoardColumn.NewOrAssigned];
+        column.Total.Should().Be(62);
+        column.Cards.Should().HaveCount(GetBoard.PageSize);
+        column.HasMore.Should().BeTrue();
+        column.Cards.Should().BeInAscendingOrder(BoardOrder.Instance);
+        board.Total.Should().Be(62);
+
+        var more = await _host.Get<GetBoard>().MoreAsync(coordinator, board.Scope, BoardColumn.NewOrAssigned, column.Cards[^1], default);
+        more.Cards.Should().HaveCount(12);
+        more.HasMore.Should().BeFalse();
+        column.Cards.Concat(more.Cards).Should().BeInAscendingOrder(BoardOrder.Instance)
+            .And.OnlyHaveUniqueItems(c => c.Number)
+            .And.HaveCount(62);
+
+        // An agent of the group reads the same column through their group (and what is assigned to them), counted once.
+        var agent = await _host.UserAsync(DemoPeople.Agent1);
+        var theirs = (await ReadAsync(agent))[BoardColumn.NewOrAssigned];
+        theirs.Total.Should().Be(61, "the SIGEP case is another group's");
+        theirs.Cards.Should().HaveCount(GetBoard.PageSize).And.OnlyHaveUniqueItems(c => c.Number).And.BeInAscendingOrder(BoardOrder.Instance);
+
+        // Filters are counted in the database too.
+        var critical = (await ReadAsync(coordinator, new BoardFilter(Priority: CasePriority.Critical)))[BoardColumn.NewOrAssigned];
+        critical.Total.Should().Be(critical.Cards.Count).And.BeGreaterThan(1);
+        critical.Cards.Should().OnlyContain(c => c.Priority == CasePriority.Critical);
+    }
+
+    [Fact]
+    public async Task Someone_elses_scope_cannot_be_used_to_read_more()
+    {
+        var coordinator = await _host.UserAsync(DemoPeople.Coordinator);
+        var board = await ReadAsync(coordinator);
+        var agent = await _host.UserAsync(DemoPeople.Agent1);
+
+        var read = () => _host.Get<GetBoard>().MoreAsync(agent, board.Scope, BoardColumn.NewOrAssigned, board.Find(_mail)!, default);
+
+        await read.Should().ThrowAsync<ForbiddenException>();
+    }
+
     private Task<BoardView> ReadAsync(CurrentUser user, BoardFilter? filter = null) =>
         _host.Get<GetBoard>().HandleAsync(user, filter ?? BoardFilter.None, CancellationToken.None);
 
