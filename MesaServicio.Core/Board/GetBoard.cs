@@ -223,12 +223,55 @@ public sealed class GetBoard(
             return [];
         }
 
-        var reach = streams.Aggregate(Or);
-        var rows = await Filtered(db, scope).Where(reach).Where(c => c.BoardColumn != null)
+        var filter = scope.Filter;
+        var narrowed = filter.Unassigned || filter.Priority is not null || scope.CategorySubtree is not null || SearchText(filter) is not null;
+        var led = streams.Count > 0 && !filter.Mine && !filter.MyGroups && scope.LedCategories.Count > 0 && !scope.Everything;
+        if (narrowed || led)
+        {
+            // One count over the union: filters (and led categories, which overlap the groups) need the rows.
+            return await CountOfAsync(Filtered(db, scope).Where(streams.Aggregate(Or)), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Mine and my groups (or everything): each counted from its own index without reading a row, and the cases that
+        // are both mine and in my groups (only mine: few) taken off once.
+        var counts = new Dictionary<BoardColumn, int>();
+        foreach (var stream in streams)
+        {
+            Add(counts, await CountOfAsync(db.Cases.Where(stream), cancellationToken).ConfigureAwait(false), 1);
+        }
+
+        var mine = !filter.MyGroups || filter.Mine;
+        var groups = (!filter.Mine || filter.MyGroups) && scope.Groups.Count > 0;
+        if (!scope.Everything || filter.Mine || filter.MyGroups)
+        {
+            if (mine && groups)
+            {
+                var me = scope.Me;
+                var ids = scope.Groups.ToList();
+                Add(counts, await CountOfAsync(
+                    db.Cases.Where(c => c.AssigneeId == me && c.AssignedGroupId != null && ids.Contains(c.AssignedGroupId.Value)),
+                    cancellationToken).ConfigureAwait(false), -1);
+            }
+        }
+
+        return counts;
+    }
+
+    private static async Task<Dictionary<BoardColumn, int>> CountOfAsync(IQueryable<Case> cases, CancellationToken cancellationToken)
+    {
+        var rows = await cases.Where(c => c.BoardColumn != null)
             .GroupBy(c => c.BoardColumn)
             .Select(g => new { Column = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Column!.Value, r => r.Count);
+    }
+
+    private static void Add(Dictionary<BoardColumn, int> total, Dictionary<BoardColumn, int> part, int sign)
+    {
+        foreach (var (column, count) in part)
+        {
+            total[column] = total.GetValueOrDefault(column) + (sign * count);
+        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Sla;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicio.Benchmarks;
 
@@ -13,6 +14,42 @@ namespace MesaServicio.Benchmarks;
 /// </summary>
 public static class BoardSeed
 {
+    /// <summary>
+    /// Makes <paramref name="file"/> a migrated portal database with <paramref name="count"/> open cases: copied from a
+    /// template in the temp folder built once per size and schema (seeding 100,000 cases takes minutes), or seeded and
+    /// kept as that template.
+    /// </summary>
+    public static async Task CopyOrSeedAsync(IServiceProvider services, string file, int count)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var contexts = services.GetRequiredService<IDbContextFactory<MesaDbContext>>();
+        string schema;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            schema = db.Database.GetMigrations().Last();
+        }
+
+        var template = Path.Combine(Path.GetTempPath(), $"mesa-bench-board-{count}-{schema}.db");
+        if (File.Exists(template))
+        {
+            File.Copy(template, file, overwrite: true);
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+            return;
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await SeedAsync(db, count, DateTimeOffset.UtcNow, services.GetRequiredService<IBusinessCalendarProvider>().Current);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Copy(file, template + ".part", overwrite: true);
+        File.Move(template + ".part", template, overwrite: true);
+    }
+
     public static async Task SeedAsync(MesaDbContext db, int count, DateTimeOffset now, BusinessCalendar calendar, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
