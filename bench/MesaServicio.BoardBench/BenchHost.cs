@@ -203,7 +203,7 @@ internal sealed class BenchPortal(string folder, string database) : WebApplicati
     {
         builder.UseSetting("ConnectionStrings:Mesa", $"Data Source={database}");
         builder.UseSetting("TimedWork:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Development");
         builder.ConfigureServices(services =>
