@@ -64,7 +64,6 @@ public static class DependencyInjection
         services.AddSingleton<CaseCommandRunner>();
         services.AddSingleton<CommentOnCase>();
         services.AddSingleton<GetCaseDetails>();
-        services.AddSingleton<GetCaseSubscription>();
         services.AddSingleton<GetEscalationTargets>();
         services.AddSingleton<GetAssignmentTargets>();
         services.AddSingleton<ListCases>();

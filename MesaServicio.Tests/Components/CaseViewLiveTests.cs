@@ -1,5 +1,6 @@
 using Bunit;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Live;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
@@ -26,8 +27,8 @@ public sealed class CaseViewLiveTests : ComponentTestContext
         cut.FindAll("[data-testid=pregunta-pendiente]").Should().BeEmpty();
 
         await Services.GetRequiredService<WaitOnRequester>().HandleAsync(new(number, null, "¿Desde qué equipo intenta entrar?"), agent, default);
-        await cut.InvokeAsync(() => cut.Instance.OnCaseChanged(number));
 
+        // The commit published CasePageChanged on the server's feed; the page, subscribed in its circuit, read again.
         cut.WaitForAssertion(() =>
         {
             cut.Find("[data-testid=pregunta-pendiente]").TextContent.Should().Contain("¿Desde qué equipo intenta entrar?")
@@ -60,10 +61,34 @@ public sealed class CaseViewLiveTests : ComponentTestContext
 
         await Services.GetRequiredService<EscalateCase>().HandleAsync(
             new(number, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Requiere nivel 2."), agent, default);
-        await cut.InvokeAsync(() => cut.Instance.OnCaseChanged(number));
 
         var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
         cut.WaitForAssertion(() => navigation.Uri.Should().EndWith($"/tablero?fuera={number}"), Patience);
+    }
+
+    [Fact]
+    public async Task A_resync_reads_the_case_again_and_a_closed_page_stops_listening()
+    {
+        SignInAs(DemoPeople.Requester, PersonRoles.None);
+        var (number, _) = await AttendedAsync();
+        var feed = Services.GetRequiredService<LiveFeed>();
+        var before = feed.SubscriberCount;
+        var cut = Render<CaseView>(p => p.Add(c => c.Numero, number));
+        cut.WaitForAssertion(() => cut.Find(".case-facts"), Patience);
+        feed.SubscriberCount.Should().Be(before + 1);
+
+        // A change this instance was not told of (as when a message from another instance was lost).
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync())
+        {
+            await db.Cases.Where(c => c.Number == number).ExecuteUpdateAsync(u => u.SetProperty(c => c.Subject, "Asunto cambiado sin aviso"));
+        }
+
+        cut.Markup.Should().NotContain("Asunto cambiado sin aviso");
+        feed.Resync();
+        cut.WaitForAssertion(() => cut.Markup.Should().Contain("Asunto cambiado sin aviso"), Patience);
+
+        await cut.Instance.DisposeAsync();
+        feed.SubscriberCount.Should().Be(before, "the subscription ends with the page");
     }
 
     private async Task<(string Number, CurrentUser Agent)> AttendedAsync()

@@ -1,11 +1,11 @@
 using Bunit;
+using MesaServicio.Core.Live;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
 using MesaServicio.Web.Components.Notices;
-using MesaServicio.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
 using static MesaServicio.Core.Persistence.SeedData;
 
@@ -77,29 +77,49 @@ public sealed class NoticeBellTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task A_live_notice_updates_the_bell_and_a_burst_makes_one_toast()
+    public async Task A_notice_on_the_live_feed_for_this_person_updates_the_bell_and_a_burst_makes_one_toast()
     {
         var providers = RenderProviders();
         var cut = Render<NoticeBell>();
         cut.WaitForAssertion(() => Bell(cut).GetAttribute("aria-label").Should().Be("Avisos: ninguno sin leer"), Patience);
 
-        await cut.Instance.OnNotice(new NoticeMessage(Guid.NewGuid(), MessageKind.NovedadReported, "MS-2026-000401", "Novedad reportada en el caso MS-2026-000401.", Time.GetUtcNow()));
+        var feed = Get<LiveFeed>();
+        feed.Publish(new NoticeAdded(Guid.NewGuid(), DemoPeople.Agent2, MessageKind.NovedadReported, "MS-2026-000400", "Otra persona.", Time.GetUtcNow()));
+        feed.Publish(new NoticeAdded(Guid.NewGuid(), DemoPeople.Agent1, MessageKind.NovedadReported, "MS-2026-000401", "Novedad reportada en el caso MS-2026-000401.", Time.GetUtcNow()));
         cut.WaitForAssertion(() => Bell(cut).GetAttribute("aria-label").Should().Be("Avisos: 1 sin leer"), Patience);
         Time.Advance(TimeSpan.FromSeconds(1));
         providers.Snackbars.WaitForAssertion(
             () => providers.Snackbars.Find(".mud-snackbar").TextContent.Should().Contain("Novedad reportada en el caso MS-2026-000401."), Patience);
+        cut.Markup.Should().NotContain("Otra persona.", "another person's notice never enters this bell");
 
-        var burst = Enumerable.Range(0, 3).Select(i => new NoticeMessage(Guid.NewGuid(), MessageKind.SlaAtRisk, null, $"Aviso {i}", Time.GetUtcNow())).ToList();
+        var burst = Enumerable.Range(0, 3).Select(i => new NoticeAdded(Guid.NewGuid(), DemoPeople.Agent1, MessageKind.SlaAtRisk, null, $"Aviso {i}", Time.GetUtcNow())).ToList();
         foreach (var notice in burst)
         {
-            await cut.Instance.OnNotice(notice);
+            feed.Publish(notice);
         }
 
-        await cut.Instance.OnNotice(burst[0]); // A repeat (two tabs of the same circuit never count twice).
+        feed.Publish(burst[0]); // A repeat (delivered twice, e.g. after a resync) never counts twice.
         cut.WaitForAssertion(() => Bell(cut).GetAttribute("aria-label").Should().Be("Avisos: 4 sin leer"), Patience);
         Time.Advance(TimeSpan.FromSeconds(1));
         providers.Snackbars.WaitForAssertion(
             () => providers.Snackbars.FindAll(".mud-snackbar").Select(s => s.TextContent).Should().Contain(t => t.Contains("Tiene 3 avisos nuevos.")), Patience);
+    }
+
+    [Fact]
+    public async Task A_resync_reads_the_inbox_again_and_a_disposed_bell_stops_listening()
+    {
+        var feed = Get<LiveFeed>();
+        var before = feed.SubscriberCount;
+        var cut = Render<NoticeBell>();
+        cut.WaitForAssertion(() => Bell(cut).GetAttribute("aria-label").Should().Be("Avisos: ninguno sin leer"), Patience);
+        feed.SubscriberCount.Should().Be(before + 1);
+
+        await NoticeAsync(DemoPeople.Agent1, "Aviso que no llegó en vivo.", "MS-2026-000501", TimeSpan.FromMinutes(-1));
+        feed.Resync();
+
+        cut.WaitForAssertion(() => Bell(cut).GetAttribute("aria-label").Should().Be("Avisos: 1 sin leer"), Patience);
+        await cut.Instance.DisposeAsync();
+        feed.SubscriberCount.Should().Be(before);
     }
 
     private static CurrentUser Me => CurrentUser.Person(DemoPeople.Agent1, PersonRoles.Agent);

@@ -39,6 +39,7 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
         var services = _single.Services;
         services.GetRequiredService<IDistributedCache>().Should().BeOfType<MemoryDistributedCache>();
         services.GetRequiredService<ITimedWorkLease>().Should().BeOfType<InProcessTimedWorkLease>();
+        services.GetService<MesaServicio.Core.Live.ILiveFeedTransport>().Should().BeNull("one instance's live feed stays in its process");
         services.GetRequiredService<HubLifetimeManager<BoardHub>>().Should().BeOfType<DefaultHubLifetimeManager<BoardHub>>();
         services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository.Should().BeNull("keys stay in this machine's default key folder");
         Checks(services).Should().Equal("database");
@@ -59,6 +60,8 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
     {
         var services = _scaled.Services;
         services.GetRequiredService<HubLifetimeManager<BoardHub>>().Should().BeOfType<RedisHubLifetimeManager<BoardHub>>();
+        services.GetRequiredService<MesaServicio.Core.Live.ILiveFeedTransport>().Should().BeOfType<MesaServicio.Web.Hosting.RedisLiveFeedTransport>();
+        services.GetServices<IHostedService>().Should().ContainSingle(s => s is MesaServicio.Web.Hosting.RedisLiveFeedReceiver);
         var componentHub = Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server", throwOnError: true)!;
         var circuits = services.GetRequiredService(typeof(HubLifetimeManager<>).MakeGenericType(componentHub));
         circuits.GetType().GetGenericTypeDefinition().Should().Be(typeof(DefaultHubLifetimeManager<>), "a circuit lives on one instance and must not need Redis");

@@ -1,15 +1,13 @@
 using System.Net;
-using MesaServicio.Core.Board;
+using System.Text.Json;
+using MesaServicio.Core.Live;
 using MesaServicio.Core.Notifications;
-using MesaServicio.Core.People;
-using MesaServicio.Tests.Board;
 using MesaServicio.Tests.Support;
 using MesaServicio.Tests.Web;
 using MesaServicio.Web.Components.Reports;
 using MesaServicio.Web.Endpoints;
-using MesaServicio.Web.Realtime;
+using MesaServicio.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static MesaServicio.Core.Persistence.SeedData;
@@ -26,31 +24,75 @@ public sealed class TwoInstancesTests
     private static readonly Uri Https = new("https://localhost");
 
     [RedisFact]
-    public async Task A_notice_and_a_board_change_sent_through_one_instance_reach_a_client_connected_to_the_other()
+    public async Task A_notice_and_a_committed_case_change_on_one_instance_reach_a_subscriber_of_the_others_feed()
     {
         var prefix = RedisTestServer.NewPrefix();
         using var a = new ScaleOutPortal(RedisTestServer.Connection, prefix);
-        using var b = new ScaleOutPortal(RedisTestServer.Connection, prefix, kestrel: true);
-
-        // The session cookies are protected by A and presented to B: the instances share their keys.
-        await using var notices = await ConnectAsync(b, a, DemoPeople.Agent3, notices: true, c => new NoticeHubTests.NoticeListener(c), l => l.Ready);
-        await using var board = await ConnectAsync(b, a, DemoPeople.Level2Agent, notices: false, c => new LiveBoardHubTests.BoardListener(c), l => l.Ready);
+        using var b = new ScaleOutPortal(RedisTestServer.Connection, prefix);
+        _ = a.Services;
+        using var onB = new LiveNoticeTests.FeedListener(b.Services.GetRequiredService<LiveFeed>());
 
         var notice = new PortalNotification("prueba:" + Guid.NewGuid().ToString("N"), DemoPeople.Agent3, MessageKind.SlaAtRisk, null,
             "MS-2026-000777", "El caso MS-2026-000777 está en riesgo de incumplir el ANS.", DateTimeOffset.UtcNow);
         await a.Services.GetRequiredService<IPortalNotifier>().PushAsync([notice], default);
-        (await notices.NextAsync(Patience)).Should().BeEquivalentTo(new { notice.Id, CaseNumber = "MS-2026-000777", notice.Text });
+        (await onB.NextNoticeAsync(n => n.Id == notice.Id, Patience))
+            .Should().BeEquivalentTo(new { notice.Id, PersonId = DemoPeople.Agent3, CaseNumber = "MS-2026-000777", notice.Text });
 
-        var change = new BoardChangeMessage(Guid.NewGuid().ToString("N"), "MS-2026-000778", BoardChangeMessage.Assigned, DemoPeople.Level2Agent,
-            "Se le asignó el caso MS-2026-000778.");
-        await a.Services.GetRequiredService<IBoardFanout>().PublishAsync([BoardAudience.Person(DemoPeople.Level2Agent)], change, default);
-        (await board.NextAsync("MS-2026-000778", Patience)).Should().Be(change);
+        var number = await a.FileCaseAsync(DemoPeople.Requester, "No abre el aplicativo de nómina");
+        var card = (CardChanged)await onB.NextAsync(m => m is CardChanged c && c.Number == number, Patience);
+        card.Before.Should().BeNull();
+        card.After!.Number.Should().Be(number, "the card computed at A's commit arrives whole at B");
+        card.Audience.Should().NotBeEmpty();
+        (await onB.NextAsync(m => m is CasePageChanged c && c.Number == number, Patience)).Should().NotBeNull();
 
         using var redis = await RedisTestServer.ConnectAsync();
         var channels = await redis.GetServer(redis.GetEndPoints()[0]).SubscriptionChannelsAsync(RedisChannel.Pattern(prefix + ":*"));
-        channels.Select(c => c.ToString()).Should().Contain(c => c.Contains(nameof(BoardHub), StringComparison.Ordinal),
-            "the backplane's channels are under the configured prefix");
+        channels.Select(c => c.ToString()).Should().Contain(prefix + ":live", "the feed's channel is under the configured prefix");
         await RedisTestServer.DeleteKeysAsync(redis, prefix);
+    }
+
+    [RedisFact]
+    public async Task A_gap_in_the_other_instances_sequence_makes_the_pages_read_exactly_once()
+    {
+        var prefix = RedisTestServer.NewPrefix();
+        using var b = new ScaleOutPortal(RedisTestServer.Connection, prefix);
+        var feed = b.Services.GetRequiredService<LiveFeed>();
+        var page = new CountingSubscriber();
+        using var subscription = feed.Subscribe(page);
+        using var redis = await RedisTestServer.ConnectAsync();
+        var source = Guid.NewGuid();
+
+        async Task SendAsync(long sequence) => await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(prefix + ":live"),
+            JsonSerializer.SerializeToUtf8Bytes(new LiveEnvelope(source, sequence, new CasePageChanged("MS-2026-000" + sequence)), LiveFeedJson.Options));
+
+        await SendAsync(1);
+        await SendAsync(2);
+        await SendAsync(5);
+        await SendAsync(6);
+
+        var until = DateTime.UtcNow + Patience;
+        while (page.Messages < 3 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        page.Messages.Should().Be(3, "1, 2 and 6 are delivered in order; 5 came after a gap");
+        page.Resyncs.Should().Be(1, "the gap (3 and 4 missed) makes one read");
+        await RedisTestServer.DeleteKeysAsync(redis, prefix);
+    }
+
+    private sealed class CountingSubscriber : ILiveSubscriber
+    {
+        private int _messages;
+        private int _resyncs;
+
+        public int Messages => Volatile.Read(ref _messages);
+
+        public int Resyncs => Volatile.Read(ref _resyncs);
+
+        public void OnMessage(LiveMessage message) => Interlocked.Increment(ref _messages);
+
+        public void OnResync() => Interlocked.Increment(ref _resyncs);
     }
 
     [RedisFact]
@@ -110,28 +152,6 @@ public sealed class TwoInstancesTests
 
         using var redis = await RedisTestServer.ConnectAsync();
         await RedisTestServer.DeleteKeysAsync(redis, prefix);
-    }
-
-    private static async Task<T> ConnectAsync<T>(
-        ScaleOutPortal server, ScaleOutPortal cookieIssuer, Guid personId, bool notices, Func<HubConnection, T> listen, Func<T, TaskCompletionSource> ready)
-        where T : IAsyncDisposable
-    {
-        var path = notices ? $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}" : BoardHub.Path;
-        var cookie = SessionCookies.Header(cookieIssuer.Services, personId, PersonRoles.Agent);
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, path), o => o.Headers["Cookie"] = cookie).Build();
-        var listener = listen(connection);
-        try
-        {
-            await connection.StartAsync();
-            await ready(listener).Task.WaitAsync(Patience);
-        }
-        catch
-        {
-            await listener.DisposeAsync();
-            throw;
-        }
-
-        return listener;
     }
 
     private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string token, Guid personId)

@@ -1,3 +1,4 @@
+using MesaServicio.Core.Live;
 using MesaServicio.Core.TimedWork;
 using MesaServicio.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,7 +17,7 @@ namespace MesaServicio.Web.Hosting;
 /// What several instances behind a load balancer share (issue #8, decision 0013). Always: the Data Protection
 /// application name, so that every instance (and every release) reads the same cookies. With <c>Redis:Connection</c>:
 /// one <see cref="IConnectionMultiplexer"/> for the whole process, carrying the Data Protection key ring, the board
-/// hub's backplane, the distributed cache (one-time downloads), the timed work's leases and a readiness check.
+/// hub's backplane, the live feed between instances, the distributed cache (one-time downloads), the timed work's leases and a readiness check.
 /// Without it one instance needs nothing more and behaves as before.
 /// </summary>
 public static class ScaleOut
@@ -68,6 +69,10 @@ public static class ScaleOut
             ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
             InstanceName = redis.Key("cache:"),
         })));
+
+        // The live feed between instances (decision 0020): the transport sends; the receiver, a hosted service, hears.
+        services.AddSingleton<ILiveFeedTransport, RedisLiveFeedTransport>();
+        services.AddHostedService<RedisLiveFeedReceiver>();
 
         services.Replace(ServiceDescriptor.Singleton<ITimedWorkLease, RedisTimedWorkLease>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Operations.ReadyTag]);

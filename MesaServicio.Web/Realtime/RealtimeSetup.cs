@@ -18,7 +18,6 @@ public static class RealtimeSetup
         });
         services.AddSingleton<IBoardFanout, HubBoardFanout>();
         services.AddSingleton<ICaseEventHandler, BoardEventHandler>();
-        services.AddSingleton<ICaseEventHandler, CasePageEventHandler>();
         services.AddScoped<BoardMoveRunner>();
 
         // A hub is not a page: answer 401/403 instead of redirecting to the sign-in page.

@@ -1,11 +1,10 @@
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Common;
+using MesaServicio.Core.Live;
 using MesaServicio.Core.Security;
 using MesaServicio.Core.Sla;
 using MesaServicio.Web.Auth;
-using MesaServicio.Web.Realtime;
-using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,7 +13,7 @@ namespace MesaServicio.Web.Components.Cases;
 /// <summary>
 /// One case: what the person may see of it, the satisfaction survey, and the actions they may take. Live for everyone who
 /// may see it: when the case changes anywhere (another person, another instance, the timed work) the page reads it again
-/// (notices.js' case channel), and the ANS chips tick every <see cref="TickInterval"/>.
+/// (it listens to the server's live feed, decision 0020), and the ANS chips tick every <see cref="TickInterval"/>.
 /// </summary>
 public partial class CaseView : IAsyncDisposable
 {
@@ -22,10 +21,8 @@ public partial class CaseView : IAsyncDisposable
     internal static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _disposed = new();
-    private DotNetObjectReference<CaseView>? _self;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _connection;
-    private string? _connectedNumber;
+    private IDisposable? _subscription;
+    private string? _listenedNumber;
     private int _reloading;
     [Inject]
     private GetCaseDetails Details { get; set; } = default!;
@@ -43,7 +40,7 @@ public partial class CaseView : IAsyncDisposable
     private IBusinessCalendarProvider Calendars { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    private LiveFeed Feed { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public required string Numero { get; set; }
@@ -107,28 +104,28 @@ public partial class CaseView : IAsyncDisposable
         }
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
-        if (!RendererInfo.IsInteractive || Case is null || _connectedNumber == Case.Number || _disposed.IsCancellationRequested)
+        if (!RendererInfo.IsInteractive || Case is null || _disposed.IsCancellationRequested)
         {
             return;
         }
 
-        if (_connectedNumber is null)
+        if (_listenedNumber is null)
         {
+            // On the server, in this circuit: no browser round trip (decision 0020).
+            _subscription = Feed.Subscribe(new Listener(this));
             _ = TickAsync();
         }
 
-        await ConnectAsync(Case.Number);
+        Volatile.Write(ref _listenedNumber, Case.Number);
     }
 
     /// <summary>The case changed somewhere: read it again (bursts collapse into one read).</summary>
-    [JSInvokable]
-    public Task OnCaseChanged(string number) => ReloadSoonAsync();
+    internal Task OnCaseChanged() => ReloadSoonAsync();
 
-    /// <summary>The live channel came back: whatever changed meanwhile is in the database.</summary>
-    [JSInvokable]
-    public Task OnReconnected() => ReloadSoonAsync();
+    /// <summary>Changes may have been missed (a gap, a lost connection between instances): whatever changed is in the database.</summary>
+    internal Task OnResync() => ReloadSoonAsync();
 
     private Task ReloadSoonAsync() => InvokeAsync(async () =>
     {
@@ -147,29 +144,6 @@ public partial class CaseView : IAsyncDisposable
             Volatile.Write(ref _reloading, 0);
         }
     });
-
-    private async Task ConnectAsync(string number)
-    {
-        var cancel = _disposed.Token;
-        try
-        {
-            await StopAsync();
-            _self ??= DotNetObjectReference.Create(this);
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", cancel, "./js/notices.js");
-            _connectedNumber = number;
-            if (_module is null)
-            {
-                return;
-            }
-
-            _connection = await _module.InvokeAsync<IJSObjectReference>("connectCase", cancel, _self,
-                $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.CaseChannel}&{BoardHub.CaseParameter}={Uri.EscapeDataString(number)}");
-        }
-        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException or ObjectDisposedException)
-        {
-            // No live channel: the page still shows the case as read, and a reload shows what changed.
-        }
-    }
 
     private async Task TickAsync()
     {
@@ -191,33 +165,10 @@ public partial class CaseView : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
-    {
-        if (_connection is { } connection)
-        {
-            _connection = null;
-            await connection.InvokeVoidAsync("stop");
-            await connection.DisposeAsync();
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
+        _subscription?.Dispose();
         await _disposed.CancelAsync();
-        try
-        {
-            await StopAsync();
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the browser's connection with it.
-        }
-
-        _self?.Dispose();
         _disposed.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -255,5 +206,20 @@ public partial class CaseView : IAsyncDisposable
             : "Gracias por responder la encuesta. Recibimos su novedad: el técnico la revisará y le contará qué sigue.";
         NoticeSeverity = Severity.Success;
         await ReloadAsync();
+    }
+
+    /// <summary>The page's ear on the feed: it only hands its own case's changes to the circuit's dispatcher.</summary>
+    private sealed class Listener(CaseView page) : ILiveSubscriber
+    {
+        public void OnMessage(LiveMessage message)
+        {
+            if (message is CasePageChanged changed
+                && string.Equals(changed.Number, Volatile.Read(ref page._listenedNumber), StringComparison.OrdinalIgnoreCase))
+            {
+                _ = page.OnCaseChanged();
+            }
+        }
+
+        public void OnResync() => _ = page.OnResync();
     }
 }

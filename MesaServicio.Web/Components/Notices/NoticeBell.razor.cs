@@ -1,15 +1,14 @@
+using MesaServicio.Core.Live;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
-using MesaServicio.Web.Realtime;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace MesaServicio.Web.Components.Notices;
 
 /// <summary>
-/// The bell: reads the person's inbox when the page loads, then listens on the hub's notice channel (notices.js) and
+/// The bell: reads the person's inbox when the page loads, then listens to the server's live feed (decision 0020) and
 /// updates itself live with a toast — for every signed-in person, requesters too. Not shown on the few static pages
 /// (no circuit to listen with).
 /// </summary>
@@ -20,10 +19,8 @@ public sealed partial class NoticeBell : IAsyncDisposable
 
     private readonly CancellationTokenSource _disposed = new();
     private CurrentUser _user = CurrentUser.Anonymous;
-    private DotNetObjectReference<NoticeBell>? _self;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _connection;
-    private readonly List<NoticeMessage> _burst = [];
+    private IDisposable? _subscription;
+    private readonly List<NoticeAdded> _burst = [];
     private bool _isDisposed;
 
     [Inject]
@@ -36,7 +33,7 @@ public sealed partial class NoticeBell : IAsyncDisposable
     private CurrentUserAccessor Users { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
+    private LiveFeed Feed { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -74,42 +71,22 @@ public sealed partial class NoticeBell : IAsyncDisposable
         }
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
-        if (!firstRender || _user.Kind != PrincipalKind.Person || !RendererInfo.IsInteractive)
+        if (!firstRender || _user.Kind != PrincipalKind.Person || !RendererInfo.IsInteractive || _isDisposed)
         {
             return;
         }
 
-        var cancel = _disposed.Token;
-        try
-        {
-            _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", cancel, "./js/notices.js");
-            var connection = await _module.InvokeAsync<IJSObjectReference>(
-                "connect", cancel, _self, $"{BoardHub.Path}?{BoardHub.ChannelParameter}={BoardHub.NoticeChannel}");
-            if (_isDisposed)
-            {
-                // Disposed while connecting: nobody else will stop it.
-                await connection.InvokeVoidAsync("stop");
-                await connection.DisposeAsync();
-                return;
-            }
-
-            _connection = connection;
-        }
-        catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException or JSException or ObjectDisposedException)
-        {
-            // No live channel (the circuit went away, or the script failed): the bell still shows the inbox.
-        }
+        // On the server, in this circuit: no browser round trip (decision 0020).
+        _subscription = Feed.Subscribe(new Listener(this));
     }
 
-    /// <summary>A notice pushed by the hub for this person.</summary>
-    [JSInvokable]
-    public Task OnNotice(NoticeMessage message) => InvokeAsync(() =>
+    /// <summary>A notice written for someone: this bell takes it when it is for its person.</summary>
+    internal Task OnNotice(NoticeAdded message) => InvokeAsync(() =>
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_isDisposed || Notices.Any(n => n.Id == message.Id))
+        if (_isDisposed || message.PersonId != _user.PersonId || Notices.Any(n => n.Id == message.Id))
         {
             return;
         }
@@ -130,9 +107,8 @@ public sealed partial class NoticeBell : IAsyncDisposable
         StateHasChanged();
     });
 
-    /// <summary>The live channel came back: what arrived meanwhile is in the inbox.</summary>
-    [JSInvokable]
-    public Task OnReconnected() => InvokeAsync(async () =>
+    /// <summary>Notices may have been missed (a gap, a lost connection between instances): the inbox is the truth.</summary>
+    internal Task OnResync() => InvokeAsync(async () =>
     {
         if (!_isDisposed)
         {
@@ -178,26 +154,22 @@ public sealed partial class NoticeBell : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _isDisposed = true;
+        _subscription?.Dispose();
         await _disposed.CancelAsync();
-        try
-        {
-            if (_connection is not null)
-            {
-                await _connection.InvokeVoidAsync("stop");
-                await _connection.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone, and the browser's connection with it.
-        }
-
-        _self?.Dispose();
         _disposed.Dispose();
+    }
+
+    /// <summary>The bell's ear on the feed: it only hands matching work to the circuit's dispatcher.</summary>
+    private sealed class Listener(NoticeBell bell) : ILiveSubscriber
+    {
+        public void OnMessage(LiveMessage message)
+        {
+            if (message is NoticeAdded notice && notice.PersonId == bell._user.PersonId)
+            {
+                _ = bell.OnNotice(notice);
+            }
+        }
+
+        public void OnResync() => _ = bell.OnResync();
     }
 }
