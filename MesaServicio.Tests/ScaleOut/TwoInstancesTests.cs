@@ -31,6 +31,7 @@ public sealed class TwoInstancesTests
         using var b = new ScaleOutPortal(RedisTestServer.Connection, prefix);
         _ = a.Services;
         using var onB = new LiveNoticeTests.FeedListener(b.Services.GetRequiredService<LiveFeed>());
+        await SubscribedAsync(prefix, 2);
 
         var notice = new PortalNotification("prueba:" + Guid.NewGuid().ToString("N"), DemoPeople.Agent3, MessageKind.SlaAtRisk, null,
             "MS-2026-000777", "El caso MS-2026-000777 está en riesgo de incumplir el ANS.", DateTimeOffset.UtcNow);
@@ -61,6 +62,7 @@ public sealed class TwoInstancesTests
         using var subscription = feed.Subscribe(page);
         using var redis = await RedisTestServer.ConnectAsync();
         var source = Guid.NewGuid();
+        await SubscribedAsync(prefix, 1);
 
         async Task SendAsync(long sequence) => await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(prefix + ":live"),
             JsonSerializer.SerializeToUtf8Bytes(new LiveEnvelope(source, sequence, new CasePageChanged("MS-2026-000" + sequence)), LiveFeedJson.Options));
@@ -79,6 +81,19 @@ public sealed class TwoInstancesTests
         page.Messages.Should().Be(3, "1, 2 and 6 are delivered in order; 5 came after a gap");
         page.Resyncs.Should().Be(1, "the gap (3 and 4 missed) makes one read");
         await RedisTestServer.DeleteKeysAsync(redis, prefix);
+    }
+
+    /// <summary>Waits until the instances' feed receivers listen (they subscribe in the background, Redis being optional at start).</summary>
+    private static async Task SubscribedAsync(string prefix, long instances)
+    {
+        using var redis = await RedisTestServer.ConnectAsync();
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var until = DateTime.UtcNow + Patience;
+        while (await server.SubscriptionSubscriberCountAsync(RedisChannel.Literal(prefix + ":live")) < instances)
+        {
+            DateTime.UtcNow.Should().BeBefore(until, "every instance subscribes to the feed's channel");
+            await Task.Delay(20);
+        }
     }
 
     private sealed class CountingSubscriber : ILiveSubscriber

@@ -34,11 +34,39 @@ public sealed partial class RedisLiveFeedReceiver(IConnectionMultiplexer redis, 
 {
     private ChannelMessageQueue? _queue;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
+        // The portal starts while Redis is down (as the backplane and the key ring allow): it subscribes when Redis answers.
         redis.ConnectionRestored += OnRestored;
-        _queue = await redis.GetSubscriber().SubscribeAsync(RedisLiveFeedTransport.Channel);
-        _queue.OnMessage(message =>
+        _ = TrySubscribeAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task TrySubscribeAsync()
+    {
+        if (Volatile.Read(ref _queue) is not null)
+        {
+            return;
+        }
+
+        ChannelMessageQueue queue;
+        try
+        {
+            queue = await redis.GetSubscriber().SubscribeAsync(RedisLiveFeedTransport.Channel);
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+            NotSubscribed(logger, ex);
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _queue, queue, null) is not null)
+        {
+            await queue.UnsubscribeAsync();
+            return;
+        }
+
+        queue.OnMessage(message =>
         {
             try
             {
@@ -59,10 +87,16 @@ public sealed partial class RedisLiveFeedReceiver(IConnectionMultiplexer redis, 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionRestored -= OnRestored;
-        if (_queue is { } queue)
+        if (Interlocked.Exchange(ref _queue, null) is { } queue)
         {
-            _queue = null;
-            await queue.UnsubscribeAsync();
+            try
+            {
+                await queue.UnsubscribeAsync();
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or ObjectDisposedException)
+            {
+                // Redis is gone: nothing more will arrive.
+            }
         }
     }
 
@@ -70,10 +104,14 @@ public sealed partial class RedisLiveFeedReceiver(IConnectionMultiplexer redis, 
     {
         if (e.ConnectionType == ConnectionType.Subscription)
         {
-            // Messages published while the connection was down were lost.
+            // Messages published while the connection was down were lost; and if Redis was down at start, subscribe now.
+            _ = TrySubscribeAsync();
             feed.Resync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer: the live feed of the other instances is heard once it does")]
+    private static partial void NotSubscribed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live message from another instance could not be read; open pages read once")]
     private static partial void Unreadable(ILogger logger, Exception exception);
