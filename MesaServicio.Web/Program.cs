@@ -133,7 +133,6 @@ app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
 app.MapMonthClosureEndpoints();
 app.MapMesaIntakeApi();
-app.MapMesaRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

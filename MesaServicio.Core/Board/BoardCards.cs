@@ -35,12 +35,11 @@ public static class BoardCards
     public static BoardCard? Before(Case c, BusinessCalendar calendar, DateTimeOffset now) => Of(c, "", "", null, calendar, now);
 
     /// <summary>
-    /// The card after a change, with its names (<see cref="BoardCardNames"/>; <paramref name="requesterName"/> when the
-    /// change itself knows it). Called before the commit, in the change's own context.
+    /// The card after a change, with its names (<see cref="BoardCardNames"/>). Called before the commit, in the change's own
+    /// context.
     /// </summary>
     public static async Task<BoardCard?> AfterAsync(
-        MesaDbContext db, BoardCardNames names, Case c, BusinessCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken,
-        string? requesterName = null)
+        MesaDbContext db, BoardCardNames names, Case c, BusinessCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(names);
@@ -50,7 +49,7 @@ public static class BoardCards
             return null;
         }
 
-        requesterName ??= await names.PersonAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);
+        var requesterName = await names.PersonAsync(db, c.RequesterId, cancellationToken).ConfigureAwait(false);
         var category = await names.CategoryAsync(db, c.CategoryId, cancellationToken).ConfigureAwait(false);
         var assignee = c.AssigneeId is { } id ? await names.PersonAsync(db, id, cancellationToken).ConfigureAwait(false) : null;
         return Of(c, requesterName, category, assignee, calendar, now);

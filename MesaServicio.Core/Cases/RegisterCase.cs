@@ -90,8 +90,7 @@ public sealed class RegisterCase(
         {
             var (registered, queued, requesterName) = await RegisterInAsync(db, references, command, actor, extras, ct).ConfigureAwait(false);
             portal = queued;
-            card = await Board.BoardCards.AfterAsync(db, names, registered, calendars.Current, registered.ReceivedAt, ct, requesterName)
-                .ConfigureAwait(false);
+            card = await references.CardAsync(db, names, registered, requesterName, calendars.Current, ct).ConfigureAwait(false);
             return registered;
         }
 

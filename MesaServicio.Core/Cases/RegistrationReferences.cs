@@ -71,7 +71,7 @@ internal sealed class RegistrationReferences
             return;
         }
 
-        var found = await db.People.Where(p => unknown.Contains(p.Id)).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+        var found = await db.People.Where(p => unknown.Contains(p.Id)).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles, p.DisplayName))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in unknown)
         {
@@ -102,7 +102,7 @@ internal sealed class RegistrationReferences
             return known?.IsActive;
         }
 
-        var facts = await db.People.Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+        var facts = await db.People.Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles, p.DisplayName))
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         (_requesters ??= [])[id] = facts;
         return facts?.IsActive;
@@ -137,7 +137,7 @@ internal sealed class RegistrationReferences
     }
 
     /// <summary>What the notices of a registration need to know of a person (<see cref="RegistrationNoticeDirectory"/>).</summary>
-    internal sealed record PersonFacts(Guid Id, bool IsActive, string Email, string? ExternalObjectId, People.PersonRoles Roles);
+    internal sealed record PersonFacts(Guid Id, bool IsActive, string Email, string? ExternalObjectId, People.PersonRoles Roles, string DisplayName);
 
     /// <summary>A person: the batch's requesters and staff from memory, anyone else (or one registration alone) from the database.</summary>
     internal async Task<PersonFacts?> PersonAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
@@ -152,14 +152,14 @@ internal sealed class RegistrationReferences
             return member;
         }
 
-        return await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+        return await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles, p.DisplayName))
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A batch's staff (everyone with a role), read once; null for one registration alone.</summary>
     internal async Task<Dictionary<Guid, PersonFacts>?> StaffAsync(MesaDbContext db, CancellationToken cancellationToken) =>
         !_wholeTables ? null : _staff ??= await db.People.AsNoTracking().Where(p => p.Roles != People.PersonRoles.None)
-            .Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles))
+            .Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles, p.DisplayName))
             .ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The members of a technician group (a batch reads them all once).</summary>
@@ -198,6 +198,35 @@ internal sealed class RegistrationReferences
 
         _categories ??= await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
         return CategoryPath.From(_categories, categoryId);
+    }
+
+    /// <summary>
+    /// The card of a case just registered, for the live feed: the category's name from the path the registration read,
+    /// the requester's (unless <paramref name="requesterName"/> says it) and the assignee's from the people the batch read,
+    /// or else from <paramref name="names"/>. A batch reads nothing more.
+    /// </summary>
+    public async Task<Board.BoardCard?> CardAsync(
+        MesaDbContext db, Board.BoardCardNames names, Case registered, string? requesterName, Calendar.BusinessCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(registered);
+        var category = (await PathAsync(db, registered.CategoryId, cancellationToken).ConfigureAwait(false))[0].Name;
+        requesterName ??= await NameAsync(registered.RequesterId).ConfigureAwait(false);
+        var assignee = registered.AssigneeId is { } id ? await NameAsync(id).ConfigureAwait(false) : null;
+        return Board.BoardCards.Of(registered, requesterName, category, assignee, calendar, registered.ReceivedAt);
+
+        async ValueTask<string> NameAsync(Guid person)
+        {
+            if (_requesters is not null && _requesters.TryGetValue(person, out var requester) && requester is not null)
+            {
+                return requester.DisplayName;
+            }
+
+            return (await StaffAsync(db, cancellationToken).ConfigureAwait(false)) is { } staff && staff.TryGetValue(person, out var member)
+                ? member.DisplayName
+                : await names.PersonAsync(db, person, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<PriorityMatrix> MatrixAsync(MesaDbContext db, CancellationToken cancellationToken) =>

@@ -1,10 +1,10 @@
+using System.Collections.Concurrent;
 using MesaServicio.Core.Board;
 using MesaServicio.Core.Cases;
+using MesaServicio.Core.Live;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
-using MesaServicio.Web.Realtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Board;
@@ -35,14 +35,13 @@ public sealed class BoardAudienceTests
     }
 
     [Fact]
-    public async Task An_escalation_is_routed_to_exactly_the_groups_that_reach_the_case()
+    public async Task An_escalation_is_published_once_to_exactly_the_groups_that_reach_the_case_before_and_after()
     {
-        var published = new List<(IReadOnlyList<string> Groups, BoardChangeMessage Message)>();
-        await using var host = await CoreHost.StartAsync(configure: services =>
-            services.AddSingleton<ICaseEventHandler>(sp => new BoardEventHandler(sp.GetRequiredService<BoardChanges>(), new RecordingFanout(published))));
+        await using var host = await CoreHost.StartAsync();
         var number = (await host.FileAsync()).Number;
         var filed = await host.LoadAsync(number);
-        published.Clear();
+        var cards = new Recorder();
+        using var subscription = host.Get<LiveFeed>().Subscribe(cards);
 
         await host.Get<EscalateCase>().HandleAsync(
             new EscalateCaseCommand(number, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Requiere acceso al servidor."),
@@ -50,16 +49,15 @@ public sealed class BoardAudienceTests
 
         await using var db = host.NewContext();
         var level2Group = await db.TechnicianGroups.Where(g => g.Level == 2).Select(g => g.Id).SingleAsync();
-        published.Should().ContainSingle();
-        var (groups, message) = published[0];
-        groups.Should().Equal(
-            "persona:" + DemoPeople.Level2Agent, "persona:" + filed.AssigneeId, "grupo:" + level2Group, "categoria:" + filed.CategoryId, "coordinacion");
-        message.Number.Should().Be(number);
-        message.Change.Should().Be(BoardChangeMessage.Escalated);
-        message.AssigneeId.Should().Be(DemoPeople.Level2Agent);
-        message.Toast.Should().Be($"Se le escaló el caso {number}.");
-        message.ConcernsAssignee(DemoPeople.Level2Agent).Should().BeTrue();
-        message.ConcernsAssignee(filed.AssigneeId).Should().BeFalse();
+        var change = cards.Changes.Should().ContainSingle().Subject;
+        change.Audience.Should().BeEquivalentTo([
+            "persona:" + filed.AssigneeId, "grupo:" + filed.AssignedGroupId, "categoria:" + filed.CategoryId, "coordinacion",
+            "persona:" + DemoPeople.Level2Agent, "grupo:" + level2Group]);
+        change.Number.Should().Be(number);
+        change.Kind.Should().Be(BoardChangeKind.Escalated);
+        change.Before!.Column.Should().NotBe(change.After!.Column);
+        change.GivesTo(DemoPeople.Level2Agent).Should().BeTrue();
+        change.GivesTo(filed.AssigneeId).Should().BeFalse();
     }
 
     [Fact]
@@ -67,22 +65,32 @@ public sealed class BoardAudienceTests
     {
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        BoardChanges.KindOf([
+        LiveCasePublisher.KindOf([
             new CaseStatusChanged(id, "MS-2026-000001", now, CaseStatus.InProgress, CaseStatus.Escalated),
             new CaseEscalated(id, "MS-2026-000001", now, EscalationKind.NextLevel, null, Guid.NewGuid(), 2, 1),
         ]).Should().Be(BoardChangeKind.Escalated);
-        BoardChanges.KindOf([
+        LiveCasePublisher.KindOf([
             new CaseRegistered(id, "MS-2026-000001", now, 1, Core.Priority.CasePriority.High),
             new CaseAssigned(id, "MS-2026-000001", now, null, Guid.NewGuid(), 1),
         ]).Should().Be(BoardChangeKind.Assigned);
     }
 
-    private sealed class RecordingFanout(List<(IReadOnlyList<string>, BoardChangeMessage)> published) : IBoardFanout
+    private sealed class Recorder : ILiveSubscriber
     {
-        public Task PublishAsync(IReadOnlyList<string> groups, BoardChangeMessage message, CancellationToken cancellationToken)
+        private readonly ConcurrentQueue<CardChanged> _changes = new();
+
+        public IReadOnlyCollection<CardChanged> Changes => _changes;
+
+        public void OnMessage(LiveMessage message)
         {
-            published.Add((groups, message));
-            return Task.CompletedTask;
+            if (message is CardChanged change)
+            {
+                _changes.Enqueue(change);
+            }
+        }
+
+        public void OnResync()
+        {
         }
     }
 }

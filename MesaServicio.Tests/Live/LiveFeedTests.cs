@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MesaServicio.Core.Live;
 using MesaServicio.Core.Notifications;
+using MesaServicio.Tests.Support;
 using MesaServicio.Web.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -84,6 +85,25 @@ public sealed class LiveFeedTests
         back.Source.Should().Be(envelope.Source);
         back.Sequence.Should().Be(7);
         back.Message.Should().Be(notice);
+    }
+
+    [Fact]
+    public async Task A_card_with_its_clocks_and_legal_term_round_trips_through_JSON()
+    {
+        await using var host = await CoreHost.StartAsync();
+        var filed = await host.LoadAsync((await host.FileAsync()).Number);
+        var calendar = host.Get<Core.Calendar.IBusinessCalendarProvider>().Current;
+        var card = Core.Board.BoardCards.Of(filed, "Ana Ruiz", "Red", "Técnico", calendar, filed.ReceivedAt)! with
+        {
+            Legal = new Core.Sla.LegalTermFacts(Core.Sla.PqrsModality.Peticion, filed.ReceivedAt, 15, 15, filed.ReceivedAt.AddDays(21), null, null),
+        };
+        var change = LiveCasePublisher.ForBoards(filed.Number, Core.Board.BoardChangeKind.Registered, null, card);
+        var envelope = new LiveEnvelope(Guid.NewGuid(), 3, change);
+
+        var back = (CardChanged)JsonSerializer.Deserialize<LiveEnvelope>(JsonSerializer.SerializeToUtf8Bytes(envelope, LiveFeedJson.Options), LiveFeedJson.Options)!.Message;
+
+        back.Should().BeEquivalentTo(change, "another instance's board applies exactly the card this one computed");
+        back.After.Should().Be(card);
     }
 
     private sealed class Recorder : ILiveSubscriber

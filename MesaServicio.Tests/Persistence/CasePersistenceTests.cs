@@ -286,10 +286,14 @@ public class CasePersistenceTests
             new EscalateCaseCommand(filed.Number, null, EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Nivel 2."), agent, default);
 
         recorder.Events.Select(e => e.GetType().Name).Should().Equal(
-            nameof(CaseRegistered), nameof(CaseStatusChanged), nameof(CaseAssigned),
-            nameof(CaseStatusChanged),
-            nameof(CaseStatusChanged), nameof(CaseEscalated), nameof(CaseMessagePosted));
+            nameof(CaseRegistered), nameof(CaseStatusChanged), nameof(CaseAssigned), nameof(CaseProjected),
+            nameof(CaseStatusChanged), nameof(CaseProjected),
+            nameof(CaseStatusChanged), nameof(CaseEscalated), nameof(CaseMessagePosted), nameof(CaseProjected));
         recorder.Events.OfType<CaseEscalated>().Single().AssigneeId.Should().Be(DemoPeople.Level2Agent);
+        var escalated = recorder.Events.OfType<CaseProjected>().Last();
+        escalated.Before!.Status.Should().Be(CaseStatus.InProgress, "each commit carries the card as it was");
+        escalated.After!.Status.Should().Be(CaseStatus.Escalated);
+        escalated.After.AssigneeId.Should().Be(DemoPeople.Level2Agent);
         recorder.SeenCommitted.Should().AllBeEquivalentTo(true, "a handler sees the change already in the database");
     }
 

@@ -3,13 +3,11 @@ using System.Text.Json;
 using MesaServicio.Core.TimedWork;
 using MesaServicio.Tests.Support;
 using MesaServicio.Web.Hosting;
-using MesaServicio.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,13 +32,12 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
     }
 
     [Fact]
-    public void Without_Redis_one_instance_keeps_memory_the_in_process_lease_and_no_backplane()
+    public void Without_Redis_one_instance_keeps_memory_the_in_process_lease_and_its_feed_in_its_process()
     {
         var services = _single.Services;
         services.GetRequiredService<IDistributedCache>().Should().BeOfType<MemoryDistributedCache>();
         services.GetRequiredService<ITimedWorkLease>().Should().BeOfType<InProcessTimedWorkLease>();
         services.GetService<MesaServicio.Core.Live.ILiveFeedTransport>().Should().BeNull("one instance's live feed stays in its process");
-        services.GetRequiredService<HubLifetimeManager<BoardHub>>().Should().BeOfType<DefaultHubLifetimeManager<BoardHub>>();
         services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository.Should().BeNull("keys stay in this machine's default key folder");
         Checks(services).Should().Equal("database");
     }
@@ -56,10 +53,9 @@ public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.Sile
     }
 
     [Fact]
-    public void With_Redis_the_board_hub_keys_downloads_and_leases_are_shared_but_Blazor_circuits_stay_on_their_instance()
+    public void With_Redis_the_live_feed_keys_downloads_and_leases_are_shared_but_Blazor_circuits_stay_on_their_instance()
     {
         var services = _scaled.Services;
-        services.GetRequiredService<HubLifetimeManager<BoardHub>>().Should().BeOfType<RedisHubLifetimeManager<BoardHub>>();
         services.GetRequiredService<MesaServicio.Core.Live.ILiveFeedTransport>().Should().BeOfType<MesaServicio.Web.Hosting.RedisLiveFeedTransport>();
         services.GetServices<IHostedService>().Should().ContainSingle(s => s is MesaServicio.Web.Hosting.RedisLiveFeedReceiver);
         var componentHub = Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server", throwOnError: true)!;

@@ -81,6 +81,7 @@ internal sealed class TwoInstances : IAsyncDisposable
         instances.A = PortalProcess.Instance("instancia-a", database, settings);
         instances.B = PortalProcess.Instance("instancia-b", database, settings);
         await Task.WhenAll(instances.A.InitializeAsync(), instances.B.InitializeAsync());
+        await TwoInstancesTests.SubscribedAsync(instances.Prefix, 2);
         return instances;
     }
 
@@ -90,7 +91,13 @@ internal sealed class TwoInstances : IAsyncDisposable
         await B.DisposeAsync();
         B = PortalProcess.Instance("instancia-b-reiniciada", Database, _settings, B.BaseAddress.Port);
         await B.InitializeAsync();
+
+        // Its live feed's receiver subscribes in the background (Redis may be down at start): wait until it listens.
+        await TwoInstancesTests.SubscribedAsync(Prefix, 2);
     }
+
+    /// <summary>The Redis prefix the two instances share (their keys and the live feed's channel).</summary>
+    public string Prefix => _settings["Redis:Prefix"];
 
     /// <summary>Core on the shared database, as a third party (the test) uses it: no timed work, the real clock.</summary>
     public ServiceProvider Core()

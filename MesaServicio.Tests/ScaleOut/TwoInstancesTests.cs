@@ -84,7 +84,7 @@ public sealed class TwoInstancesTests
     }
 
     /// <summary>Waits until the instances' feed receivers listen (they subscribe in the background, Redis being optional at start).</summary>
-    private static async Task SubscribedAsync(string prefix, long instances)
+    internal static async Task SubscribedAsync(string prefix, long instances)
     {
         using var redis = await RedisTestServer.ConnectAsync();
         var server = redis.GetServer(redis.GetEndPoints()[0]);

@@ -1,11 +1,8 @@
 using MesaServicio.Core.Live;
 using MesaServicio.Core.TimedWork;
-using MesaServicio.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +13,8 @@ namespace MesaServicio.Web.Hosting;
 /// <summary>
 /// What several instances behind a load balancer share (issue #8, decision 0013). Always: the Data Protection
 /// application name, so that every instance (and every release) reads the same cookies. With <c>Redis:Connection</c>:
-/// one <see cref="IConnectionMultiplexer"/> for the whole process, carrying the Data Protection key ring, the board
-/// hub's backplane, the live feed between instances, the distributed cache (one-time downloads), the timed work's leases and a readiness check.
+/// one <see cref="IConnectionMultiplexer"/> for the whole process, carrying the Data Protection key ring, the live
+/// feed between instances (decision 0020), the distributed cache (one-time downloads), the timed work's leases and a readiness check.
 /// Without it one instance needs nothing more and behaves as before.
 /// </summary>
 public static class ScaleOut
@@ -46,24 +43,8 @@ public static class ScaleOut
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
             options.XmlRepository = new RedisXmlRepository(() => redisConnection.GetDatabase(), redis.Key("data-protection-keys")));
 
-        // The backplane for the board's hub only: Blazor's circuit hub stays on the default lifetime manager, since a
-        // circuit lives on one instance (sticky sessions) and must not depend on Redis to connect.
-        // The multiplexer is resolved before the backplane is built, so that it is created first and disposed last (the
-        // container disposes in reverse order of creation); otherwise, with the backplane built before anything used Redis,
-        // the connection was closed first and the backplane's unsubscribe at shutdown threw ObjectDisposedException.
-        services.AddSingleton<HubLifetimeManager<BoardHub>>(sp =>
-        {
-            sp.GetRequiredService<IConnectionMultiplexer>();
-            return ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<BoardHub>>(sp);
-        });
-        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, redisConnection) =>
-        {
-            options.Configuration = redis.ClientOptions();
-            options.ConnectionFactory = _ => Task.FromResult(redisConnection);
-        });
-
         // RedisCache disposes the connection its factory gave it (dotnet/aspnetcore#67438): the container must never
-        // dispose it, or the shared connection would close under the backplane while the instance stops.
+        // dispose it, or the shared connection would close under the live feed's receiver while the instance stops.
         services.AddSingleton<IDistributedCache>(sp => new UndisposedCache(new RedisCache(new RedisCacheOptions
         {
             ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
@@ -109,7 +90,7 @@ public sealed record RedisSettings(string Connection, string Prefix)
 
     /// <summary>
     /// The client's options: the configuration string, never failing (nor waiting long) at start-up when Redis does not answer, every
-    /// pub/sub channel (the backplane's) under <c>{prefix}:</c> — the multiplexer applies it, not the backplane.
+    /// pub/sub channel (the live feed's) under <c>{prefix}:</c>.
     /// </summary>
     public ConfigurationOptions ClientOptions()
     {

@@ -85,6 +85,12 @@ public sealed partial class BoardPage : IAsyncDisposable
     [SupplyParameterFromQuery(Name = "fuera")]
     public string? LeftReach { get; set; }
 
+    /// <summary>
+    /// The board hears the live feed: it is interactive (a prerendered page hears nothing until its circuit starts) and
+    /// has read its columns.
+    /// </summary>
+    internal bool Live => RendererInfo.IsInteractive && _board is not null;
+
     protected override async Task OnInitializedAsync()
     {
         _calendar = Calendars.Current;
@@ -92,8 +98,12 @@ public sealed partial class BoardPage : IAsyncDisposable
         _categories = CategoryOption.Flatten(await Categories.GetAsync(CancellationToken.None));
         _throttle = new ReloadThrottle(ReloadInterval, () => InvokeAsync(ReloadAsync), Time);
 
-        // Listening starts before the first read: a change committed while it reads is applied after it.
-        _subscription = Feed.Subscribe(new Listener(this));
+        // Listening starts before the first read: a change committed while it reads is applied after it. A prerendered
+        // page does not listen: its circuit does, once it starts.
+        if (RendererInfo.IsInteractive)
+        {
+            _subscription = Feed.Subscribe(new Listener(this));
+        }
 
         // The clock starts before the first load: time that passes while the board loads is shown too.
         _clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, ClockInterval, ClockInterval);
