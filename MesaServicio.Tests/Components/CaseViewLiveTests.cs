@@ -42,8 +42,13 @@ public sealed class CaseViewLiveTests : ComponentTestContext
     {
         SignInAs(DemoPeople.Requester, PersonRoles.None);
         var (number, _) = await AttendedAsync();
+        var feed = Services.GetRequiredService<LiveFeed>();
+        var listening = feed.SubscriberCount + 1;
         var cut = Render<CaseView>(p => p.Add(c => c.Numero, number));
         cut.WaitForAssertion(() => cut.Find(".case-facts"), Patience);
+
+        // The page starts its clock with its subscription, after its first interactive render.
+        cut.WaitForAssertion(() => feed.SubscriberCount.Should().Be(listening), Patience);
         var before = cut.Find(".case-header").TextContent;
 
         Time.Advance(TimeSpan.FromMinutes(30));
@@ -75,7 +80,7 @@ public sealed class CaseViewLiveTests : ComponentTestContext
         var before = feed.SubscriberCount;
         var cut = Render<CaseView>(p => p.Add(c => c.Numero, number));
         cut.WaitForAssertion(() => cut.Find(".case-facts"), Patience);
-        feed.SubscriberCount.Should().Be(before + 1);
+        cut.WaitForAssertion(() => feed.SubscriberCount.Should().Be(before + 1), Patience);
 
         // A change this instance was not told of (as when a message from another instance was lost).
         await using (var db = await Services.GetRequiredService<IDbContextFactory<MesaDbContext>>().CreateDbContextAsync())

@@ -67,19 +67,11 @@ public sealed partial class NoticeBell : IAsyncDisposable
         _user = await Users.GetAsync();
         if (Visible)
         {
+            // On the server, in this circuit: no browser round trip (decision 0020). Listening starts before the inbox
+            // is read, so that a notice written meanwhile is not missed (a repeat is recognised by its id).
+            _subscription = Feed.Subscribe(new Listener(this));
             await LoadAsync();
         }
-    }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender || _user.Kind != PrincipalKind.Person || !RendererInfo.IsInteractive || _isDisposed)
-        {
-            return;
-        }
-
-        // On the server, in this circuit: no browser round trip (decision 0020).
-        _subscription = Feed.Subscribe(new Listener(this));
     }
 
     /// <summary>A notice written for someone: this bell takes it when it is for its person.</summary>
