@@ -34,42 +34,53 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var cases = db.Cases.AsNoTracking();
-        if (user.IsCoordinator || user.IsJefe)
+        var reach = await ReachAsync(db, user, me, cancellationToken).ConfigureAwait(false);
+        var onlyOpen = query.OnlyOpen;
+        var text = query.Text?.Trim();
+        var upper = text?.ToUpperInvariant();
+        var lowered = text?.ToLowerInvariant();
+        IQueryable<Case> Filtered(IQueryable<Case> cases)
         {
-            // Everything (the Jefe OTIC reads every case).
+            if (onlyOpen)
+            {
+                cases = cases.Where(c => Case.OpenStatuses.Contains(c.Status));
+            }
+
+            if (!string.IsNullOrEmpty(text))
+            {
+                cases = cases.Where(c => c.Number == upper || c.Number.EndsWith(upper!) || c.Subject.ToLower().Contains(lowered!));
+            }
+
+            return cases;
         }
-        else if (user.IsStaff)
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var skip = Math.Max(0, query.Page) * pageSize;
+        int total;
+        IQueryable<Case> page;
+        if (reach.Count == 1)
         {
-            var scope = await AccessScopes.LoadAsync(db, user, cancellationToken).ConfigureAwait(false);
-            var groups = scope.GroupIds.ToList();
-            var led = scope.LedCategoryIds.ToList();
-            cases = cases.Where(c => c.RequesterId == me || c.AssigneeId == me || c.FiledById == me
-                || (c.AssignedGroupId != null && groups.Contains(c.AssignedGroupId.Value)) || led.Contains(c.CategoryId));
+            // All cases, or a requester's own: one indexed range, counted and paged in index order.
+            var cases = Filtered(reach[0]);
+            total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);
+            page = cases;
         }
         else
         {
-            cases = cases.Where(c => c.RequesterId == me);
+            // Staff's reach is an OR of five columns no single index serves: a union of one indexed lookup per column
+            // (indexes "(column, ReceivedAt, Id, Status)", which also cover the count). The page takes the newest
+            // skip + pageSize of each lookup, so the union holds the page whatever each lookup's share.
+            var filtered = reach.Select(Filtered).ToList();
+            total = await filtered.Select(c => c.Select(x => x.Id)).Aggregate(Queryable.Union).CountAsync(cancellationToken).ConfigureAwait(false);
+            var newest = filtered
+                .Select(c => c.OrderByDescending(x => x.ReceivedAt).ThenByDescending(x => x.Id).Take(skip + pageSize).Select(x => x.Id))
+                .Aggregate(Queryable.Union);
+            page = db.Cases.AsNoTracking().Where(c => newest.Contains(c.Id));
         }
 
-        if (query.OnlyOpen)
-        {
-            cases = cases.Where(c => Case.OpenStatuses.Contains(c.Status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-            var upper = text.ToUpperInvariant();
-            var lowered = text.ToLowerInvariant();
-            cases = cases.Where(c => c.Number == upper || c.Number.EndsWith(upper) || c.Subject.ToLower().Contains(lowered));
-        }
-
-        var total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var rows = await cases
-            .OrderByDescending(c => c.ReceivedAt)
-            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+        var rows = await page
+            .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
+            .Skip(skip).Take(pageSize)
             .Select(c => new
             {
                 c.Number, c.Subject, c.Kind, c.Status, c.Priority, c.ReceivedAt,
@@ -89,5 +100,46 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
             return new CaseRow(r.Number, r.Subject, r.Kind, r.Status, r.Priority, r.Category, r.Requester, r.Assignee, r.ReceivedAt,
                 SlaClock.Current(facts, calendar, now).State);
         }).ToList(), total);
+    }
+
+    /// <summary>
+    /// The cases <paramref name="user"/> may list, as one query (coordinator and Jefe OTIC: all; a requester: their own)
+    /// or, for staff, one query per way a case reaches them: requested, assigned, filed by them, in their groups, in the
+    /// categories they lead.
+    /// </summary>
+    private static async Task<IReadOnlyList<IQueryable<Case>>> ReachAsync(MesaDbContext db, CurrentUser user, Guid me, CancellationToken cancellationToken)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (user.IsCoordinator || user.IsJefe)
+        {
+            // Everything (the Jefe OTIC reads every case).
+            return [cases];
+        }
+
+        if (!user.IsStaff)
+        {
+            return [cases.Where(c => c.RequesterId == me)];
+        }
+
+        var scope = await AccessScopes.LoadAsync(db, user, cancellationToken).ConfigureAwait(false);
+        List<IQueryable<Case>> reach =
+        [
+            cases.Where(c => c.RequesterId == me),
+            cases.Where(c => c.AssigneeId == me),
+            cases.Where(c => c.FiledById == me),
+        ];
+        if (scope.GroupIds.Count > 0)
+        {
+            var groups = scope.GroupIds.Select(g => (int?)g).ToList();
+            reach.Add(cases.Where(c => groups.Contains(c.AssignedGroupId)));
+        }
+
+        if (scope.LedCategoryIds.Count > 0)
+        {
+            var led = scope.LedCategoryIds.ToList();
+            reach.Add(cases.Where(c => led.Contains(c.CategoryId)));
+        }
+
+        return reach;
     }
 }

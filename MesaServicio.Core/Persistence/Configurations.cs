@@ -46,11 +46,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfCaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(c => c.SlaPolicyId).OnDelete(DeleteBehavior.Restrict);
 
-        // The board and the lists: by status, by assignee's open work, by group, by requester, by due time.
+        // The board and the lists: by status, by assignee's open work, by group, by category, by due time.
         builder.HasIndex(c => new { c.Status, c.Priority });
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
         builder.HasIndex(c => new { c.AssignedGroupId, c.Status });
-        builder.HasIndex(c => new { c.RequesterId, c.ReceivedAt });
         builder.HasIndex(c => new { c.CategoryId, c.Status });
         builder.HasIndex(c => new { c.Status, c.SurveyDueAt });
         builder.HasIndex(c => c.ReceivedAt);
@@ -62,6 +61,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.AssigneeId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
         builder.HasIndex(c => new { c.AssignedGroupId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
         builder.HasIndex(c => new { c.CategoryId, c.BoardColumn, c.Priority, c.BoardDueAt, c.Number });
+
+        // The case list (/casos, issue #17): staff's reach is a union of one lookup per way a case reaches them; each
+        // index gives its lookup's newest cases in order (ReceivedAt, Id: the list's order) and covers the count, with
+        // and without "only open", without reading the table.
+        builder.HasIndex(c => new { c.RequesterId, c.ReceivedAt, c.Id, c.Status });
+        builder.HasIndex(c => new { c.AssigneeId, c.ReceivedAt, c.Id, c.Status });
+        builder.HasIndex(c => new { c.FiledById, c.ReceivedAt, c.Id, c.Status });
+        builder.HasIndex(c => new { c.AssignedGroupId, c.ReceivedAt, c.Id, c.Status });
+        builder.HasIndex(c => new { c.CategoryId, c.ReceivedAt, c.Id, c.Status });
 
         // PQRS legal terms: the sweep's warnings and the month's "respondidas dentro del término legal".
         builder.HasIndex(c => c.LegalDueAt);

@@ -422,8 +422,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("ExternalReference")
                         .IsUnique();
 
-                    b.HasIndex("FiledById");
-
                     b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
@@ -439,13 +437,21 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("CategoryId", "Status");
 
-                    b.HasIndex("RequesterId", "ReceivedAt");
-
                     b.HasIndex("Status", "Priority");
 
                     b.HasIndex("Status", "SurveyDueAt");
 
+                    b.HasIndex("AssignedGroupId", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("AssigneeId", "ReceivedAt", "Id", "Status");
+
                     b.HasIndex("BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("CategoryId", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("FiledById", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("RequesterId", "ReceivedAt", "Id", "Status");
 
                     b.HasIndex("AssignedGroupId", "BoardColumn", "Priority", "BoardDueAt", "Number");
 

@@ -1,1 +1,10 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using System.Globalization;
+using MesaServicio.Benchmarks;
+
+if (args is ["caselist", ..])
+{
+    await CaseListLoop.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(CaseListFixture).Assembly).Run(args);

@@ -415,8 +415,6 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("ExternalReference")
                         .IsUnique();
 
-                    b.HasIndex("FiledById");
-
                     b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
@@ -432,13 +430,21 @@ namespace MesaServicio.Core.Persistence.Migrations
 
                     b.HasIndex("CategoryId", "Status");
 
-                    b.HasIndex("RequesterId", "ReceivedAt");
-
                     b.HasIndex("Status", "Priority");
 
                     b.HasIndex("Status", "SurveyDueAt");
 
+                    b.HasIndex("AssignedGroupId", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("AssigneeId", "ReceivedAt", "Id", "Status");
+
                     b.HasIndex("BoardColumn", "Priority", "BoardDueAt", "Number");
+
+                    b.HasIndex("CategoryId", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("FiledById", "ReceivedAt", "Id", "Status");
+
+                    b.HasIndex("RequesterId", "ReceivedAt", "Id", "Status");
 
                     b.HasIndex("AssignedGroupId", "BoardColumn", "Priority", "BoardDueAt", "Number");
 
