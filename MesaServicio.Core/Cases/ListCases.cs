@@ -34,7 +34,7 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var reach = await ReachAsync(db, user, me, cancellationToken).ConfigureAwait(false);
+        var (reach, whole) = await ReachAsync(db, user, me, cancellationToken).ConfigureAwait(false);
         var onlyOpen = query.OnlyOpen;
         var text = query.Text?.Trim();
         var upper = text?.ToUpperInvariant();
@@ -58,10 +58,11 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
         var skip = Math.Max(0, query.Page) * pageSize;
         int total;
         IQueryable<Case> page;
-        if (reach.Count == 1)
+        if (reach.Count == 1 || !string.IsNullOrEmpty(text))
         {
-            // All cases, or a requester's own: one indexed range, counted and paged in index order.
-            var cases = Filtered(reach[0]);
+            // All cases, or a requester's own: one indexed range, counted and paged in index order. A text search reads
+            // every case in reach whatever the shape, and one pass with the OR is cheaper than one per lookup.
+            var cases = Filtered(reach.Count == 1 ? reach[0] : whole);
             total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);
             page = cases;
         }
@@ -104,24 +105,29 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
 
     /// <summary>
     /// The cases <paramref name="user"/> may list, as one query (coordinator and Jefe OTIC: all; a requester: their own)
-    /// or, for staff, one query per way a case reaches them: requested, assigned, filed by them, in their groups, in the
+    /// and, for staff, one query per way a case reaches them (and their OR as one query): requested, assigned, filed by them, in their groups, in the
     /// categories they lead.
     /// </summary>
-    private static async Task<IReadOnlyList<IQueryable<Case>>> ReachAsync(MesaDbContext db, CurrentUser user, Guid me, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<IQueryable<Case>> Lookups, IQueryable<Case> Whole)> ReachAsync(MesaDbContext db, CurrentUser user, Guid me, CancellationToken cancellationToken)
     {
         var cases = db.Cases.AsNoTracking();
         if (user.IsCoordinator || user.IsJefe)
         {
             // Everything (the Jefe OTIC reads every case).
-            return [cases];
+            return ([cases], cases);
         }
 
         if (!user.IsStaff)
         {
-            return [cases.Where(c => c.RequesterId == me)];
+            var own = cases.Where(c => c.RequesterId == me);
+            return ([own], own);
         }
 
         var scope = await AccessScopes.LoadAsync(db, user, cancellationToken).ConfigureAwait(false);
+        var groupIds = scope.GroupIds.ToList();
+        var ledIds = scope.LedCategoryIds.ToList();
+        var whole = cases.Where(c => c.RequesterId == me || c.AssigneeId == me || c.FiledById == me
+            || (c.AssignedGroupId != null && groupIds.Contains(c.AssignedGroupId.Value)) || ledIds.Contains(c.CategoryId));
         List<IQueryable<Case>> reach =
         [
             cases.Where(c => c.RequesterId == me),
@@ -140,6 +146,6 @@ public sealed class ListCases(IDbContextFactory<MesaDbContext> contextFactory, I
             reach.Add(cases.Where(c => led.Contains(c.CategoryId)));
         }
 
-        return reach;
+        return (reach, whole);
     }
 }
