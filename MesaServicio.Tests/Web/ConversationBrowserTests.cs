@@ -166,6 +166,8 @@ public sealed class ConversationBrowserTests(ConversationBrowserTests.Portal por
             // 9. "Mis preferencias": she switches the e-mails of desk messages off; the portal notices stay.
             await GotoAsync(requester.Page, "/preferencias");
             await Expect(requester.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mis preferencias");
+            // The interactive render reads the preferences again (a progress bar meanwhile): click the switches it ends with.
+            await Expect(requester.Page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
             var deskMail = requester.Page.Locator("input[data-preferencia='DeskMessage']");
             await Expect(deskMail).ToBeCheckedAsync();
             await ShotsAndAxeAsync(requester.Page, "mis-preferencias");
