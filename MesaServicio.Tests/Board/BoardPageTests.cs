@@ -40,7 +40,7 @@ public sealed class BoardPageTests : BoardTestContext
         var cut = Render<BoardPage>();
 
         cut.WaitForAssertion(() => cut.FindAll("section.board-column h2").Select(h => h.TextContent.Split('\n')[0].Trim() + h.QuerySelector(".board-count")!.TextContent)
-            .Should().Equal("Nuevo / Asignado1 casos", "En atención1 casos", "En espera del usuario1 casos", "Escalado1 casos", "Resuelto — en encuesta1 casos"));
+            .Should().Equal("Nuevo / Asignado1 caso", "En atención1 caso", "En espera del usuario1 caso", "Escalado1 caso", "Resuelto — en encuesta1 caso"));
 
         // The columns' cards are virtualised: they may render one pass after the counts (a slower database shows it).
         cut.WaitForAssertion(() =>
