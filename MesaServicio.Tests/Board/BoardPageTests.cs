@@ -223,6 +223,48 @@ public sealed class BoardPageTests : BoardTestContext
             .Count(s => s.TextContent.Contains($"Se le asignó el caso {third}.", StringComparison.Ordinal)).Should().Be(1));
     }
 
+    [Fact]
+    public async Task A_column_reads_its_next_page_when_its_list_reaches_the_last_card_it_holds()
+    {
+        // Two cases from InitializeAsync plus these: more than one page (GetBoard.PageSize) in «Nuevo / Asignado».
+        var filed = new List<string> { _mail, _printer };
+        for (var i = 0; i < GetBoard.PageSize + 3; i++)
+        {
+            filed.Add(await FileAsync("Correo electrónico institucional", $"No abre el correo, oficina {i}"));
+        }
+
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+        var cut = Render<BoardPage>();
+
+        // The column's heading counts them all from the first read; the list asks for the rest as it draws past the first page.
+        cut.WaitForAssertion(() => cut.Find($"section[data-columna={BoardColumn.NewOrAssigned}] .board-count").TextContent.Should().Be($"{filed.Count} casos"));
+        cut.WaitForAssertion(() => cut.FindAll($"section[data-columna={BoardColumn.NewOrAssigned}] article[data-numero]")
+            .Select(a => a.GetAttribute("data-numero")).Should().BeEquivalentTo(filed));
+        cut.Instance.Reads.Should().Be(1, "the next page is read for its column alone, not as a new read of the board");
+    }
+
+    [Fact]
+    public async Task The_page_sent_before_the_circuit_starts_shows_each_columns_first_cards()
+    {
+        for (var i = 0; i < BoardColumnView.PrerenderedCards; i++)
+        {
+            await FileAsync("Correo electrónico institucional", $"No abre el correo, oficina {i}");
+        }
+
+        // Virtualize draws nothing until the browser measures it: the prerendered page lists the first cards itself.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+
+        var cut = Render<BoardPage>();
+
+        cut.WaitForAssertion(() => cut.Find($"section[data-columna={BoardColumn.NewOrAssigned}] .board-count").TextContent
+            .Should().Be($"{BoardColumnView.PrerenderedCards + 2} casos"));
+        var shown = cut.FindAll($"section[data-columna={BoardColumn.NewOrAssigned}] article[data-numero]").Select(a => a.GetAttribute("data-numero")).ToList();
+        shown.Should().HaveCount(BoardColumnView.PrerenderedCards, "a screen's worth of cards, not the whole page held");
+        shown[0].Should().Be(_printer, "the column's order holds: the critical case first");
+        cut.Find(".board-live").TextContent.Should().Be("Conectando…", "the page is not live until its circuit runs");
+    }
+
     private static AngleSharp.Dom.IElement? Card(IRenderedComponent<BoardPage> cut, BoardColumn column, string number) =>
         cut.FindAll($"section[data-columna={column}] article[data-numero='{number}']").SingleOrDefault();
 

@@ -318,7 +318,10 @@ internal sealed class BenchBrowser : IAsyncDisposable
         return context;
     }
 
-    /// <summary>Opens <paramref name="path"/> and waits until its circuit runs (the router focused the h1) and, on the board, its cards show.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> and waits until its circuit runs (the router focused the h1) and, on the board, it is
+    /// live with its cards drawn (or live and empty: some staff have no open case in their reach).
+    /// </summary>
     public static async Task<IPage> OpenAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
@@ -330,11 +333,33 @@ internal sealed class BenchBrowser : IAsyncDisposable
     public static async Task WaitReadyAsync(IPage page, string path)
     {
         var board = path.StartsWith("/tablero", StringComparison.Ordinal);
-        await page.WaitForFunctionAsync(
-            board
-                ? "() => window.__bench && window.__bench.interactive !== null && document.querySelector(\"[data-live='conectado'] article.board-card\") !== null"
-                : "() => window.__bench && window.__bench.interactive !== null",
-            null, new() { Timeout = 60_000, PollingInterval = 20 });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                board
+                    ? "() => window.__bench && window.__bench.interactive !== null && document.querySelector(\"[data-live='conectado']\") !== null"
+                      + " && (document.querySelector(\"[data-live='conectado'] article.board-card\") !== null || /· 0 casos$/.test(document.querySelector('.board-live').textContent))"
+                    : "() => window.__bench && window.__bench.interactive !== null",
+                null, new() { Timeout = 60_000, PollingInterval = 20 });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{path} was not ready within 60 s: {await DescribeAsync(page)}", ex);
+        }
+    }
+
+    /// <summary>What a page shows, for a run that stops: its circuit, live mark and each column's heading and first cards; a screenshot under /tmp.</summary>
+    public static async Task<string> DescribeAsync(IPage page)
+    {
+        var shot = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"boardbench-{DateTime.UtcNow:HHmmssfff}.png"));
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        var state = await page.EvaluateAsync<string>("""
+            () => `url=${location.pathname}; blazor=${!!window.Blazor}; interactive=${window.__bench && window.__bench.interactive}; `
+              + `live=${(document.querySelector('[data-live]') || {}).dataset?.live}; status=${(document.querySelector('.board-live') || {}).textContent}; `
+              + [...document.querySelectorAll('section.board-column')].map(c => c.dataset.columna + ' "' + c.querySelector('h2').textContent.trim()
+                  + '" ' + [...c.querySelectorAll('article.board-card')].slice(0, 3).map(a => a.dataset.numero).join(',')).join('; ')
+            """);
+        return state + "; screenshot " + shot;
     }
 
     public async ValueTask DisposeAsync()

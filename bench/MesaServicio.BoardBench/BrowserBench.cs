@@ -308,7 +308,15 @@ internal static class BrowserBench
             await page.EvaluateAsync("(n) => { window.__move = { n, click: null }; document.addEventListener('click', () => { if (window.__move.click === null) window.__move.click = performance.timeOrigin + performance.now(); }, { capture: true, once: true }); }", number);
             await item.ClickAsync();
             var key = number + "|InProgress";
-            await page.WaitForFunctionAsync($"() => window.__bench.seen['{key}'] !== undefined", null, new() { PollingInterval = 10 });
+            try
+            {
+                await page.WaitForFunctionAsync($"() => window.__bench.seen['{key}'] !== undefined", null, new() { PollingInterval = 10 });
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{number} never showed in «En atención»: {await BenchBrowser.DescribeAsync(page)}", ex);
+            }
+
             var elapsed = await page.EvaluateAsync<double>($"() => window.__bench.seen['{key}'] - window.__move.click");
             if (i >= warmUp)
             {
