@@ -42,7 +42,7 @@ internal static class BenchDatabase
     {
         var templates = Path.Combine(Path.GetTempPath(), "mesa-bench-templates");
         Directory.CreateDirectory(templates);
-        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-v1.db"));
+        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-v2.db"));
         if (!File.Exists(template))
         {
             var building = template + ".building";
@@ -88,10 +88,11 @@ internal static class BenchDatabase
         var policy = new SlaPolicy(null, CaseKind.Incident, CasePriority.Critical, SlaTarget.Hours(2), SlaTarget.Days(1));
         for (var i = 0; i < Probes; i++)
         {
-            // Later probes were received earlier: each one moved sorts before the ones moved before it.
+            // Later probes were received earlier and have lower numbers: each one moved sorts before the ones moved before
+            // it (a column orders by priority, due instant, then number; received outside business hours, they share a due instant).
             var received = now - TimeSpan.FromDays(40) - TimeSpan.FromMinutes(i);
             var c = Case.Register(
-                new CaseRegistration(string.Create(CultureInfo.InvariantCulture, $"MS-2024-{i + 1:D6}"), CaseKind.Incident,
+                new CaseRegistration(Probe(i), CaseKind.Incident,
                     categories[i % categories.Count], "Caso de medición " + i, "Caso que mueve la medición del tablero.", Impact.High, Urgency.High,
                     CasePriority.Critical, CaseChannel.Portal, DemoPeople.Requester, null, policy),
                 new CaseContext(Actor.System, received, calendar));
@@ -105,7 +106,7 @@ internal static class BenchDatabase
     }
 
     /// <summary>The probe cases in the order the runs move them.</summary>
-    public static string Probe(int i) => string.Create(CultureInfo.InvariantCulture, $"MS-2024-{i + 1:D6}");
+    public static string Probe(int i) => string.Create(CultureInfo.InvariantCulture, $"MS-2024-{Probes - i:D6}");
 }
 
 /// <summary>Counts the database commands the portal runs; those issued by the board's reads (GetBoard) apart.</summary>

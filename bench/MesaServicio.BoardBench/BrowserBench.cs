@@ -293,7 +293,10 @@ internal static class BrowserBench
         await using var portal = await BenchPortal.StartAsync(cases);
         await using var browser = await BenchBrowser.LaunchAsync();
         Console.WriteLine($"move: cases={cases} moves={moves} after {warmUp} warm-up, as agent 1; {Load()}");
-        var context = await browser.SignedInAsync(portal, DemoPeople.Agent1, PersonRoles.Agent);
+        // A column sorts the same whichever column it is: the k-th card moved from the top of «Nuevo / Asignado» lands k-th
+        // in «En atención». A window tall enough that the column draws every card moved (the list draws what is in view).
+        var context = await browser.SignedInAsync(portal, DemoPeople.Agent1, PersonRoles.Agent,
+            height: 300 + (int)(MesaServicio.Web.Components.Board.BoardColumnView.CardHeight * (moves + warmUp + 4)));
         var page = await BenchBrowser.OpenAsync(context, "/tablero");
         var times = new List<double>();
         var floor = await ToggleFloorAsync(browser, portal, 10 + moves);

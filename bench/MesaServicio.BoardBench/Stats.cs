@@ -13,5 +13,5 @@ internal static class Stats
     }
 
     public static string Summary(IReadOnlyList<double> ms) => string.Create(CultureInfo.InvariantCulture,
-        $"n={ms.Count} p50={Percentile(ms, 50):F2} ms p90={Percentile(ms, 90):F2} ms p99={Percentile(ms, 99):F2} ms max={ms.Max():F2} ms min={ms.Min():F2} ms");
+        $"n={ms.Count} p50={Percentile(ms, 50):F2} ms p75={Percentile(ms, 75):F2} ms p90={Percentile(ms, 90):F2} ms p99={Percentile(ms, 99):F2} ms max={ms.Max():F2} ms min={ms.Min():F2} ms");
 }
