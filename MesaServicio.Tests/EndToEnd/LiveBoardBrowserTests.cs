@@ -143,6 +143,13 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
             await page.SetViewportSizeAsync(width, height);
             await page.WaitForTimeoutAsync(400);
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+
+            // The page never scrolls sideways (the board scrolls its columns in its own region) and "Salir" stays on screen.
+            var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' || e.getBoundingClientRect().right > innerWidth + 1).slice(0, 12).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className) + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth + '/' + e.clientWidth).join(' | ') + ` innerWidth=${innerWidth} client=${document.documentElement.clientWidth} body=${document.body.scrollWidth}`");
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(width, "{0} at {1} px ({2})", name, width, wide);
+            var signOut = await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).BoundingBoxAsync();
+            signOut.Should().NotBeNull();
+            (signOut!.X + signOut.Width).Should().BeLessThanOrEqualTo(width, "«Salir» must be reachable on {0} at {1} px", name, width);
         }
     }
 
