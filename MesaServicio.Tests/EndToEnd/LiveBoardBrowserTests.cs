@@ -109,6 +109,10 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
             await ShootAsync(leader.Page, "tablero-lider");
             await ShootAsync(agent.Page, "tablero-tecnico");
             await ShootAsync(requester.Page, "caso-solicitante-pregunta");
+            foreach (var session in sessions)
+            {
+                session.OutsideRequests.Should().BeEmpty("{0}'s page must request nothing outside 127.0.0.1", session.Name);
+            }
         }
         finally
         {
