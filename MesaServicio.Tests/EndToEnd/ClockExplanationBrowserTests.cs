@@ -28,15 +28,7 @@ public sealed class ClockExplanationBrowserTests(ClockExplanationBrowserTests.Ho
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-    private static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "screenshots", "issue-16"));
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(16);
 
     [Fact]
     public async Task The_requester_opens_how_the_ANS_was_computed_and_reads_the_holidays_name()

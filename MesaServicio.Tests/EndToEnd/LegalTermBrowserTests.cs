@@ -19,15 +19,7 @@ namespace MesaServicio.Tests.EndToEnd;
 [Collection(BrowserSuite.Name)]
 public sealed class LegalTermBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
-    private static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "screenshots", "issue-16"));
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(16);
 
     [Fact]
     public async Task A_PQRS_filed_through_the_API_shows_its_legal_chip_on_its_board_card_and_case_page()

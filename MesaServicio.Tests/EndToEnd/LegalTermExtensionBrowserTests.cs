@@ -21,15 +21,7 @@ public sealed class LegalTermExtensionBrowserTests(BrowserFixture browser, ITest
 {
     private const string Reason = "Necesitamos copia del contrato que custodia el archivo central, que tarda diez días hábiles en enviarla.";
 
-    private static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "screenshots", "issue-16"));
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(16);
 
     [Fact]
     public async Task The_assignee_extends_the_term_and_the_requester_reads_it_in_her_conversation()

@@ -37,15 +37,7 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
 {
     private const string Question = "¿Desde qué equipo intenta imprimir? Indíquenos el número de inventario.";
 
-    private static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "screenshots", "issue-17"));
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(17);
 
     [Fact]
     public async Task Every_role_sees_the_change_on_its_open_page_without_a_reload_and_the_requester_is_asked()
@@ -152,7 +144,7 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
             var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' || e.getBoundingClientRect().right > innerWidth + 1).slice(0, 12).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className) + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth + '/' + e.clientWidth).join(' | ') + ` innerWidth=${innerWidth} client=${document.documentElement.clientWidth} body=${document.body.scrollWidth}`");
             (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(width, "{0} at {1} px ({2})", name, width, wide);
             var signOut = await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).BoundingBoxAsync();
-            signOut.Should().NotBeNull();
+            signOut.Should().NotBeNull("«Salir» is shown on {0} at {1} px", name, width);
             (signOut!.X + signOut.Width).Should().BeLessThanOrEqualTo(width, "«Salir» must be reachable on {0} at {1} px", name, width);
         }
     }

@@ -31,15 +31,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
         ["Jhon Jairo Martínez"] = SeedData.DemoPeople.Agent3,
     };
 
-    private static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = RepositoryFiles.PathOf(Path.Combine("artifacts", "screenshots", "issue-15"));
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(15);
 
     [Fact]
     public async Task Mis_resultados_shows_a_technicians_own_cases_and_a_group_changes_them()

@@ -20,4 +20,12 @@ internal static class RepositoryFiles
     }
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>The folder the browser tests of an issue keep their screenshots in (artifacts/screenshots/issue-N), made if missing.</summary>
+    public static string ScreenshotFolder(int issue)
+    {
+        var folder = PathOf(Path.Combine("artifacts", "screenshots", "issue-" + issue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 }
