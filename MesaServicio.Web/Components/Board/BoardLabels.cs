@@ -60,6 +60,13 @@ public static class BoardLabels
         return column.Exact ? column.Total.ToString("N0", Culture) : column.Total.ToString("N0", Culture) + "+";
     }
 
+    /// <summary>The word after a column's count, for screen readers: " caso" for exactly one, " casos" otherwise ("50+ casos").</summary>
+    public static string CountWord(LiveColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Exact && column.Total == 1 ? " caso" : " casos";
+    }
+
     /// <summary>The board's total as its heading says it: "1 caso", "1.234 casos".</summary>
     public static string Cases(int total) => total == 1 ? "1 caso" : total.ToString("N0", Culture) + " casos";
 
