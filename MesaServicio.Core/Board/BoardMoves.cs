@@ -2,7 +2,7 @@ using MesaServicio.Core.Cases;
 
 namespace MesaServicio.Core.Board;
 
-/// <summary>A domain operation the board can start on a card (by dropping it on a column or from its "Mover a…" menu).</summary>
+/// <summary>A domain operation the board can start on a card (by dropping it on a column or from its "Mover a…" button).</summary>
 public enum BoardMove
 {
     /// <summary>Start the analysis (stays in Nuevo / Asignado).</summary>
@@ -93,7 +93,7 @@ public static class BoardMoves
         return new BoardDrop(meant, meant.Where(m => CaseLifecycle.Allows(OperationOf(m), from)).ToArray());
     }
 
-    /// <summary>Every move legal from <paramref name="status"/>, in the order the "Mover a…" menu lists them.</summary>
+    /// <summary>Every move legal from <paramref name="status"/>, in the order the "Mover a…" dialog lists them.</summary>
     public static IReadOnlyList<BoardMove> LegalFrom(CaseStatus status) =>
         InMenuOrder.Where(m => CaseLifecycle.Allows(OperationOf(m), status)).ToArray();
 }

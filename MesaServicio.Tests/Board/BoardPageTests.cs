@@ -154,28 +154,55 @@ public sealed class BoardPageTests : BoardTestContext
     }
 
     [Fact]
-    public async Task The_move_menu_offers_the_legal_moves_and_runs_the_use_case()
+    public async Task The_move_button_offers_the_legal_moves_in_a_dialog_and_runs_the_use_case()
     {
         SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
         var providers = RenderProviders();
         var cut = Render<BoardPage>();
         cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
+        cut.FindAll("article.board-card button.board-move").Should().OnlyContain(b => b.GetAttribute("aria-haspopup") == "dialog");
+        cut.Markup.Should().NotContain("mud-menu", "a card carries a plain button, not a menu of its own");
 
         // Found and clicked in one dispatch: a re-render in between (the board's first load finishing) would drop the handler.
-        await cut.InvokeAsync(() => Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector(".board-move button")!
+        // The click's handler waits for the dialog: it is awaited after the choice.
+        var click = cut.InvokeAsync(() => Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector("button.board-move")!
             .ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
-        providers.Popovers.WaitForAssertion(() =>
+        providers.Dialogs.WaitForAssertion(() =>
         {
-            // Each item says what it does, and apart from it, where the card goes: never "Column: action".
-            providers.Popovers.FindAll("[data-mover] .move-action").Select(m => m.TextContent.Trim()).Should().Equal(
+            providers.Dialogs.Find("#dlg-mover-caso").TextContent.Trim().Should().Be($"Mover el caso {_mail}");
+            // Each move says what it does, and apart from it, where the card goes: never "Column: action".
+            providers.Dialogs.FindAll("[data-mover] .move-action").Select(m => m.TextContent.Trim()).Should().Equal(
                 "Iniciar el análisis", "Atender el caso", "Escalar el caso…", "Rechazar el caso…");
-            providers.Popovers.FindAll("[data-mover] .move-target").Select(m => m.TextContent.Trim()).Should().Equal(
+            providers.Dialogs.FindAll("[data-mover] .move-target").Select(m => m.TextContent.Trim()).Should().Equal(
                 "Sigue en «Nuevo / Asignado»", "Pasa a «En atención»", "Pasa a «Escalado»", "Pasa a «Resuelto — en encuesta»");
         });
-        await providers.Popovers.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await providers.Dialogs.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await click;
 
         cut.WaitForAssertion(() => Card(cut, BoardColumn.InProgress, _mail).Should().NotBeNull());
         (await LoadAsync(_mail)).Status.Should().Be(CaseStatus.InProgress);
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog").Should().BeEmpty());
+    }
+
+    [Fact]
+    public async Task Cancelling_the_move_dialog_leaves_the_case_as_it_was()
+    {
+        SignInAs(DemoPeople.Coordinator, PersonRoles.Agent | PersonRoles.Coordinator);
+        var providers = RenderProviders();
+        var cut = Render<BoardPage>();
+        cut.WaitForAssertion(() => Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull());
+        var before = await LoadAsync(_mail);
+
+        var click = cut.InvokeAsync(() => Card(cut, BoardColumn.NewOrAssigned, _mail)!.QuerySelector("button.board-move")!
+            .ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Find("[data-mover]"));
+        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancelar").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await click;
+
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog").Should().BeEmpty());
+        Card(cut, BoardColumn.NewOrAssigned, _mail).Should().NotBeNull();
+        var after = await LoadAsync(_mail);
+        (after.Status, after.Version).Should().Be((before.Status, before.Version));
     }
 
     [Fact]
@@ -189,8 +216,12 @@ public sealed class BoardPageTests : BoardTestContext
 
         await Card(cut, BoardColumn.NewOrAssigned, _mail)!.DragStartAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs());
         var drop = cut.InvokeAsync(() => cut.Find($"[data-drop={BoardColumn.ResolvedInSurvey}]").DropAsync(new Microsoft.AspNetCore.Components.Web.DragEventArgs()));
-        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindAll(".mud-dialog button").Select(b => b.TextContent.Trim()).Should().Equal("Cancelar", "Registrar la solución…", "Rechazar el caso…"));
-        await providers.Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Registrar la solución…").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        providers.Dialogs.WaitForAssertion(() =>
+        {
+            providers.Dialogs.Find("#dlg-mover-caso").TextContent.Trim().Should().Be($"¿Qué desea hacer con el caso {_mail}?");
+            providers.Dialogs.FindAll("[data-mover] .move-action").Select(b => b.TextContent.Trim()).Should().Equal("Registrar la solución…", "Rechazar el caso…");
+        });
+        await providers.Dialogs.Find($"[data-mover={BoardMove.Resolve}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Markup.Should().Contain($"Resolver el caso {_mail}"));
         await providers.Dialogs.Find(".mud-dialog textarea").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Se restableció la contraseña." });

@@ -57,10 +57,11 @@ public sealed class LiveBoardFeedTests : BoardTestContext
         cut.WaitForAssertion(() => Article(cut, number).Should().NotBeNull());
         var applied = cut.Instance.Applied;
 
-        await cut.InvokeAsync(() => Article(cut, number)!.QuerySelector(".board-move button")!
+        var click = cut.InvokeAsync(() => Article(cut, number)!.QuerySelector("button.board-move")!
             .ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
-        providers.Popovers.WaitForAssertion(() => providers.Popovers.Find($"[data-mover={BoardMove.Attend}]"));
-        await providers.Popovers.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.Find($"[data-mover={BoardMove.Attend}]"));
+        await providers.Dialogs.Find($"[data-mover={BoardMove.Attend}]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await click;
 
         cut.WaitForAssertion(() => cut.Find($"section[data-columna={BoardColumn.InProgress}] article[data-numero='{number}']"));
         cut.Instance.Applied.Should().Be(applied + 1, "the committed move came back once, through the feed");

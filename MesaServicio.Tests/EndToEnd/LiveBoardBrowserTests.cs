@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using MesaServicio.Core;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Catalog;
@@ -101,6 +103,31 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
             await ShootAsync(leader.Page, "tablero-lider");
             await ShootAsync(agent.Page, "tablero-tecnico");
             await ShootAsync(requester.Page, "caso-solicitante-pregunta");
+
+            // The card's «Mover a…» opens the board's moves dialog: labelled, each move with where the card goes, no axe
+            // violation of any impact; Escape closes it, nothing moves, and focus returns to the card's button.
+            // (The moves' confirmations fade out first: axe reads a toast mid-fade as low contrast.)
+            await agent.Page.SetViewportSizeAsync(1366, 768);
+            await Expect(agent.Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+            var moveButton = Card(agent.Page, number).GetByRole(AriaRole.Button, new() { Name = $"Mover a… (caso {number})" });
+            await moveButton.ClickAsync();
+            var moves = agent.Page.GetByRole(AriaRole.Dialog, new() { Name = $"Mover el caso {number}" });
+            await Expect(moves.Locator("[data-mover]").First).ToBeFocusedAsync();
+            await Expect(moves.Locator("[data-mover='Resume']")).ToContainTextAsync("Reanudar la atención");
+            await Expect(moves.Locator("[data-mover='Resume']")).ToContainTextAsync("Pasa a «En atención»");
+            await agent.Page.WaitForTimeoutAsync(400);
+            var axe = await agent.Page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            axe.Passes.Should().NotBeEmpty("axe must really have run on the open dialog");
+            axe.Violations.Should().BeEmpty(string.Join("\n", axe.Violations.Select(v =>
+                $"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Target + " " + n.Html))}")));
+            await ShootAsync(agent.Page, "tablero-tecnico-mover");
+            await agent.Page.Keyboard.PressAsync("Escape");
+            await Expect(moves).ToBeHiddenAsync();
+            await Expect(moveButton).ToBeFocusedAsync();
+            await Expect(CardIn(agent.Page, "WaitingOnRequester", number)).ToBeVisibleAsync();
             foreach (var session in sessions)
             {
                 session.OutsideRequests.Should().BeEmpty("{0}'s page must request nothing outside 127.0.0.1", session.Name);

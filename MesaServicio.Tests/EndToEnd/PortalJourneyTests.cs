@@ -11,7 +11,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// <summary>
 /// Issue #4 "Must show", in a real browser against the real portal process: a requester files a case with a PDF;
 /// the first-level technician it is routed to sees it appear on the open board without reloading; escalates it
-/// from the card's "Mover a…" menu to Sergio Ramírez Quintero (level 2), whose open board shows it in "Escalado"
+/// from the card's "Mover a…" dialog to Sergio Ramírez Quintero (level 2), whose open board shows it in "Escalado"
 /// with a toast, live; Sergio resolves it; the requester's case page shows "Resuelto" and the survey invitation;
 /// the requester answers the survey (issue #5) and the case closes.
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture brow
                 await other.Session.Page.CloseAsync();
             }
 
-            // A escalates it with the card's "Mover a…" menu, by keyboard only, to Sergio at level 2.
+            // A escalates it with the card's "Mover a…" dialog, by keyboard only, to Sergio at level 2.
             await MoveByKeyboardAsync(a.Page, number, "Escalate");
             var dialog = a.Page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToContainTextAsync($"Escalar el caso {number}");
@@ -121,7 +121,7 @@ public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture brow
             (await HasMarkAsync(a.Page, "sin recargar")).Should().BeTrue();
             await ScreenshotAsync(a.Page, "06-tablero-tecnico-a-despues");
 
-            // Sergio resolves it from the card's "Mover a…" menu, by keyboard too.
+            // Sergio resolves it from the card's "Mover a…" dialog, by keyboard too.
             await MoveByKeyboardAsync(sergio.Page, number, "Resolve");
             var resolve = sergio.Page.GetByRole(AriaRole.Dialog);
             await Expect(resolve).ToContainTextAsync($"Resolver el caso {number}");

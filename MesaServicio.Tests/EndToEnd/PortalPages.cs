@@ -180,9 +180,9 @@ internal static partial class PortalPages
         $"section.board-column[data-columna='{column}'] article.board-card[data-numero='{number}']";
 
     /// <summary>
-    /// Moves a board card with its "Mover a…" menu using the keyboard only: focus the menu button, Enter opens the menu
-    /// (focus lands on the first move), ArrowDown walks to the move, Enter runs it. <paramref name="move"/> is the
-    /// item's <c>data-mover</c> (a <c>BoardMove</c> name).
+    /// Moves a board card with its "Mover a…" button using the keyboard only: focus the button, Enter opens the moves
+    /// dialog (focus lands on the first move), Tab walks to the move, Enter runs it. <paramref name="move"/> is the
+    /// option's <c>data-mover</c> (a <c>BoardMove</c> name).
     /// </summary>
     public static async Task MoveByKeyboardAsync(IPage page, string number, string move)
     {
@@ -190,7 +190,7 @@ internal static partial class PortalPages
         var button = Card(page, number).GetByRole(AriaRole.Button, new() { Name = $"Mover a… (caso {number})" });
         await button.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator($"[role='menuitem'][data-mover='{move}']")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"Mover el caso {number}" }).Locator($"[data-mover='{move}']")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync($"() => ({focusedMove})() !== null");
         for (var steps = 0; ; steps++)
         {
@@ -200,8 +200,8 @@ internal static partial class PortalPages
                 break;
             }
 
-            steps.Should().BeLessThan(10, $"ArrowDown should reach «{move}» in the menu of case {number} (focus is on «{current}»)");
-            await page.Keyboard.PressAsync("ArrowDown");
+            steps.Should().BeLessThan(10, $"Tab should reach «{move}» in the moves of case {number} (focus is on «{current}»)");
+            await page.Keyboard.PressAsync("Tab");
             await page.WaitForFunctionAsync($"previous => ({focusedMove})() !== previous", current);
         }
 

@@ -207,6 +207,13 @@ internal static class BrowserBench
                 Console.WriteLine(F($"{path}: {step} pages: managed {managed / 1024.0:F0} KB, private {privateBytes / 1024.0:F0} KB, feed subscribers {feed.SubscriberCount}"));
             }
 
+            if (int.TryParse(Environment.GetEnvironmentVariable("MESA_BENCH_HOLD_SECONDS"), out var hold) && hold > 0)
+            {
+                // Time to take a heap snapshot of the portal with its pages open: dotnet-gcdump collect -p <pid>.
+                Console.WriteLine($"{path}: holding {hold} s with {contexts.Count} pages open (pid {Environment.ProcessId})");
+                await Task.Delay(TimeSpan.FromSeconds(hold));
+            }
+
             var slope = Slope(points.Select(p => ((double)p.Pages, (double)p.Managed)).ToList()) / 1024;
             var slopePrivate = Slope(points.Select(p => ((double)p.Pages, (double)p.Private)).ToList()) / 1024;
             Console.WriteLine(F($"{path}: per circuit (least-squares slope): managed {slope:F0} KB, private {slopePrivate:F0} KB"));
@@ -286,7 +293,7 @@ internal static class BrowserBench
         Console.WriteLine(Load());
     }
 
-    /// <summary>P7: the card's "Mover a…" → "Atender el caso": click → card in «En atención», in the page.</summary>
+    /// <summary>P7: the card's "Mover a…" → "Atender el caso" in the moves dialog: click → card in «En atención», in the page.</summary>
     public static async Task MoveAsync(int cases, int moves)
     {
         const int warmUp = 3;
@@ -306,7 +313,7 @@ internal static class BrowserBench
             var number = await page.EvaluateAsync<string>(
                 "() => document.querySelector(\"section.board-column[data-columna='NewOrAssigned'] article.board-card\").getAttribute('data-numero')");
             await page.Locator($"article.board-card[data-numero='{number}'] button[aria-label='Mover a… (caso {number})']").ClickAsync();
-            var item = page.Locator("[role='menuitem'][data-mover='Attend']");
+            var item = page.Locator("[role='dialog'] [data-mover='Attend']");
             await item.WaitForAsync();
             await page.EvaluateAsync("(n) => { window.__move = { n, click: null }; document.addEventListener('click', () => { if (window.__move.click === null) window.__move.click = performance.timeOrigin + performance.now(); }, { capture: true, once: true }); }", number);
             await item.ClickAsync();

@@ -48,16 +48,21 @@ public sealed class BoardMoveRunner(
 {
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
-    /// <summary>Asks which of several moves a drop means (Resolver o Rechazar); null when cancelled.</summary>
-    public async Task<BoardMove?> ChooseAsync(BoardCard card, IReadOnlyList<BoardMove> moves)
+    /// <summary>
+    /// Asks which move to make: every legal move (the card's «Mover a…» button) or the ones a drop can mean (Resolver o
+    /// Rechazar, <paramref name="dropped"/>); null when cancelled.
+    /// </summary>
+    public async Task<BoardMove?> ChooseAsync(BoardCard card, IReadOnlyList<BoardMove> moves, bool dropped)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var parameters = new DialogParameters<ChooseMoveDialog>
+        var parameters = new DialogParameters<MoveCardDialog>
         {
             { x => x.Number, card.Number },
+            { x => x.From, card.Column },
             { x => x.Moves, moves },
+            { x => x.Dropped, dropped },
         };
-        var reference = await dialogs.ShowAsync<ChooseMoveDialog>($"Mover el caso {card.Number}", parameters, Options);
+        var reference = await dialogs.ShowAsync<MoveCardDialog>($"Mover el caso {card.Number}", parameters, Options);
         var result = await reference.Result;
         return result is { Canceled: false, Data: BoardMove move } ? move : null;
     }

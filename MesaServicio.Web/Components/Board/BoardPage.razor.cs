@@ -15,7 +15,7 @@ namespace MesaServicio.Web.Components.Board;
 /// The agents' live Kanban board (<c>/tablero</c>). Reads one page per column through Core (<see cref="GetBoard"/>) and
 /// more as a column scrolls; listens to the server's live feed (<see cref="LiveFeed"/>, decision 0020) from its own
 /// circuit and applies each change to its view (<see cref="LiveBoard"/>) without reading the database; reads once
-/// again after a gap. Cards move by drag and drop or by each card's "Mover a…" menu; both run the same Core use cases
+/// again after a gap. Cards move by drag and drop or by each card's "Mover a…" button; both run the same Core use cases
 /// as the case page, and the moved card changes when the feed brings the committed change (once).
 /// </summary>
 public sealed partial class BoardPage : IAsyncDisposable
@@ -327,14 +327,20 @@ public sealed partial class BoardPage : IAsyncDisposable
             return;
         }
 
-        var move = drop.Legal.Count == 1 ? drop.Legal[0] : await Moves.ChooseAsync(card, drop.Legal);
+        var move = drop.Legal.Count == 1 ? drop.Legal[0] : await Moves.ChooseAsync(card, drop.Legal, dropped: true);
         if (move is { } chosen)
         {
             await RunMoveAsync(card, chosen);
         }
     }
 
-    private Task MoveAsync((BoardCard Card, BoardMove Move) request) => RunMoveAsync(request.Card, request.Move);
+    private async Task ChooseMoveAsync(BoardCard card)
+    {
+        if (await Moves.ChooseAsync(card, BoardMoves.LegalFrom(card.Status), dropped: false) is { } move)
+        {
+            await RunMoveAsync(card, move);
+        }
+    }
 
     private async Task RunMoveAsync(BoardCard card, BoardMove move)
     {
