@@ -4,7 +4,6 @@ using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Routing;
 using MesaServicio.Core.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Cases;
 
@@ -26,12 +25,10 @@ public sealed record RegisterCaseCommand(
 
 /// <summary>
 /// Registers a case: priority from the stored matrix, the ANS policy in force, a readable number, and
-/// automatic routing to a technician — all in one transaction; the events go out after it commits. On SQLite
-/// registrations that arrive together share one transaction and one commit (<see cref="RegistrationBatches"/>);
-/// on PostgreSQL each has its own, retried on transient failures.
+/// automatic routing to a technician — all in one transaction; the events go out after it commits. Registrations that
+/// arrive together share one transaction and one commit (<see cref="RegistrationBatches"/>), on SQLite and PostgreSQL.
 /// </summary>
 public sealed class RegisterCase(
-    IDbContextFactory<MesaDbContext> contextFactory,
     IBusinessCalendarProvider calendars,
     TimeProvider time,
     CaseGuard guard,
@@ -41,8 +38,6 @@ public sealed class RegisterCase(
     ICaseNotices notices,
     Notifications.IPortalNotifier notifier)
 {
-    private bool? _batched;
-
     public async Task<CaseChangeResult> HandleAsync(RegisterCaseCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         var c = await RegisterAsync(command, user, null, cancellationToken).ConfigureAwait(false);
@@ -94,14 +89,12 @@ public sealed class RegisterCase(
             return registered;
         }
 
-        var c = await BatchedAsync(cancellationToken).ConfigureAwait(false)
-            ? await batches.RegisterAsync(
-                    (db, references) => Register(db, references, CancellationToken.None),
-                    extras is null ? command.RequesterId : null,
-                    extras?.Work,
-                    cancellationToken)
-                .ConfigureAwait(false)
-            : await RegisterAloneAsync(Register, extras?.Work, cancellationToken).ConfigureAwait(false);
+        var c = await batches.RegisterAsync(
+                (db, references) => Register(db, references, CancellationToken.None),
+                extras is null ? command.RequesterId : null,
+                extras?.Work,
+                cancellationToken)
+            .ConfigureAwait(false);
 
         CaseEvent[] events = [.. c.Events, new CaseProjected(c.Id, c.Number, c.ReceivedAt, null, card)];
         c.ClearEvents();
@@ -110,77 +103,6 @@ public sealed class RegisterCase(
         await dispatcher.DispatchAsync(events, CancellationToken.None).ConfigureAwait(false);
         await notifier.PushAsync(portal, CancellationToken.None).ConfigureAwait(false);
         return c;
-    }
-
-    /// <summary>Whether the database is SQLite, whose registrations go through <see cref="RegistrationBatches"/>.</summary>
-    private async ValueTask<bool> BatchedAsync(CancellationToken cancellationToken)
-    {
-        if (_batched is { } known)
-        {
-            return known;
-        }
-
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return (_batched = db.Database.IsSqlite()).Value;
-    }
-
-    /// <summary>One registration in its own transaction (PostgreSQL), run again from scratch on a transient failure.</summary>
-    private async Task<Case> RegisterAloneAsync(
-        Func<MesaDbContext, RegistrationReferences, CancellationToken, Task<Case>> register, ICaseRegistrationWork? work, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-
-        // The transaction is the unit (a failure rolls all of it back, a transient one runs all of it again): EF's
-        // savepoint around SaveChanges would only add two round trips while the case-number row is locked.
-        db.Database.AutoSavepointsEnabled = false;
-        var strategy = db.Database.CreateExecutionStrategy();
-        Case? committing = null;
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-
-            // Run again after a commit that failed: the commit may have landed and only its acknowledgement been lost
-            // (the connection broke on the way back). The case's id is made here, so that case is looked for first and,
-            // when it is there, it is the answer: one registration, one case, one number.
-            if (committing is { } previous
-                && await db.Cases.AsNoTracking().AnyAsync(c => c.Id == previous.Id, ct).ConfigureAwait(false))
-            {
-                return previous;
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var references = RegistrationReferences.ForOne();
-            var registered = await register(db, references, ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            references.Accept();
-            await references.SaveAsync(db, ct).ConfigureAwait(false);
-            if (work is null)
-            {
-                committing = registered;
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return registered;
-            }
-
-            work.BeforeCommit();
-            try
-            {
-                // Past this point nothing is cancelled: the rows and what the work put in place are kept together.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (strategy.RetriesOnFailure)
-            {
-                work.AfterRollback();
-                throw new CommitNotRetriedException("The database did not confirm the registration's commit.", ex);
-            }
-            catch
-            {
-                work.AfterRollback();
-                throw;
-            }
-
-            work.Committed();
-            return registered;
-        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

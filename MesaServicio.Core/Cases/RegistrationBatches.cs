@@ -6,17 +6,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MesaServicio.Core.Cases;
 
 /// <summary>
-/// Group commit for SQLite (docs/decisions/0015-registration-group-commit.md). SQLite has one writer and a durable
-/// commit costs a sync of its log, so registrations that arrive together are written by one loop in one transaction,
+/// Group commit (docs/decisions/0015-registration-group-commit.md, 0021 for PostgreSQL). A durable commit costs a sync of
+/// the database's log, so registrations that arrive together are written by one loop in one transaction,
 /// with one commit and one sync for all, and then every caller gets its answer — never before the commit, so a caller
 /// that is told its case exists can read it. A registration that is refused gets its own error and the others go on:
 /// plain ones write nothing until the batch saves them together (one SaveChanges; should that save fail, which no
 /// input can cause, the batch fails as one), the intake's are saved alone in a savepoint of their own. Registrations
 /// queue in arrival order; a batch takes what is waiting, up to <see cref="MaxBatch"/>. A commit that fails fails
 /// every registration of its batch, and the files of each are taken back (<see cref="ICaseRegistrationWork.AfterRollback"/>).
-/// The writer keeps its connection open, writes the plain registrations' rows with prepared statements
-/// (<see cref="AddedRowInserts"/>), and keeps what a batch read for the next one while no other connection has committed.
-/// PostgreSQL does not use this: its writers run concurrently and it groups commits itself.
+/// The writer writes the plain registrations' rows with one statement per row (<see cref="AddedRowInserts"/>). On SQLite
+/// it keeps its connection open and keeps what a batch read for the next one while no other connection has committed.
+/// On PostgreSQL, where several instances write, each batch first takes a transaction-level advisory lock that every
+/// instance's writer takes (batches of the whole desk are serial, as SQLite's are by its write lock) and reads its
+/// references afresh; a transient failure runs the batch again (the execution strategy), unless its commit had landed
+/// (its first case is there) or files were put in place for it.
 /// </summary>
 public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> contextFactory) : IAsyncDisposable, IDisposable
 {
@@ -25,15 +28,20 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
 
     private const string Savepoint = "registration";
 
+    /// <summary>The PostgreSQL advisory lock that makes batches serial across instances (any fixed number; this one is "MESA").</summary>
+    internal const long BatchLockKey = 0x4D455341;
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private volatile Task? _writer;
     private int _waiting;
 
-    // Touched by the writer loop alone. Its context and connection stay open across batches; the references the last
-    // batch read stay valid while no other connection commits, which SQLite's data_version tells (it changes when
-    // another connection commits, never for the connection's own commits).
+    // Touched by the writer loop alone. Its context stays across batches (on SQLite with its connection open); the
+    // references the last batch read stay valid while no other connection commits, which SQLite's data_version tells
+    // (it changes when another connection commits, never for the connection's own commits). PostgreSQL has no such
+    // signal across instances: there each batch reads again.
     private MesaDbContext? _db;
+    private bool _sqlite;
     private readonly AddedRowInserts _inserts = new();
     private RegistrationReferences? _kept;
     private long _keptAtVersion;
@@ -110,8 +118,13 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         {
             // A registration saved alone has its own savepoint below; EF's one around every SaveChanges would only add statements.
             db.Database.AutoSavepointsEnabled = false;
-            // Another writer's lock is waited for inside SQLite (SqliteBusyTimeout, set as the connection opens).
-            await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+            _sqlite = db.Database.IsSqlite();
+            if (_sqlite)
+            {
+                // Another writer's lock is waited for inside SQLite (SqliteBusyTimeout, set as the connection opens).
+                // PostgreSQL's connection is taken from the pool per batch: a broken one is not kept for the next.
+                await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -185,111 +198,52 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
     private async Task WriteAsync(List<Pending> batch)
     {
         var written = new List<(Pending Pending, Case Case)>(batch.Count);
-        var unsaved = new List<(Pending Pending, Case Case)>(batch.Count);
         var refused = new List<(Pending Pending, Exception Error)>();
         try
         {
             var db = await WriterAsync().ConfigureAwait(false);
-
-            // IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
-            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-
-            // What the last batch read is still what the database holds when no other connection committed since.
-            var version = await DataVersionAsync(db).ConfigureAwait(false);
-            var references = _kept is not null && version == _keptAtVersion ? _kept : RegistrationReferences.ForBatch();
-            _kept = null;
-
-            async Task SaveUnsavedAsync()
+            var strategy = db.Database.CreateExecutionStrategy();
+            Guid? committing = null;
+            await strategy.ExecuteAsync(async () =>
             {
-                // New cases and their history only: one prepared INSERT per table. Should anything else be tracked, SaveChanges.
-                if (!await _inserts.TryInsertAsync(db, CancellationToken.None).ConfigureAwait(false))
+                // Run again after a transient failure (PostgreSQL). A failed commit may have landed and only its answer been
+                // lost: a batch commits all or nothing, so when its first case is there, that attempt is the answer.
+                if (committing is { } landed)
                 {
-                    await db.SaveChangesAsync().ConfigureAwait(false);
+                    committing = null;
+                    if (await db.Cases.AsNoTracking().AnyAsync(c => c.Id == landed).ConfigureAwait(false))
+                    {
+                        return;
+                    }
                 }
 
-                references.Routing.Saved();
-                written.AddRange(unsaved);
-                unsaved.Clear();
+                // Otherwise the failed attempt was rolled back: start over.
+                written.Clear();
+                refused.Clear();
                 db.ChangeTracker.Clear();
-            }
-
-            await references.ExpectRequestersAsync(
-                db, batch.Where(p => p.RequesterId is not null).Select(p => p.RequesterId!.Value).ToList(), CancellationToken.None).ConfigureAwait(false);
-            foreach (var pending in batch)
-            {
-                if (!pending.SavesAlone)
-                {
-                    // A plain registration writes nothing before it adds its rows, and adds them only when nothing more can
-                    // fail: a refusal leaves nothing to roll back but its number and pick, kept in memory.
-                    try
-                    {
-                        unsaved.Add((pending, await pending.Register(db, references).ConfigureAwait(false)));
-                        references.Accept();
-                    }
-#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
-                    catch (Exception ex)
-#pragma warning restore CA1031
-                    {
-                        references.Discard();
-                        refused.Add((pending, ex));
-                    }
-
-                    continue;
-                }
-
-                if (unsaved.Count > 0)
-                {
-                    // What is waiting is saved first, so that rolling this one back touches nothing else.
-                    await SaveUnsavedAsync().ConfigureAwait(false);
-                }
-
-                await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
                 try
                 {
-                    var registered = await pending.Register(db, references).ConfigureAwait(false);
-                    await db.SaveChangesAsync().ConfigureAwait(false);
-                    pending.Work?.BeforeCommit();
-                    await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
-                    references.Accept();
-                    references.Routing.Saved();
-                    written.Add((pending, registered));
+                    await WriteOnceAsync(db, batch, written, refused).ConfigureAwait(false);
                 }
-#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
-                catch (Exception ex)
-#pragma warning restore CA1031
+                catch (Exception ex) when (strategy.RetriesOnFailure && written.Any(w => w.Pending.Work is not null))
                 {
-                    // Should the engine have ended the whole transaction (an I/O error), the savepoint is gone and this
-                    // throws: the batch then fails as one.
-                    references.Discard();
-                    await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
-                    refused.Add((pending, ex));
+                    // Files were put in place for this attempt: they are taken back, and the batch is not run again.
+                    TakeBack(written);
+                    throw new CommitNotRetriedException("A registration batch with files failed; it is not run again.", ex);
                 }
-                finally
+                catch when (written.Count > 0)
                 {
-                    db.ChangeTracker.Clear();
+                    committing = written[0].Case.Id;
+                    throw;
                 }
-            }
-
-            if (unsaved.Count > 0)
-            {
-                await SaveUnsavedAsync().ConfigureAwait(false);
-            }
-
-            await references.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
-            await transaction.CommitAsync().ConfigureAwait(false);
-            references.Committed();
-            (_kept, _keptAtVersion) = (references, version);
+            }).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The batch's failure is every waiting caller's answer.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             await ForgetWriterAsync().ConfigureAwait(false);
-            foreach (var (pending, _) in written)
-            {
-                pending.Work?.AfterRollback();
-            }
-
+            TakeBack(written);
             foreach (var (pending, error) in refused)
             {
                 pending.Outcome.TrySetException(error);
@@ -312,6 +266,127 @@ public sealed class RegistrationBatches(IDbContextFactory<MesaDbContext> context
         foreach (var (pending, error) in refused)
         {
             pending.Outcome.TrySetException(error);
+        }
+    }
+
+    /// <summary>The commit did not happen: what the written registrations' work put in place is undone, once.</summary>
+    private static void TakeBack(List<(Pending Pending, Case Case)> written)
+    {
+        foreach (var (pending, _) in written)
+        {
+            pending.Work?.AfterRollback();
+        }
+
+        written.Clear();
+    }
+
+    /// <summary>One attempt at the batch: every registration checked and added, then one commit.</summary>
+    private async Task WriteOnceAsync(
+        MesaDbContext db, List<Pending> batch, List<(Pending Pending, Case Case)> written, List<(Pending Pending, Exception Error)> refused)
+    {
+        var unsaved = new List<(Pending Pending, Case Case)>(batch.Count);
+
+        // On SQLite IMMEDIATE: the write lock is held from here, so every read of the batch stays true until the commit.
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        RegistrationReferences references;
+        long version = 0;
+        if (_sqlite)
+        {
+            // What the last batch read is still what the database holds when no other connection committed since.
+            version = await DataVersionAsync(db).ConfigureAwait(false);
+            references = _kept is not null && version == _keptAtVersion ? _kept : RegistrationReferences.ForBatch();
+            _kept = null;
+        }
+        else
+        {
+            // Every instance's writer takes this lock first: one batch at a time, and what it reads stays true until its
+            // commit for everything registrations change (numbers, routing's picks and loads).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLockKey})").ConfigureAwait(false);
+            references = RegistrationReferences.ForBatch();
+        }
+
+        async Task SaveUnsavedAsync()
+        {
+            // New cases and their history only: one prepared INSERT per table. Should anything else be tracked, SaveChanges.
+            if (!await _inserts.TryInsertAsync(db, CancellationToken.None).ConfigureAwait(false))
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+
+            references.Routing.Saved();
+            written.AddRange(unsaved);
+            unsaved.Clear();
+            db.ChangeTracker.Clear();
+        }
+
+        await references.ExpectRequestersAsync(
+            db, batch.Where(p => p.RequesterId is not null).Select(p => p.RequesterId!.Value).ToList(), CancellationToken.None).ConfigureAwait(false);
+        foreach (var pending in batch)
+        {
+            if (!pending.SavesAlone)
+            {
+                // A plain registration writes nothing before it adds its rows, and adds them only when nothing more can
+                // fail: a refusal leaves nothing to roll back but its number and pick, kept in memory.
+                try
+                {
+                    unsaved.Add((pending, await pending.Register(db, references).ConfigureAwait(false)));
+                    references.Accept();
+                }
+#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    references.Discard();
+                    refused.Add((pending, ex));
+                }
+
+                continue;
+            }
+
+            if (unsaved.Count > 0)
+            {
+                // What is waiting is saved first, so that rolling this one back touches nothing else.
+                await SaveUnsavedAsync().ConfigureAwait(false);
+            }
+
+            await transaction.CreateSavepointAsync(Savepoint).ConfigureAwait(false);
+            try
+            {
+                var registered = await pending.Register(db, references).ConfigureAwait(false);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                pending.Work?.BeforeCommit();
+                await transaction.ReleaseSavepointAsync(Savepoint).ConfigureAwait(false);
+                references.Accept();
+                references.Routing.Saved();
+                written.Add((pending, registered));
+            }
+#pragma warning disable CA1031 // Any failure of one registration is that caller's answer; the others go on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // Should the engine have ended the whole transaction (an I/O error), the savepoint is gone and this
+                // throws: the batch then fails as one.
+                references.Discard();
+                await transaction.RollbackToSavepointAsync(Savepoint).ConfigureAwait(false);
+                refused.Add((pending, ex));
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        if (unsaved.Count > 0)
+        {
+            await SaveUnsavedAsync().ConfigureAwait(false);
+        }
+
+        await references.SaveAsync(db, CancellationToken.None).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        references.Committed();
+        if (_sqlite)
+        {
+            (_kept, _keptAtVersion) = (references, version);
         }
     }
 

@@ -44,12 +44,7 @@ internal sealed class RegistrationNoticeDirectory(MesaDbContext db, Registration
     public async Task<IReadOnlyList<Guid>> CoordinatorsAsync(CancellationToken cancellationToken)
     {
         var staff = await references.StaffAsync(db, cancellationToken).ConfigureAwait(false);
-        if (staff is not null)
-        {
-            return staff.Values.Where(p => p.IsActive && p.Roles.HasFlag(PersonRoles.Coordinator)).Select(p => p.Id).ToList();
-        }
-
-        return (await Recipients.CoordinatorsAsync(db, cancellationToken).ConfigureAwait(false)).Select(r => r.PersonId!.Value).ToList();
+        return staff.Values.Where(p => p.IsActive && p.Roles.HasFlag(PersonRoles.Coordinator)).Select(p => p.Id).ToList();
     }
 
     public async Task<Guid?> CategoryLeadAsync(int categoryId, CancellationToken cancellationToken) =>

@@ -10,21 +10,20 @@ namespace MesaServicio.Core.Cases;
 /// <summary>
 /// What a registration reads — the category and its ancestors, the priority matrix, the ANS policies in force, the
 /// requester, the groups routing chooses from, the year's last case number — read inside the registering transaction,
-/// so what a registration uses is what the database held when it committed. One registration alone asks for just its
-/// rows. A batch of registrations on SQLite (<see cref="RegistrationBatches"/>) reads each of them once and serves every
-/// registration of the batch from memory, numbers and picks included; that is the same answer, because the batch holds
-/// SQLite's write lock from its first read to its commit. What a registration takes (a number, a pick) is provisional
+/// so what a registration uses is what the database held when it committed. A batch of registrations
+/// (<see cref="RegistrationBatches"/>) reads each of them once and serves every registration of the batch from memory,
+/// numbers and picks included; that is the same answer, because the batch holds SQLite's write lock (on PostgreSQL,
+/// the batches' advisory lock) from its first read to its commit. What a registration takes (a number, a pick) is provisional
 /// until <see cref="Accept"/> or <see cref="Discard"/>, and <see cref="SaveAsync"/> writes it before the commit. The
 /// batch's references are kept for the next batch while no other connection has written (<see cref="Committed"/>).
 /// </summary>
 internal sealed class RegistrationReferences
 {
-    private readonly bool _wholeTables;
     private Dictionary<int, Category>? _categories;
     private PriorityMatrix? _matrix;
     private List<SlaPolicy>? _activePolicies;
 
-    private readonly CaseNumberAllotment? _numbers;
+    private readonly CaseNumberAllotment _numbers = new();
     private Dictionary<Guid, PersonFacts?>? _requesters;
     private Dictionary<Guid, PersonFacts>? _staff;
     private ILookup<int, Guid>? _groupMembers;
@@ -33,20 +32,15 @@ internal sealed class RegistrationReferences
     /// <summary>Requesters a batch's references remember across batches before they start over (bounds the memory kept).</summary>
     private const int MaxRequestersKept = 10_000;
 
-    private RegistrationReferences(bool wholeTables)
+    private RegistrationReferences()
     {
-        _wholeTables = wholeTables;
-        _numbers = wholeTables ? new CaseNumberAllotment() : null;
     }
 
     /// <summary>The groups routing read in this transaction and the picks it made.</summary>
     public RoutingLoads Routing { get; } = new();
 
-    /// <summary>For one registration: each read asks for the rows it needs.</summary>
-    public static RegistrationReferences ForOne() => new(wholeTables: false);
-
     /// <summary>For a batch inside one write transaction: each table is read once, on first use.</summary>
-    public static RegistrationReferences ForBatch() => new(wholeTables: true);
+    public static RegistrationReferences ForBatch() => new();
 
     /// <summary>Reads, in one query, whether these requesters exist and are active (a batch's plain registrations).</summary>
     public async Task ExpectRequestersAsync(MesaDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
@@ -90,7 +84,7 @@ internal sealed class RegistrationReferences
     /// </summary>
     public void Committed()
     {
-        _numbers?.Committed();
+        _numbers.Committed();
         Routing.Committed();
     }
 
@@ -108,21 +102,21 @@ internal sealed class RegistrationReferences
         return facts?.IsActive;
     }
 
-    /// <summary>The next case number of <paramref name="year"/>: from the sequence row alone, or from the batch's allotment.</summary>
+    /// <summary>The next case number of <paramref name="year"/>, from the batch's allotment.</summary>
     public Task<string> NumberAsync(MesaDbContext db, int year, CancellationToken cancellationToken) =>
-        _numbers is null ? CaseNumbers.NextAsync(db, year, cancellationToken) : _numbers.NextAsync(db, year, cancellationToken);
+        _numbers.NextAsync(db, year, cancellationToken);
 
     /// <summary>The registration being written is saved (or will be, with its batch): its number and pick are spent.</summary>
     public void Accept()
     {
-        _numbers?.Accept();
+        _numbers.Accept();
         Routing.Accept();
     }
 
     /// <summary>The registration failed: its number and pick go to the next one.</summary>
     public void Discard()
     {
-        _numbers?.Discard();
+        _numbers.Discard();
         Routing.Discard();
     }
 
@@ -130,16 +124,13 @@ internal sealed class RegistrationReferences
     public async Task SaveAsync(MesaDbContext db, CancellationToken cancellationToken)
     {
         await Routing.SaveAsync(db, cancellationToken).ConfigureAwait(false);
-        if (_numbers is not null)
-        {
-            await _numbers.SaveAsync(db, cancellationToken).ConfigureAwait(false);
-        }
+        await _numbers.SaveAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the notices of a registration need to know of a person (<see cref="RegistrationNoticeDirectory"/>).</summary>
     internal sealed record PersonFacts(Guid Id, bool IsActive, string Email, string? ExternalObjectId, People.PersonRoles Roles, string DisplayName);
 
-    /// <summary>A person: the batch's requesters and staff from memory, anyone else (or one registration alone) from the database.</summary>
+    /// <summary>A person: the batch's requesters and staff from memory, anyone else from the database.</summary>
     internal async Task<PersonFacts?> PersonAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
     {
         if (_requesters is not null && _requesters.TryGetValue(id, out var requester) && requester is not null)
@@ -147,7 +138,7 @@ internal sealed class RegistrationReferences
             return requester;
         }
 
-        if ((await StaffAsync(db, cancellationToken).ConfigureAwait(false)) is { } staff && staff.TryGetValue(id, out var member))
+        if ((await StaffAsync(db, cancellationToken).ConfigureAwait(false)).TryGetValue(id, out var member))
         {
             return member;
         }
@@ -156,21 +147,15 @@ internal sealed class RegistrationReferences
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A batch's staff (everyone with a role), read once; null for one registration alone.</summary>
-    internal async Task<Dictionary<Guid, PersonFacts>?> StaffAsync(MesaDbContext db, CancellationToken cancellationToken) =>
-        !_wholeTables ? null : _staff ??= await db.People.AsNoTracking().Where(p => p.Roles != People.PersonRoles.None)
+    /// <summary>A batch's staff (everyone with a role), read once.</summary>
+    internal async Task<Dictionary<Guid, PersonFacts>> StaffAsync(MesaDbContext db, CancellationToken cancellationToken) =>
+        _staff ??= await db.People.AsNoTracking().Where(p => p.Roles != People.PersonRoles.None)
             .Select(p => new PersonFacts(p.Id, p.IsActive, p.Email, p.ExternalObjectId, p.Roles, p.DisplayName))
             .ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The members of a technician group (a batch reads them all once).</summary>
     internal async Task<IReadOnlyList<Guid>> GroupMembersAsync(MesaDbContext db, int groupId, CancellationToken cancellationToken)
     {
-        if (!_wholeTables)
-        {
-            return await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId).Select(m => m.PersonId)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         _groupMembers ??= (await db.GroupMembers.AsNoTracking().Select(m => new { m.GroupId, m.PersonId }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(m => m.GroupId, m => m.PersonId);
         return [.. _groupMembers[groupId]];
@@ -179,11 +164,6 @@ internal sealed class RegistrationReferences
     /// <summary>Whether the person switched e-mails of the kind off (a batch reads every choice once).</summary>
     internal async Task<bool> OptedOutAsync(MesaDbContext db, Guid personId, Notifications.MessageKind kind, CancellationToken cancellationToken)
     {
-        if (!_wholeTables)
-        {
-            return await Notifications.EmailPreferences.OptedOutAsync(db, personId, kind, cancellationToken).ConfigureAwait(false);
-        }
-
         _optOuts ??= [.. (await db.EmailOptOuts.AsNoTracking().Select(o => new { o.PersonId, o.Kind }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(o => (o.PersonId, o.Kind))];
         return _optOuts.Contains((personId, kind));
@@ -191,11 +171,6 @@ internal sealed class RegistrationReferences
 
     public async Task<IReadOnlyList<Category>> PathAsync(MesaDbContext db, int categoryId, CancellationToken cancellationToken)
     {
-        if (!_wholeTables)
-        {
-            return await CategoryPath.LoadAsync(db, categoryId, cancellationToken).ConfigureAwait(false);
-        }
-
         _categories ??= await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
         return CategoryPath.From(_categories, categoryId);
     }
@@ -223,7 +198,7 @@ internal sealed class RegistrationReferences
                 return requester.DisplayName;
             }
 
-            return (await StaffAsync(db, cancellationToken).ConfigureAwait(false)) is { } staff && staff.TryGetValue(person, out var member)
+            return (await StaffAsync(db, cancellationToken).ConfigureAwait(false)).TryGetValue(person, out var member)
                 ? member.DisplayName
                 : await names.PersonAsync(db, person, cancellationToken).ConfigureAwait(false);
         }
@@ -236,14 +211,6 @@ internal sealed class RegistrationReferences
         MesaDbContext db, IReadOnlyList<Category> path, CaseKind kind, CasePriority priority, CancellationToken cancellationToken)
     {
         var ids = path.Select(c => c.Id).ToList();
-        if (!_wholeTables)
-        {
-            var policies = await db.SlaPolicies.AsNoTracking()
-                .Where(p => p.IsActive && p.Kind == kind && p.Priority == priority)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return SlaPolicy.Select(policies, ids, kind, priority);
-        }
-
         _activePolicies ??= await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken).ConfigureAwait(false);
         return SlaPolicy.Select(_activePolicies, ids, kind, priority);
     }

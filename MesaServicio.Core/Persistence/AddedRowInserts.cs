@@ -10,7 +10,8 @@ namespace MesaServicio.Core.Persistence;
 /// <summary>
 /// Saves a context whose changes are only new rows of plain tables — a batch of new cases and their history — with one
 /// INSERT per table, prepared once and run again for every row on the same connection, instead of SaveChanges, which
-/// builds a command with fresh parameters and has SQLite compile it anew for every row (docs/decisions/0015). The
+/// builds a command with fresh parameters and has SQLite compile it anew for every row (docs/decisions/0015); on
+/// PostgreSQL every row's INSERT goes in one batch of statements, one round trip (decision 0021). The
 /// statements and the values come from the EF Core model: the columns of the entity type's table, each value
 /// converted by its property's type mapping, exactly as SaveChanges would write it. Anything else — an update, a
 /// deletion, an owned or hierarchical type, a value the database must generate that the entity already set — is left
@@ -23,6 +24,9 @@ internal sealed class AddedRowInserts : IAsyncDisposable
     // Per entity type, decided once from the model: its INSERT, or null when the type is not a plain table of its own.
     private readonly Dictionary<IEntityType, Insert?> _inserts = [];
     private DbConnection? _connection;
+
+    // Makes the parameters of a batch's statements (a type mapping creates a parameter from a command); never run.
+    private DbCommand? _parameters;
 
     /// <summary>
     /// Inserts every tracked entity, principals before the rows that refer to them, inside the context's current
@@ -57,6 +61,22 @@ internal sealed class AddedRowInserts : IAsyncDisposable
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection.CanCreateBatch)
+        {
+            // PostgreSQL: every row in one round trip (a batch of statements), the engine's round trips being what a
+            // batch of registrations waits for on a server. SQLite has no round trips and no batches.
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            _parameters ??= connection.CreateCommand();
+            foreach (var (entry, insert) in rows.OrderBy(r => r.Insert.Depth))
+            {
+                batch.BatchCommands.Add(insert.BatchCommand(batch, entry, _parameters));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         foreach (var (entry, insert) in rows.OrderBy(r => r.Insert.Depth))
         {
             await insert.RunAsync(entry, connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -75,6 +95,12 @@ internal sealed class AddedRowInserts : IAsyncDisposable
             {
                 await insert.CloseAsync().ConfigureAwait(false);
             }
+        }
+
+        if (_parameters is not null)
+        {
+            await _parameters.DisposeAsync().ConfigureAwait(false);
+            _parameters = null;
         }
 
         _connection = null;
@@ -162,6 +188,19 @@ internal sealed class AddedRowInserts : IAsyncDisposable
             }
 
             await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The row's INSERT as one statement of a batch (its parameters made by <paramref name="parameters"/>).</summary>
+        public DbBatchCommand BatchCommand(DbBatch batch, EntityEntry entry, DbCommand parameters)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = _sql;
+            foreach (var (property, mapping, parameter) in _columns)
+            {
+                command.Parameters.Add(mapping.CreateParameter(parameters, parameter, entry.CurrentValues[property], property.IsNullable));
+            }
+
+            return command;
         }
 
         public async ValueTask CloseAsync()

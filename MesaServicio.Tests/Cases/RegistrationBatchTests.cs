@@ -19,7 +19,8 @@ namespace MesaServicio.Tests.Cases;
 /// <summary>
 /// Group commit on SQLite (<see cref="RegistrationBatches"/>). Each test holds SQLite's write lock from another
 /// connection while registrations queue up behind the writer, so the batch they form is known, not left to timing.
-/// These run on SQLite whatever engine the suite runs on: PostgreSQL registers each case in its own transaction.
+/// These run on SQLite whatever engine the suite runs on (the lock they hold is SQLite's; PostgreSQL's batches are covered by
+/// CasePersistenceTests and TransientFailureTests).
 /// </summary>
 public sealed class RegistrationBatchTests
 {

@@ -147,6 +147,27 @@ public class CasePersistenceTests
     }
 
     [Fact]
+    public async Task Two_instances_registering_at_once_hand_out_every_number_once_and_spread_the_work_evenly()
+    {
+        // Two desks on one database, as behind a load balancer: each has its own registration writer. Their batches must
+        // not read the same last number or the same loads (SQLite: its write lock; PostgreSQL: the batches' advisory lock).
+        await using var host = await CoreHost.StartAsync();
+        await using var second = MesaServicio.Tests.TimedWork.SecondCoreInstance.Of(host);
+        var categoryId = await host.CategoryAsync("Red cableada e inalámbrica (wifi)");
+        var requester = CurrentUser.Person(DemoPeople.Requester2, MesaServicio.Core.People.PersonRoles.None);
+        var writers = new[] { host.Get<RegisterCase>(), second.Get<RegisterCase>() };
+        var tasks = Enumerable.Range(0, 60).Select(i => Task.Run(() => writers[i % 2].HandleAsync(
+            new RegisterCaseCommand(CaseKind.Incident, categoryId, $"Sin red {i}", "No hay conexión.", Impact.Low, Urgency.Low, CaseChannel.Portal, DemoPeople.Requester2),
+            requester, default)));
+        var results = await Task.WhenAll(tasks);
+
+        results.Select(r => r.Number).Order().Should().Equal(Enumerable.Range(1, 60).Select(n => CaseNumbers.Format(2026, n)));
+        await using var db = host.NewContext();
+        var perAgent = await db.Cases.GroupBy(c => c.AssigneeId).Select(g => g.Count()).ToListAsync();
+        perAgent.Should().HaveCount(3).And.OnlyContain(n => n == 20, "each batch saw the other instance's picks");
+    }
+
+    [Fact]
     public async Task Routing_spreads_a_groups_cases_evenly()
     {
         await using var host = await CoreHost.StartAsync();

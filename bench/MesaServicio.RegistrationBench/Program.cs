@@ -112,6 +112,24 @@ internal static class BenchEntry
             }
         }
 
+        // The floor, on the same server in the same run: one durable single-row INSERT transaction per call.
+        Console.WriteLine();
+        Console.WriteLine("Floor: single-row INSERT transactions on the same server (one database per run):");
+        Console.WriteLine("| Callers | Run | Rows | Rows/s | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        var floors = new List<(int Callers, double PerSecond, double P50, double P99, double Max)>();
+        foreach (var callers in callerCounts)
+        {
+            for (var run = 1; run <= runs; run++)
+            {
+                await using var database = await BenchDatabase.CreateAsync(engine, server, folder);
+                var (perSecond, latencies) = await InsertFloor.RunAsync(database, callers, cases);
+                var f = (callers, perSecond, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), latencies.Max());
+                floors.Add(f);
+                Console.WriteLine(Invariant($"| {callers} | {run} | {cases} | {f.perSecond:F0} | {f.Item3:F2} | {f.Item4:F2} | {f.Item5:F2} |"));
+            }
+        }
+
         Console.WriteLine();
         Console.WriteLine($"Medians over the runs ({engine}):");
         Console.WriteLine("| Callers | Cases/s | p50 ms | p99 ms | max ms | runs |");
@@ -121,6 +139,15 @@ internal static class BenchEntry
             double Median(Func<RunResult, double> f) => Stats.Percentile(g.Select(f).ToList(), 50);
             Console.WriteLine(Invariant(
                 $"| {g.Key} | {Median(r => r.PerSecond):F0} | {Median(r => P(r, 50)):F2} | {Median(r => P(r, 99)):F2} | {Median(r => r.LatenciesMs.Max()):F2} | {g.Count()} |"));
+        }
+
+        Console.WriteLine($"Floor medians over the runs ({engine}):");
+        Console.WriteLine("| Callers | Rows/s | p50 ms | p99 ms | max ms | runs |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var g in floors.GroupBy(f => f.Callers))
+        {
+            double Median(Func<(int Callers, double PerSecond, double P50, double P99, double Max), double> f) => Stats.Percentile(g.Select(f).ToList(), 50);
+            Console.WriteLine(Invariant($"| {g.Key} | {Median(f => f.PerSecond):F0} | {Median(f => f.P50):F2} | {Median(f => f.P99):F2} | {Median(f => f.Max):F2} | {g.Count()} |"));
         }
 
         Console.WriteLine(allVerified ? "Every run verified: exactly the registered cases, distinct gapless numbers, their history rows." : "SOME RUN FAILED VERIFICATION");
