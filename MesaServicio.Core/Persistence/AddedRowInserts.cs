@@ -145,6 +145,9 @@ internal sealed class AddedRowInserts : IAsyncDisposable
     private sealed class Insert
     {
         private readonly string _sql;
+
+        // The same statement with positional parameters ($1, $2…), which Npgsql sends as it is, without parsing it.
+        private readonly string _positionalSql;
         private readonly IProperty[] _generated;
         private readonly (IProperty Property, RelationalTypeMapping Mapping, string Parameter)[] _columns;
         private DbCommand? _command;
@@ -162,6 +165,8 @@ internal sealed class AddedRowInserts : IAsyncDisposable
             _sql = $"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} "
                 + $"({string.Join(", ", _columns.Select(c => helper.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
                 + $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter))})";
+            _positionalSql = _sql[.._sql.LastIndexOf("VALUES (", StringComparison.Ordinal)]
+                + $"VALUES ({string.Join(", ", _columns.Select((_, i) => "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
             Depth = DepthOf(type, []);
         }
 
@@ -190,14 +195,17 @@ internal sealed class AddedRowInserts : IAsyncDisposable
             await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>The row's INSERT as one statement of a batch (its parameters made by <paramref name="parameters"/>).</summary>
+        /// <summary>
+        /// The row's INSERT as one statement of a PostgreSQL batch, with positional parameters (made by
+        /// <paramref name="parameters"/>, unnamed).
+        /// </summary>
         public DbBatchCommand BatchCommand(DbBatch batch, EntityEntry entry, DbCommand parameters)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = _sql;
-            foreach (var (property, mapping, parameter) in _columns)
+            command.CommandText = _positionalSql;
+            foreach (var (property, mapping, _) in _columns)
             {
-                command.Parameters.Add(mapping.CreateParameter(parameters, parameter, entry.CurrentValues[property], property.IsNullable));
+                command.Parameters.Add(mapping.CreateParameter(parameters, string.Empty, entry.CurrentValues[property], property.IsNullable));
             }
 
             return command;

@@ -38,19 +38,45 @@ public static class MesaDatabase
     }
 
     /// <summary>
-    /// Configures <paramref name="options"/> for the engine: transient PostgreSQL failures are retried; SQLite connections
-    /// wait for each other's locks inside SQLite (<see cref="SqliteBusyTimeout"/>).
+    /// Npgsql's prepared statements kept per connection when the connection string does not say (docs/decisions/0021):
+    /// the desk runs the same few dozen statements over and over (a registration batch alone, about twenty).
+    /// </summary>
+    public const int PostgreSqlAutoPrepared = 64;
+
+    /// <summary>
+    /// Configures <paramref name="options"/> for the engine: transient PostgreSQL failures are retried and its repeated
+    /// statements prepared (<see cref="WithAutoPrepare"/>); SQLite connections wait for each other's locks inside SQLite
+    /// (<see cref="SqliteBusyTimeout"/>).
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql
+            DatabaseProvider.PostgreSql => options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
                 .MigrationsAssembly(PostgreSqlMigrationsAssembly)
                 .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)),
             _ => options.UseSqlite(Rooted(connectionString, contentRoot)).AddInterceptors(SqliteBusyTimeout.Instance),
         };
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation (<see cref="PostgreSqlAutoPrepared"/> statements) unless the connection
+    /// string sets <c>Max Auto Prepare</c> itself — <c>Max Auto Prepare=0</c> turns it off, as a PgBouncer in
+    /// transaction mode before version 1.21 needs.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                return connectionString;
+            }
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = PostgreSqlAutoPrepared }.ConnectionString;
     }
 
     /// <summary>A relative SQLite file is taken from the app's content root, not the shell's current folder.</summary>

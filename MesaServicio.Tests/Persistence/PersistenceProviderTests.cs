@@ -47,6 +47,16 @@ public sealed class PersistenceProviderTests
             .Should().Throw<DatabaseConfigurationException>().WithMessage("*ConnectionStrings:Mesa*");
     }
 
+    [Fact]
+    public void PostgreSql_prepares_the_repeated_statements_unless_the_connection_string_says_otherwise()
+    {
+        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(MesaDatabase.WithAutoPrepare("Host=db;Database=mesa;Password=secreto"));
+        (prepared.Host, prepared.Database, prepared.Password, prepared.MaxAutoPrepare)
+            .Should().Be(("db", "mesa", "secreto", MesaDatabase.PostgreSqlAutoPrepared));
+        MesaDatabase.WithAutoPrepare("Host=db;Max Auto Prepare=0").Should().Be("Host=db;Max Auto Prepare=0", "0 turns it off (PgBouncer)");
+        MesaDatabase.WithAutoPrepare("Host=db;maxautoprepare=8").Should().Be("Host=db;maxautoprepare=8");
+    }
+
     private static IConfiguration Settings(string? provider) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [MesaDatabase.ProviderKey] = provider }).Build();
 }

@@ -61,9 +61,15 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(DatabaseProvider.PostgreSql, For(name), name);
     }
 
-    /// <summary>A connection string to <paramref name="database"/> on the test server; small pools, as many tests run at once.</summary>
+    /// <summary>
+    /// A connection string to <paramref name="database"/> on the test server; small pools, as many tests run at once. It
+    /// names the app's own statement preparation, so that the app's connections and the pool cleared here are one pool.
+    /// </summary>
     public static string For(string database) =>
-        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, MaxPoolSize = 20, IncludeErrorDetail = true }.ToString();
+        new NpgsqlConnectionStringBuilder(PostgresServer)
+        {
+            Database = database, MaxPoolSize = 20, IncludeErrorDetail = true, MaxAutoPrepare = MesaDatabase.PostgreSqlAutoPrepared,
+        }.ToString();
 
     public void Dispose()
     {
