@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MesaServicio.Core;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Catalog;
@@ -116,13 +114,7 @@ public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal port
             await Expect(moves.Locator("[data-mover='Resume']")).ToContainTextAsync("Reanudar la atención");
             await Expect(moves.Locator("[data-mover='Resume']")).ToContainTextAsync("Pasa a «En atención»");
             await agent.Page.WaitForTimeoutAsync(400);
-            var axe = await agent.Page.RunAxe(new AxeRunOptions
-            {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
-            axe.Passes.Should().NotBeEmpty("axe must really have run on the open dialog");
-            axe.Violations.Should().BeEmpty(string.Join("\n", axe.Violations.Select(v =>
-                $"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Target + " " + n.Html))}")));
+            await AxeCheck.AssertCleanAsync(agent.Page, "the board's move dialog");
             await ShootAsync(agent.Page, "tablero-tecnico-mover");
             await agent.Page.Keyboard.PressAsync("Escape");
             await Expect(moves).ToBeHiddenAsync();

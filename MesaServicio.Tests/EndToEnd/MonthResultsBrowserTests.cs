@@ -1,6 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Tests.Support;
 using Microsoft.Playwright;
@@ -19,8 +17,6 @@ namespace MesaServicio.Tests.EndToEnd;
 [Collection(BrowserSuite.Name)]
 public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
     private const string FirstLevelGroup = "Grupo Mesa de ayuda — primer nivel";
 
     /// <summary>The first-level technicians the portal routes «Correo electrónico institucional» to, by the name a case page shows.</summary>
@@ -217,13 +213,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
         await using var session = await browser.NewSessionAsync(portal, "axe-resultados");
         await SignInAsync(session, person, path);
         await WaitForReportAsync(session.Page, title);
-        var result = await session.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-        result.Passes.Should().NotBeEmpty("axe must really have run its WCAG rules on {0}", path);
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" ", v.Nodes.Select(n => n.Target))}"));
-        output.WriteLine($"axe on {path}: {result.Violations.Length} violation(s)\n{report}");
-        result.Violations.Where(v => v.Impact is "serious" or "critical").Should()
-            .BeEmpty($"axe (WCAG 2.1 A/AA) must find no serious or critical violation on {path}:\n{report}");
+        await AxeCheck.AssertCleanAsync(session.Page, path, output);
         session.OutsideRequests.Should().BeEmpty("the pages must request nothing outside 127.0.0.1");
     }
 

@@ -276,8 +276,8 @@ internal static partial class PortalPages
 
     /// <summary>A case's page, with or without a query (<c>?registrado=1</c> right after filing).</summary>
     [GeneratedRegex(@"/casos/MS-\d{4}-\d+(\?[^/]*)?$")]
-    private static partial Regex CasePageUrl();
+    public static partial Regex CasePageUrl();
 
     [GeneratedRegex(@"^Caso (?<numero>MS-\d{4}-\d+)$")]
-    private static partial Regex CaseHeading();
+    public static partial Regex CaseHeading();
 }

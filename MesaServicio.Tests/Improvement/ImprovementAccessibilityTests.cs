@@ -1,7 +1,6 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Tests.EndToEnd;
+using MesaServicio.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static MesaServicio.Tests.EndToEnd.PortalPages;
@@ -16,8 +15,6 @@ namespace MesaServicio.Tests.Improvement;
 [Collection(BrowserSuite.Name)]
 public sealed class ImprovementAccessibilityTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
     [Fact]
     public async Task The_list_the_form_and_an_actions_page_have_no_serious_violations()
     {
@@ -44,12 +41,6 @@ public sealed class ImprovementAccessibilityTests(PortalProcess portal, BrowserF
 
     private async Task CheckAsync(IPage page, string what)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-        result.Passes.Should().NotBeEmpty("axe must really have run its WCAG rules on {0}", what);
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" ", v.Nodes.Select(n => n.Target))}"));
-        output.WriteLine($"axe on {what}: {result.Violations.Length} violation(s)\n{report}");
-        result.Violations.Where(v => v.Impact is "serious" or "critical").Should()
-            .BeEmpty($"axe (WCAG 2.1 A/AA) must find no serious or critical violation on {what}:\n{report}");
+        await AxeCheck.AssertCleanAsync(page, what, output);
     }
 }

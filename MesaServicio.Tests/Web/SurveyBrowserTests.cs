@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Surveys;
 using MesaServicio.Tests.EndToEnd;
@@ -30,8 +27,6 @@ public sealed class SurveyBrowserSuite : ICollectionFixture<BrowserFixture>
 public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<SurveyBrowserTests.Portal>
 {
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
     [Fact]
     public async Task The_link_page_is_accessible_and_is_answered_by_keyboard_without_signing_in()
     {
@@ -147,16 +142,7 @@ public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, Browser
 
     private async Task CheckAxeAsync(IPage page, string what)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-        result.Passes.Should().NotBeEmpty("axe must really have run on {0}", what);
-        var report = new StringBuilder($"axe on {what}: {result.Violations.Length} violation(s).\n");
-        foreach (var v in result.Violations)
-        {
-            report.AppendLine($"- {v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Target + " " + n.Html))}");
-        }
-
-        output.WriteLine(report.ToString());
-        result.Violations.Where(v => v.Impact is "serious" or "critical").Should().BeEmpty(report.ToString());
+        await AxeCheck.AssertCleanAsync(page, what, output);
     }
 
     /// <summary>Core on a database file and the portal process on the same file, its clock where Core's is.</summary>
