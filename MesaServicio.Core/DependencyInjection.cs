@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddMesaServicioReports();
         services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);
+        services.AddSingleton<Operations.PortalBackup>();
         services.AddMesaServicioBoard();
         services.AddMesaServicioNotifications(configuration, contentRoot);
         services.AddMesaServicioSurveys();

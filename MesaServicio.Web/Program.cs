@@ -1,5 +1,6 @@
 using System.Globalization;
 using MesaServicio.Core;
+using MesaServicio.Core.Operations;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.TimedWork;
 using MesaServicio.Web;
@@ -14,12 +15,20 @@ using MesaServicio.Web.Realtime;
 using MudBlazor.Services;
 using Serilog;
 
+// `respaldo <carpeta>`: a backup of the running portal's database and attachments, then exit (docs/operations.md).
+var backupTo = args is [PortalBackup.Command, var folder, ..] ? folder : null;
+if (args is [PortalBackup.Command] || (backupTo is not null && backupTo.StartsWith('-')))
+{
+    await Console.Error.WriteLineAsync("Uso: MesaServicio.Web respaldo <carpeta nueva o vacía> [la misma configuración del portal]");
+    return 1;
+}
+
 WebApplicationBuilder builder;
 try
 {
     builder = WebApplication.CreateBuilder(new WebApplicationOptions
     {
-        Args = args,
+        Args = backupTo is null ? args : args[2..],
         WebRootPath = WebAssets.FindWebRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
     });
     builder.AddMesaAuthentication();
@@ -97,6 +106,11 @@ builder.Services.AddRazorComponents()
     });
 
 var app = builder.Build();
+
+if (backupTo is not null)
+{
+    return await BackupCommand.RunAsync(app.Services, backupTo);
+}
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
