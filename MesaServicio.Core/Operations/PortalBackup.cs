@@ -45,13 +45,14 @@ public sealed class PortalBackup(
             throw new BackupException("El respaldo no puede quedar dentro de la carpeta de adjuntos.");
         }
 
-        Directory.CreateDirectory(destination);
         var started = time.GetUtcNow();
         IReadOnlyList<StoredFile> files;
         string engine;
         string? databaseFile = null;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
+            await EnsurePortalDatabaseAsync(db, cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(destination);
             if (db.Database.IsSqlite())
             {
                 engine = nameof(DatabaseProvider.Sqlite);
@@ -102,6 +103,29 @@ public sealed class PortalBackup(
         }
 
         return result;
+    }
+
+    /// <summary>The configuration names the portal's database, and it exists (a backup never creates or migrates one).</summary>
+    private static async Task EnsurePortalDatabaseAsync(MesaDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite()
+            && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is var file
+            && !File.Exists(file))
+        {
+            throw new BackupException($"No existe la base de datos {file}: revise que el respaldo use la misma configuración del portal.");
+        }
+
+        try
+        {
+            if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+            {
+                throw new BackupException("La base de datos configurada no es la de un portal (no tiene sus tablas): revise la configuración.");
+            }
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw new BackupException("No se pudo leer la base de datos configurada: " + ex.Message, ex);
+        }
     }
 
     private static async Task<IReadOnlyList<StoredFile>> FilesInAsync(string databaseFile, CancellationToken cancellationToken)

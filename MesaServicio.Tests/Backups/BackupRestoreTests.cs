@@ -129,6 +129,20 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Directory.GetFileSystemEntries(backup).Select(Path.GetFileName).Should().Equal("otro.txt");
     }
 
+    [Fact]
+    public async Task A_configuration_that_names_no_portal_database_is_refused_without_creating_one()
+    {
+        var missing = Path.Combine(_root, "no-existe", "mesa.db");
+        await using var other = await StartOnAsync(Path.GetDirectoryName(missing)!, initialize: false);
+        var backup = Path.Combine(_root, "respaldo");
+
+        var act = () => other.GetRequiredService<PortalBackup>().CreateAsync(backup, CancellationToken.None);
+
+        await act.Should().ThrowAsync<BackupException>().WithMessage("No existe la base de datos*");
+        File.Exists(missing).Should().BeFalse();
+        Directory.Exists(backup).Should().BeFalse();
+    }
+
     private async Task<AttachedFile> AttachAsync(string number, string name, byte[] content)
     {
         var type = Path.GetExtension(name) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "text/csv" };
@@ -138,7 +152,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     }
 
     /// <summary>A new portal's Core on a restored folder: its database file and its attachments, nothing else.</summary>
-    private async Task<ServiceProvider> StartOnAsync(string folder)
+    private async Task<ServiceProvider> StartOnAsync(string folder, bool initialize = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -151,7 +165,11 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             .AddMesaServicioCore(configuration)
             .Configure<AttachmentOptions>(o => o.StoragePath = Path.Combine(folder, "adjuntos"))
             .BuildServiceProvider();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        if (initialize)
+        {
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
         return services;
     }
 }
