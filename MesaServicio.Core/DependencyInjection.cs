@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<People.SignInPerson>();
         services.AddSingleton<Priority.GetPriorityMatrix>();
         services.AddSingleton<People.GetPersonStanding>();
+        services.AddSingleton<Privacy.PrivacyNotices>();
         services.AddSingleton<RegistrationBatches>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();

@@ -146,6 +146,7 @@ app.MapAttachmentEndpoints();
 app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
 app.MapMonthClosureEndpoints();
+app.MapPrivacyEndpoints();
 app.MapMesaIntakeApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

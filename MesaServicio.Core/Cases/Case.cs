@@ -20,7 +20,8 @@ public sealed record CaseRegistration(
     Guid? FiledById,
     SlaPolicy? Policy,
     string? ExternalReference = null,
-    PqrsFiling? Pqrs = null);
+    PqrsFiling? Pqrs = null,
+    Privacy.DataAuthorization? DataAuthorization = null);
 
 /// <summary>
 /// A case (incidencia or petición) and its whole lifecycle. Every state change is a method here that
@@ -87,6 +88,18 @@ public sealed partial class Case
     /// radicado sent twice finds the case it already made.
     /// </summary>
     public string? ExternalReference { get; private set; }
+
+    /// <summary>
+    /// For a case another system filed (PQRS): whether that system says the requester authorised the treatment of their
+    /// personal data (Ley 1581 de 2012, art. 9); null when it said nothing.
+    /// </summary>
+    public bool? DataAuthorizationGranted { get; private set; }
+
+    /// <summary>The version of the other system's notice the requester was shown.</summary>
+    public string? DataAuthorizationVersion { get; private set; }
+
+    /// <summary>When the other system collected the authorization, UTC.</summary>
+    public DateTimeOffset? DataAuthorizationAt { get; private set; }
 
     /// <summary>The agent who filed it on the requester's behalf (channel Agente).</summary>
     public Guid? FiledById { get; private set; }
@@ -256,6 +269,9 @@ public sealed partial class Case
             RequesterId = registration.RequesterId,
             FiledById = registration.FiledById,
             ExternalReference = externalReference,
+            DataAuthorizationGranted = registration.DataAuthorization?.Granted,
+            DataAuthorizationVersion = registration.DataAuthorization?.NoticeVersion,
+            DataAuthorizationAt = registration.DataAuthorization?.At?.ToUniversalTime(),
             Status = CaseStatus.New,
             BoardColumn = Board.BoardColumn.NewOrAssigned,
             ReceivedAt = now,

@@ -154,7 +154,7 @@ public sealed class RegisterCase(
         var registered = Case.Register(
             new CaseRegistration(number, command.Kind, command.CategoryId, command.Subject, command.Description,
                 command.Impact, command.Urgency, priority, command.Channel, requesterId, filedBy, policy, extras?.ExternalReference,
-                command.Pqrs),
+                command.Pqrs, extras?.DataAuthorization),
             context);
         await CaseRouter.RouteAsync(db, registered, path, context with { Actor = Actor.System }, references.Routing, cancellationToken).ConfigureAwait(false);
 
@@ -186,6 +186,9 @@ internal sealed class CaseRegistrationExtras
 {
     /// <summary>The sender's identifier of the case (the radicado); unique.</summary>
     public string? ExternalReference { get; init; }
+
+    /// <summary>The personal-data authorization the sending system collected, as it reports it.</summary>
+    public Privacy.DataAuthorization? DataAuthorization { get; init; }
 
     /// <summary>Finds or adds the requester inside the transaction; replaces the command's <see cref="RegisterCaseCommand.RequesterId"/>.</summary>
     public Func<MesaDbContext, CancellationToken, Task<People.Person>>? ResolveRequester { get; init; }

@@ -93,6 +93,8 @@ public static class DomainRules
     public const string IntakeModalityInvalid = "Intake.ModalityInvalid";
     public const string IntakeFiledAtInvalid = "Intake.FiledAtInvalid";
     public const string IntakeFiledAtFuture = "Intake.FiledAtFuture";
+    public const string IntakeAuthorizationInvalid = "Intake.AuthorizationInvalid";
+    public const string IntakeAuthorizationRequired = "Intake.AuthorizationRequired";
 
     public const string ApiKeyNameRequired = "ApiKey.NameRequired";
     public const string ApiKeyNameTooLong = "ApiKey.NameTooLong";
@@ -153,4 +155,11 @@ public static class DomainRules
     public const string LegalExtensionNotBusinessDay = "Legal.Extension.NotBusinessDay";
     public const string LegalExtensionNotLater = "Legal.Extension.NotLater";
     public const string LegalExtensionBeyondDouble = "Legal.Extension.BeyondDouble";
+
+    public const string PrivacyOnlyPeople = "Privacy.OnlyPeople";
+    public const string PrivacyNoticeChanged = "Privacy.NoticeChanged";
+    public const string PrivacyNotAccepted = "Privacy.NotAccepted";
+    public const string PrivacyTextRequired = "Privacy.TextRequired";
+    public const string PrivacyTextTooLong = "Privacy.TextTooLong";
+    public const string PrivacyDefaultNotice = "Privacy.DefaultNotice";
 }

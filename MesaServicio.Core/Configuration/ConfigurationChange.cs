@@ -65,4 +65,7 @@ public static class ConfigurationAreas
 
     /// <summary>Indicator 7's target and the category groups of the specialised level.</summary>
     public const string Indicators = "Indicators";
+
+    /// <summary>The privacy notice (Ley 1581 de 2012): a new version published.</summary>
+    public const string PrivacyNotice = "PrivacyNotice";
 }

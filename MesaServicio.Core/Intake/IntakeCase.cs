@@ -94,7 +94,7 @@ public sealed partial class IntakeCase(
     {
         ArgumentNullException.ThrowIfNull(files);
         guard.Demand(user, GlobalOperation.Intake);
-        var intake = IntakeValidation.Validate(command, calendars.Current.ToLocal(time.GetUtcNow()));
+        var intake = IntakeValidation.Validate(command, calendars.Current.ToLocal(time.GetUtcNow()), options.Value.RequireDataAuthorization);
         if (await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             LogRepeated(logger, intake.Radicado.Length, existing.Number);
@@ -118,6 +118,7 @@ public sealed partial class IntakeCase(
                 new CaseRegistrationExtras
                 {
                     ExternalReference = intake.Radicado,
+                    DataAuthorization = intake.DataAuthorization,
                     ResolveRequester = (db, ct) => FindOrAddRequesterAsync(db, intake, ct),
                     Work = files,
                 },

@@ -23,6 +23,15 @@ public static class IntakeFields
     /// <summary>The radicación instant in the PQRS system, ISO 8601 with its offset.</summary>
     public const string FiledAt = "fechaRadicacion";
 
+    /// <summary>Whether the person authorised the treatment of their personal data in the PQRS system: <c>si</c> or <c>no</c> (Ley 1581 de 2012, art. 9).</summary>
+    public const string DataAuthorization = "autorizacionDatos";
+
+    /// <summary>The version of the PQRS system's privacy notice the person was shown.</summary>
+    public const string DataAuthorizationVersion = "autorizacionDatosVersion";
+
+    /// <summary>When the PQRS system collected the authorization, ISO 8601 with its offset.</summary>
+    public const string DataAuthorizationAt = "autorizacionDatosFecha";
+
     public const int RadicadoMaxLength = Cases.Case.ExternalReferenceMaxLength;
     public const int RequesterNameMaxLength = 200;
 

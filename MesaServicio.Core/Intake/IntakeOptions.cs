@@ -13,4 +13,12 @@ public sealed class IntakeOptions
     /// category in the coordinator's order.
     /// </summary>
     public string DefaultCategory { get; set; } = DefaultCategoryName;
+
+    /// <summary>
+    /// Whether the entity requires every PQRS to come with the person's personal-data authorization
+    /// (<c>autorizacionDatos=si</c>, with the notice's version and the instant): one without it is refused (400).
+    /// Off by default, for PQRS systems that do not send it yet (a public entity may treat data in the exercise of its
+    /// functions without it, Ley 1581 de 2012, art. 10).
+    /// </summary>
+    public bool RequireDataAuthorization { get; set; }
 }

@@ -22,7 +22,10 @@ public sealed record IntakeCaseCommand(
     string? CategoryHint = null,
     string? Kind = null,
     string? Modality = null,
-    string? FiledAt = null);
+    string? FiledAt = null,
+    string? DataAuthorization = null,
+    string? DataAuthorizationVersion = null,
+    string? DataAuthorizationAt = null);
 
 /// <summary>A submission that passed every rule, trimmed; the radicado upper-cased.</summary>
 internal sealed record ValidIntake(
@@ -35,16 +38,18 @@ internal sealed record ValidIntake(
     string? CategoryHint,
     CaseKind Kind,
     PqrsModality Modality = PqrsModality.Peticion,
-    DateTimeOffset? FiledAt = null);
+    DateTimeOffset? FiledAt = null,
+    Privacy.DataAuthorization? DataAuthorization = null);
 
 /// <summary>The intake's field rules, all checked at once so the PQRS system learns every problem in one answer.</summary>
 internal static partial class IntakeValidation
 {
     /// <summary>
     /// Checks every field. <paramref name="now"/> is the reception instant (Bogotá time in the messages): a radicación after
-    /// it is refused; without it the radicación is only parsed.
+    /// it is refused; without it the radicación is only parsed. With <paramref name="requireAuthorization"/> a submission
+    /// without the person's personal-data authorization is refused.
     /// </summary>
-    public static ValidIntake Validate(IntakeCaseCommand command, DateTimeOffset? now = null)
+    public static ValidIntake Validate(IntakeCaseCommand command, DateTimeOffset? now = null, bool requireAuthorization = false)
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -84,14 +89,16 @@ internal static partial class IntakeValidation
             Add(errors, IntakeFields.Modality, DomainMessages.Get(DomainRules.IntakeModalityInvalid, IntakeFields.Modality));
         }
 
-        var filedAt = FiledAtOf(errors, command.FiledAt, now);
+        var filedAt = InstantOf(errors, IntakeFields.FiledAt, command.FiledAt, now);
+        var authorization = AuthorizationOf(errors, command, now, requireAuthorization);
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
         }
 
         return new ValidIntake(
-            radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value, modality!.Value, filedAt);
+            radicado!.ToUpperInvariant(), name!, email!, organisation, subject!, description!, hint, kind!.Value, modality!.Value, filedAt,
+            authorization);
     }
 
     /// <summary>The radicado as stored (trimmed, upper-case), or null when the text cannot be one (no database round trip for garbage).</summary>
@@ -139,10 +146,71 @@ internal static partial class IntakeValidation
     };
 
     /// <summary>
-    /// The radicación: an ISO 8601 date and time with its offset (<c>Z</c> or <c>±hh:mm</c>), never after
-    /// <paramref name="now"/>; nothing means "when the desk receives it" (null).
+    /// The personal-data authorization the PQRS system collected (Ley 1581 de 2012, art. 9): <c>autorizacionDatos</c>
+    /// says whether the person gave it (<c>si</c> or <c>no</c>); when given, <c>autorizacionDatosVersion</c> (the version
+    /// of the notice shown) and <c>autorizacionDatosFecha</c> (when) are required. Null when the system says nothing and the
+    /// entity does not require it; refused when the entity requires it and it is absent or <c>no</c>.
     /// </summary>
-    private static DateTimeOffset? FiledAtOf(Dictionary<string, string[]> errors, string? value, DateTimeOffset? now)
+    private static Privacy.DataAuthorization? AuthorizationOf(
+        Dictionary<string, string[]> errors, IntakeCaseCommand command, DateTimeOffset? now, bool required)
+    {
+        var answer = TextSearch.Fold(command.DataAuthorization).Trim();
+        bool? granted = answer switch
+        {
+            "" => null,
+            "si" or "true" => true,
+            "no" or "false" => false,
+            _ => null,
+        };
+        if (answer.Length > 0 && granted is null)
+        {
+            Add(errors, IntakeFields.DataAuthorization, DomainMessages.Get(DomainRules.IntakeAuthorizationInvalid, IntakeFields.DataAuthorization));
+            return null;
+        }
+
+        if (granted is null)
+        {
+            if (required)
+            {
+                Add(errors, IntakeFields.DataAuthorization, DomainMessages.Get(DomainRules.IntakeAuthorizationRequired, IntakeFields.DataAuthorization));
+            }
+            else if (!string.IsNullOrWhiteSpace(command.DataAuthorizationVersion) || !string.IsNullOrWhiteSpace(command.DataAuthorizationAt))
+            {
+                Add(errors, IntakeFields.DataAuthorization, DomainMessages.Get(DomainRules.IntakeFieldRequired, IntakeFields.DataAuthorization));
+            }
+
+            return null;
+        }
+
+        if (granted == false)
+        {
+            if (required)
+            {
+                Add(errors, IntakeFields.DataAuthorization, DomainMessages.Get(DomainRules.IntakeAuthorizationRequired, IntakeFields.DataAuthorization));
+            }
+
+            return new Privacy.DataAuthorization(false, null, null);
+        }
+
+        var version = Required(errors, IntakeFields.DataAuthorizationVersion, command.DataAuthorizationVersion, Privacy.DataAuthorization.NoticeVersionMaxLength);
+        DateTimeOffset? at = null;
+        if (string.IsNullOrWhiteSpace(command.DataAuthorizationAt))
+        {
+            Add(errors, IntakeFields.DataAuthorizationAt, DomainMessages.Get(DomainRules.IntakeFieldRequired, IntakeFields.DataAuthorizationAt));
+        }
+        else
+        {
+            at = InstantOf(errors, IntakeFields.DataAuthorizationAt, command.DataAuthorizationAt, now);
+        }
+
+        return version is null || at is null ? null : new Privacy.DataAuthorization(true, version, at);
+    }
+
+    /// <summary>
+    /// An instant (the radicación, the authorization): an ISO 8601 date and time with its offset (<c>Z</c> or
+    /// <c>±hh:mm</c>), never after <paramref name="now"/>; nothing means "when the desk receives it" (null).
+    /// </summary>
+    private static DateTimeOffset? InstantOf(Dictionary<string, string[]> errors, string field, string? value, DateTimeOffset? now)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -153,14 +221,14 @@ internal static partial class IntakeValidation
         if (!InstantPattern().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var filedAt))
         {
-            Add(errors, IntakeFields.FiledAt, DomainMessages.Get(DomainRules.IntakeFiledAtInvalid, IntakeFields.FiledAt));
+            Add(errors, field, DomainMessages.Get(DomainRules.IntakeFiledAtInvalid, field));
             return null;
         }
 
         if (now is { } received && filedAt > received)
         {
-            Add(errors, IntakeFields.FiledAt, DomainMessages.Get(
-                DomainRules.IntakeFiledAtFuture, IntakeFields.FiledAt, received.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
+            Add(errors, field, DomainMessages.Get(
+                DomainRules.IntakeFiledAtFuture, field, received.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
             return null;
         }
 

@@ -21,6 +21,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         // A PQRS radicado makes one case only, even when two requests race (the loser finds the winner's case).
         builder.Property(c => c.ExternalReference).HasMaxLength(Case.ExternalReferenceMaxLength);
+        builder.Property(c => c.DataAuthorizationVersion).HasMaxLength(Privacy.DataAuthorization.NoticeVersionMaxLength);
         builder.HasIndex(c => c.ExternalReference).IsUnique();
         builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength).IsRequired();
@@ -253,6 +254,39 @@ internal sealed class EmailOptOutConfiguration : IEntityTypeConfiguration<Notifi
         builder.ToTable("EmailOptOuts");
         builder.HasKey(o => new { o.PersonId, o.Kind });
         builder.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PrivacyNoticeConfiguration : IEntityTypeConfiguration<Privacy.PrivacyNotice>
+{
+    public void Configure(EntityTypeBuilder<Privacy.PrivacyNotice> builder)
+    {
+        builder.ToTable("PrivacyNotices");
+        builder.HasKey(n => n.Version);
+        builder.Property(n => n.Version).ValueGeneratedNever();
+        builder.Property(n => n.Text).HasMaxLength(Privacy.PrivacyNotice.TextMaxLength).IsRequired();
+    }
+}
+
+internal sealed class PrivacyAcceptanceConfiguration : IEntityTypeConfiguration<Privacy.PrivacyAcceptance>
+{
+    public void Configure(EntityTypeBuilder<Privacy.PrivacyAcceptance> builder)
+    {
+        builder.ToTable("PrivacyAcceptances");
+        builder.HasKey(a => new { a.PersonId, a.Version });
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AttachmentIntegrityConfiguration : IEntityTypeConfiguration<Attachments.AttachmentIntegrity>
+{
+    public void Configure(EntityTypeBuilder<Attachments.AttachmentIntegrity> builder)
+    {
+        builder.ToTable("AttachmentIntegrity");
+        builder.HasKey(i => i.AttachmentId);
+        builder.HasOne<CaseAttachment>().WithOne().HasForeignKey<Attachments.AttachmentIntegrity>(i => i.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.CheckedAt);
+        builder.HasIndex(i => i.State);
     }
 }
 

@@ -52,6 +52,7 @@ public sealed class DatabaseInitializer(
 
             await SeedData.SeedAsync(db, cancellationToken).ConfigureAwait(false);
             await SeedData.SeedCalendarAsync(db, calendarSeed.Options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await Privacy.PrivacyNotices.EnsureFirstVersionAsync(db, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

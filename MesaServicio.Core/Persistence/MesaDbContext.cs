@@ -80,6 +80,12 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Improvement.ImprovementHistoryEntry> ImprovementHistory => Set<Improvement.ImprovementHistoryEntry>();
 
+    public DbSet<Privacy.PrivacyNotice> PrivacyNotices => Set<Privacy.PrivacyNotice>();
+
+    public DbSet<Privacy.PrivacyAcceptance> PrivacyAcceptances => Set<Privacy.PrivacyAcceptance>();
+
+    public DbSet<Attachments.AttachmentIntegrity> AttachmentIntegrity => Set<Attachments.AttachmentIntegrity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var autoDetect = GuardEvidence();

@@ -127,6 +127,29 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.ToTable("ApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Attachments.AttachmentIntegrity", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ProblemSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AttachmentId");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("AttachmentIntegrity", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Attachments.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -294,6 +317,16 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DataAuthorizationAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("DataAuthorizationGranted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DataAuthorizationVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1087,6 +1120,43 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.ToTable("PriorityMatrix", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "Version");
+
+                    b.ToTable("PrivacyAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyNotice", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("PrivacyNotices", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Reports.Closing.MonthClosure", b =>
                 {
                     b.Property<long>("Id")
@@ -1347,6 +1417,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Attachments.AttachmentIntegrity", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Attachments.CaseAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("MesaServicio.Core.Attachments.AttachmentIntegrity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Attachments.CaseAttachment", b =>
                 {
                     b.HasOne("MesaServicio.Core.Cases.Case", null)
@@ -1538,6 +1617,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasOne("MesaServicio.Core.Notifications.OutboxMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -20,7 +20,7 @@ public sealed class ConfigurationTabsTests(PortalProcess portal, BrowserFixture 
 
         var names = await tabs.AllTextContentsAsync();
         names.Select(n => n.Trim()).Should().Equal(
-            "Categorías", "Grupos", "Enrutamiento y líderes", "ANS", "Horario y días no hábiles", "Matriz de prioridad", "Indicadores", "Claves API");
+            "Categorías", "Grupos", "Enrutamiento y líderes", "ANS", "Horario y días no hábiles", "Matriz de prioridad", "Indicadores", "Privacidad", "Claves API");
         await Expect(session.Page.Locator(".mud-tabs-scroll-button:visible")).ToHaveCountAsync(0);
         var viewport = 1366;
         foreach (var tab in await tabs.AllAsync())

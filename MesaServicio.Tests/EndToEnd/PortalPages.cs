@@ -27,7 +27,7 @@ internal static partial class PortalPages
     }
 
     /// <summary>Signs in through /ingresar/local with one of the demo people, then lands on <paramref name="returnUrl"/>.</summary>
-    public static async Task SignInAsync(PortalSession session, Guid personId, string returnUrl)
+    public static async Task SignInAsync(PortalSession session, Guid personId, string returnUrl, bool acceptPrivacyNotice = true)
     {
         var page = session.Page;
         await page.GotoAsync("/ingresar/local?returnUrl=" + Uri.EscapeDataString(returnUrl));
@@ -35,7 +35,28 @@ internal static partial class PortalPages
         await Expect(button).ToBeVisibleAsync(new() { Timeout = PageTimeout });
         await button.ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0], new() { Timeout = PageTimeout });
+        if (acceptPrivacyNotice)
+        {
+            await AcceptPrivacyNoticeIfAskedAsync(page);
+        }
+
         await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// The first page a person sees is the privacy notice until they accept it (once per version, Ley 1581): accepts it
+    /// as they would, and comes back to the same page. The notice is in the prerendered HTML, so nothing is waited for.
+    /// </summary>
+    public static async Task AcceptPrivacyNoticeIfAskedAsync(IPage page)
+    {
+        var accept = page.GetByTestId("aceptar-aviso");
+        if (await accept.CountAsync() == 0)
+        {
+            return;
+        }
+
+        await accept.ClickAsync();
+        await Expect(accept).ToHaveCountAsync(0, new() { Timeout = PageTimeout });
     }
 
     public static async Task GotoAsync(IPage page, string path)

@@ -40,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     });
 
     /// <summary>Signs the client in as a seeded person through the local sign-in page, as a person would.</summary>
-    public static async Task SignInAsync(HttpClient client, Guid personId)
+    public static async Task SignInAsync(HttpClient client, Guid personId, bool acceptPrivacyNotice = true)
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = await client.GetStringAsync(new Uri("/ingresar/local", UriKind.Relative));
@@ -55,6 +55,35 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
         {
             throw new InvalidOperationException($"Local sign-in failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        if (acceptPrivacyNotice)
+        {
+            await AcceptPrivacyNoticeAsync(client);
+        }
+    }
+
+    /// <summary>Accepts the privacy notice in force, as a person does at their first page (Ley 1581); nothing when already accepted.</summary>
+    public static async Task AcceptPrivacyNoticeAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(new Uri("/privacidad", UriKind.Relative));
+        var version = Regex.Match(page, "name=\"version\" value=\"([0-9]+)\"");
+        if (!version.Success)
+        {
+            return;
+        }
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version.Groups[1].Value,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        });
+        using var response = await client.PostAsync(new Uri("/privacidad/aceptar", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"Accepting the privacy notice failed: {(int)response.StatusCode} {response.Headers.Location}");
         }
     }
 

@@ -162,7 +162,8 @@ public static class IntakeEndpoints
                 Field(fields, IntakeFields.Radicado), Field(fields, IntakeFields.RequesterName), Field(fields, IntakeFields.RequesterEmail),
                 Field(fields, IntakeFields.Subject), Field(fields, IntakeFields.Description), Field(fields, IntakeFields.IdentityDocument),
                 Field(fields, IntakeFields.Organisation), Field(fields, IntakeFields.CategoryHint), Field(fields, IntakeFields.Kind),
-                Field(fields, IntakeFields.Modality), Field(fields, IntakeFields.FiledAt));
+                Field(fields, IntakeFields.Modality), Field(fields, IntakeFields.FiledAt), Field(fields, IntakeFields.DataAuthorization),
+                Field(fields, IntakeFields.DataAuthorizationVersion), Field(fields, IntakeFields.DataAuthorizationAt));
             var result = await intake.HandleAsync(command, files, user, cancellationToken);
             var answer = PqrsCaseResponse.From(result.Case);
             return result.Created

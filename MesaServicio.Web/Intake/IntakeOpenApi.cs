@@ -131,16 +131,23 @@ internal sealed class IntakeOpenApi : IOpenApiDocumentTransformer, IOpenApiSchem
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var limits = context.ApplicationServices.GetRequiredService<IntakeCase>().Limits;
-        var defaultCategory = context.ApplicationServices.GetRequiredService<IOptions<IntakeOptions>>().Value.DefaultCategory;
+        var intakeOptions = context.ApplicationServices.GetRequiredService<IOptions<IntakeOptions>>().Value;
+        var defaultCategory = intakeOptions.DefaultCategory;
+        var required = new HashSet<string>(StringComparer.Ordinal)
+        {
+            IntakeFields.Radicado, IntakeFields.RequesterName, IntakeFields.RequesterEmail, IntakeFields.Subject, IntakeFields.Description,
+        };
+        if (intakeOptions.RequireDataAuthorization)
+        {
+            required.Add(IntakeFields.DataAuthorization);
+        }
+
         static OpenApiSchema Text(int maxLength, string description) =>
             new() { Type = JsonSchemaType.String, MaxLength = maxLength, Description = description };
         var form = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Required = new HashSet<string>(StringComparer.Ordinal)
-            {
-                IntakeFields.Radicado, IntakeFields.RequesterName, IntakeFields.RequesterEmail, IntakeFields.Subject, IntakeFields.Description,
-            },
+            Required = required,
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
             {
                 [IntakeFields.Radicado] = new OpenApiSchema
@@ -184,6 +191,23 @@ internal sealed class IntakeOpenApi : IOpenApiDocumentTransformer, IOpenApiSchem
                     Format = "date-time",
                     Description = "Fecha y hora de radicación en el sistema PQRS (opcional), ISO 8601 con zona horaria, por ejemplo 2026-04-06T09:30:00-05:00; "
                         + "no puede ser futura. Si falta, cuenta desde que la mesa recibe el caso. El término vence al cierre de la jornada del último día hábil, contado desde el día hábil siguiente.",
+                },
+                [IntakeFields.DataAuthorization] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = ["si", "no"],
+                    Description = "Si quien presenta la PQRS autorizó en el sistema PQRS el tratamiento de sus datos personales (Ley 1581 de 2012, art. 9). "
+                        + (intakeOptions.RequireDataAuthorization
+                            ? "Obligatorio: esta entidad no recibe PQRS sin autorización («no» o sin el campo se rechaza)."
+                            : "Opcional en esta entidad; si se envía «si», también van la versión del aviso y la fecha."),
+                },
+                [IntakeFields.DataAuthorizationVersion] = Text(Core.Privacy.DataAuthorization.NoticeVersionMaxLength,
+                    "Versión del aviso de privacidad que el sistema PQRS mostró; obligatoria con «autorizacionDatos=si»."),
+                [IntakeFields.DataAuthorizationAt] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "date-time",
+                    Description = "Cuándo se dio la autorización, ISO 8601 con zona horaria; obligatoria con «autorizacionDatos=si», no puede ser futura.",
                 },
                 [IntakeFields.Files] = new OpenApiSchema
                 {

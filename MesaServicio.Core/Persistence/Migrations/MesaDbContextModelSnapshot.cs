@@ -122,6 +122,29 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("ApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Attachments.AttachmentIntegrity", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProblemSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AttachmentId");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("AttachmentIntegrity", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Attachments.CaseAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +310,16 @@ namespace MesaServicio.Core.Persistence.Migrations
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DataAuthorizationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DataAuthorizationGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataAuthorizationVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1068,6 +1101,43 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("PriorityMatrix", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Version");
+
+                    b.ToTable("PrivacyAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyNotice", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("PrivacyNotices", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Reports.Closing.MonthClosure", b =>
                 {
                     b.Property<long>("Id")
@@ -1324,6 +1394,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Attachments.AttachmentIntegrity", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Attachments.CaseAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("MesaServicio.Core.Attachments.AttachmentIntegrity", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Attachments.CaseAttachment", b =>
                 {
                     b.HasOne("MesaServicio.Core.Cases.Case", null)
@@ -1515,6 +1594,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasOne("MesaServicio.Core.Notifications.OutboxMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Privacy.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
