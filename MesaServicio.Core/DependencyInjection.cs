@@ -73,6 +73,9 @@ public static class DependencyInjection
         services.AddSingleton<Priority.GetPriorityMatrix>();
         services.AddSingleton<People.GetPersonStanding>();
         services.AddSingleton<Privacy.PrivacyNotices>();
+        services.AddSingleton<Privacy.PersonalDataRequests>();
+        services.AddSingleton<Privacy.GetPersonalData>();
+        services.AddSingleton<Privacy.PersonalDataPdf>();
         services.AddSingleton<RegistrationBatches>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();

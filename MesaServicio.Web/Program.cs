@@ -147,6 +147,7 @@ app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
 app.MapMonthClosureEndpoints();
 app.MapPrivacyEndpoints();
+app.MapPersonalDataEndpoints();
 app.MapMesaIntakeApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

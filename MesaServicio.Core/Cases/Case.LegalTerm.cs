@@ -102,7 +102,8 @@ public sealed partial class Case
             return;
         }
 
-        if (Channel != CaseChannel.Pqrs)
+        // A petition's term runs for a PQRS; a personal-data request's (Ley 1581) for one filed in the portal too.
+        if (Channel != CaseChannel.Pqrs && !LegalTermClock.IsPersonalData(filing.Modality))
         {
             throw new DomainException(DomainRules.LegalTermOnlyPqrs);
         }

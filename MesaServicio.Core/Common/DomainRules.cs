@@ -162,4 +162,7 @@ public static class DomainRules
     public const string PrivacyTextRequired = "Privacy.TextRequired";
     public const string PrivacyTextTooLong = "Privacy.TextTooLong";
     public const string PrivacyDefaultNotice = "Privacy.DefaultNotice";
+    public const string PrivacyRequestKindRequired = "Privacy.Request.KindRequired";
+    public const string PrivacyRequestDetailRequired = "Privacy.Request.DetailRequired";
+    public const string PrivacyRequestDetailTooLong = "Privacy.Request.DetailTooLong";
 }

@@ -114,7 +114,7 @@ public static class SeedData
             (TopCategories[4], administrativos, DemoPeople.LeadAdministrativos,
             [
                 "Préstamo de equipos audiovisuales", "Traslado de puestos de trabajo", "Inventario de bienes tecnológicos",
-                "Paz y salvo de TI", "Apoyo a eventos institucionales",
+                "Paz y salvo de TI", "Apoyo a eventos institucionales", Privacy.PersonalDataRequests.DefaultCategoryName,
             ]),
         };
 

@@ -159,6 +159,8 @@ public static class ReportFormat
         PqrsModality.Peticion => "Petición",
         PqrsModality.Documentos => "Documentos e información",
         PqrsModality.Consulta => "Consulta",
+        PqrsModality.DatosConsulta => "Consulta de datos personales",
+        PqrsModality.DatosReclamo => "Reclamo de datos personales",
         _ => modality.ToString(),
     };
 
@@ -166,6 +168,8 @@ public static class ReportFormat
     public static string ShortLabel(PqrsModality modality) => modality switch
     {
         PqrsModality.Documentos => "Documentos",
+        PqrsModality.DatosConsulta => "Consulta de datos",
+        PqrsModality.DatosReclamo => "Reclamo de datos",
         _ => Label(modality),
     };
 

@@ -13,6 +13,12 @@ public enum PqrsModality
 
     /// <summary>A consultation to the authority on matters in its charge: 30 business days.</summary>
     Consulta = 3,
+
+    /// <summary>A consulta of one's personal data (habeas data, Ley 1581 de 2012, art. 14): 10 business days.</summary>
+    DatosConsulta = 4,
+
+    /// <summary>A reclamo to correct, update or delete one's personal data or revoke the authorization (Ley 1581 de 2012, art. 15): 15 business days.</summary>
+    DatosReclamo = 5,
 }
 
 /// <summary>How a PQRS reached the desk: its modality and when the PQRS system filed it (radicación).</summary>
@@ -76,12 +82,17 @@ public static class LegalTermClock
     /// <summary>Business days within which a request for completion suspends the term (art. 17: "dentro de los diez días siguientes").</summary>
     public const int CompletionRequestWindowDays = 10;
 
+    /// <summary>Whether the modality is a personal-data request (Ley 1581 de 2012), which any channel may carry.</summary>
+    public static bool IsPersonalData(PqrsModality modality) => modality is PqrsModality.DatosConsulta or PqrsModality.DatosReclamo;
+
     /// <summary>The modality's term in business days.</summary>
     public static int DaysFor(PqrsModality modality) => modality switch
     {
         PqrsModality.Peticion => 15,
         PqrsModality.Documentos => 10,
         PqrsModality.Consulta => 30,
+        PqrsModality.DatosConsulta => 10,
+        PqrsModality.DatosReclamo => 15,
         _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, "Modalidad desconocida."),
     };
 

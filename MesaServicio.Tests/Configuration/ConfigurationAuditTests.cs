@@ -127,6 +127,11 @@ public sealed class ConfigurationAuditTests(ConfigurationAuditTests.Fixture fixt
             var target = $"{50 + (Next() % 40)},5";
             return Task.FromResult<Func<CurrentUser, Task>>(u => h.Get<SetIndicator7Target>().HandleAsync(new SetIndicator7TargetCommand(target), u, default));
         }),
+        ["publish a privacy notice"] = new(ConfigurationAreas.PrivacyNotice, true, true, h =>
+        {
+            var text = Unique("Aviso de privacidad de la entidad");
+            return Task.FromResult<Func<CurrentUser, Task>>(u => h.Get<MesaServicio.Core.Privacy.PrivacyNotices>().PublishAsync(u, text, default));
+        }),
         ["mark a group specialised"] = new(ConfigurationAreas.Indicators, true, true, async h =>
         {
             var id = await h.CategoryAsync("Servicios administrativos");
@@ -211,6 +216,8 @@ public sealed class ConfigurationAuditTests(ConfigurationAuditTests.Fixture fixt
         await FluentActions.Awaiting(() => host.Get<GetSlaSettings>().HandleAsync(user, default)).Should().ThrowAsync<MesaServicio.Core.Common.ForbiddenException>();
         await FluentActions.Awaiting(() => host.Get<GetCalendarSettings>().HandleAsync(user, default)).Should().ThrowAsync<MesaServicio.Core.Common.ForbiddenException>();
         await FluentActions.Awaiting(() => host.Get<RecomputeCaseSla>().HandleAsync(new RecomputeCaseSlaCommand(null, null, "Motivo."), user, default))
+            .Should().ThrowAsync<MesaServicio.Core.Common.ForbiddenException>();
+        await FluentActions.Awaiting(() => host.Get<MesaServicio.Core.Privacy.PrivacyNotices>().GetForCoordinatorAsync(user, default))
             .Should().ThrowAsync<MesaServicio.Core.Common.ForbiddenException>();
         await FluentActions.Awaiting(() => host.Get<MesaServicio.Core.Audit.ListAuditEntries>().HandleAsync(new MesaServicio.Core.Audit.AuditFilter(), user, default))
             .Should().ThrowAsync<MesaServicio.Core.Common.ForbiddenException>();

@@ -56,7 +56,7 @@ public sealed class ConfigurationPageTests : ComponentTestContext
         cut.WaitForAssertion(() =>
         {
             var tabs = cut.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToList();
-            tabs.Should().Equal("Categorías", "Grupos", "Enrutamiento y líderes", "ANS", "Horario y días no hábiles", "Matriz de prioridad", "Indicadores", "Claves API");
+            tabs.Should().Equal("Categorías", "Grupos", "Enrutamiento y líderes", "ANS", "Horario y días no hábiles", "Matriz de prioridad", "Indicadores", "Privacidad", "Claves API");
             cut.FindAll("[data-testid=tabla-categorias] tbody tr").Should().HaveCountGreaterThan(30);
         }, Patience);
     }

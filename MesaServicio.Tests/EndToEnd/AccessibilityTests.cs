@@ -43,6 +43,12 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public Task The_privacy_notice_has_no_violations(int width, int height) =>
+        CheckAnonymousAsync("/privacidad", width, height, async page =>
+            await Expect(page.Locator(".privacy-text")).ToBeVisibleAsync());
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public Task The_home_page_signed_in_has_no_violations(int width, int height) =>
         CheckAsync(SeedData.DemoPeople.Requester, "/", width, height, async page =>
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());

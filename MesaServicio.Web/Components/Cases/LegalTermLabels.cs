@@ -9,6 +9,8 @@ public static class LegalTermLabels
     {
         PqrsModality.Documentos => "Documentos o información",
         PqrsModality.Consulta => "Consulta",
+        PqrsModality.DatosConsulta => "Consulta de datos personales",
+        PqrsModality.DatosReclamo => "Reclamo de datos personales",
         _ => "Petición",
     };
 
