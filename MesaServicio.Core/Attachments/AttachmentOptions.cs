@@ -31,6 +31,12 @@ public sealed class AttachmentOptions
     /// <summary>Folder of the stored files; a relative path is taken from the app's content root. Created on demand.</summary>
     public string StoragePath { get; set; } = DefaultStoragePath;
 
+    /// <summary>Days between two re-checks of one stored file's SHA-256 (the periodic integrity check); 1 to 365.</summary>
+    public int IntegrityRecheckDays { get; set; } = 7;
+
+    /// <summary>Files re-checked per round of the timed work, so the check is spread over time; 1 to 1000.</summary>
+    public int IntegrityFilesPerRun { get; set; } = 20;
+
     /// <summary>Every extension the desk can verify, the default allow-list.</summary>
     public static IReadOnlyList<string> DefaultAllowedTypes { get; } = [.. AttachmentFormat.All.SelectMany(f => f.Extensions)];
 
@@ -65,6 +71,18 @@ internal sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOp
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Attachments:MaxFilesPerMessage must be between 1 and 50 (was {options.MaxFilesPerMessage})."));
+        }
+
+        if (options.IntegrityRecheckDays is <= 0 or > 365)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Attachments:IntegrityRecheckDays must be between 1 and 365 (was {options.IntegrityRecheckDays})."));
+        }
+
+        if (options.IntegrityFilesPerRun is <= 0 or > 1000)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Attachments:IntegrityFilesPerRun must be between 1 and 1000 (was {options.IntegrityFilesPerRun})."));
         }
 
         var unknown = options.AllowedTypes.Select(AttachmentOptions.Normalize)

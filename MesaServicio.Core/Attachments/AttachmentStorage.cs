@@ -42,6 +42,26 @@ public sealed class AttachmentStorage
         new(PathOf(storageName), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
 
+    /// <summary>The SHA-256 (lowercase hex) of a stored file's bytes now; null when there is no such file.</summary>
+    public async Task<string?> HashAsync(string storageName, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = OpenRead(storageName);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            var hash = await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+            return Convert.ToHexStringLower(hash);
+        }
+    }
+
     /// <summary>Deletes a file this class made, if it is still there; a failure is left for the operator (it is only an orphan).</summary>
     internal static bool TryDelete(string path)
     {

@@ -16,6 +16,9 @@ public static class AttachmentsRegistration
         services.AddSingleton<AttachFiles>();
         services.AddSingleton<ListAttachments>();
         services.AddSingleton<OpenAttachment>();
+        services.AddSingleton<ListIntegrityProblems>();
+        services.AddSingleton<AttachmentIntegritySweep>();
+        services.AddSingleton<TimedWork.ITimedWork>(sp => sp.GetRequiredService<AttachmentIntegritySweep>());
         return services;
     }
 }

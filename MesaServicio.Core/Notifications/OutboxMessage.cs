@@ -63,6 +63,9 @@ public enum MessageKind
 
     /// <summary>To the assignee, the category's lead and the coordinators: a PQRS's legal term expired unanswered.</summary>
     LegalTermBreached = 52,
+
+    /// <summary>The coordinator: a stored attachment is missing or no longer matches its SHA-256 (portal notice only).</summary>
+    AttachmentIntegrity = 60,
 }
 
 /// <summary>

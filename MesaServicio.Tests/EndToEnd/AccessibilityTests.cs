@@ -49,6 +49,12 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public Task The_integrity_list_has_no_violations(int width, int height) =>
+        CheckAsync(SeedData.DemoPeople.Coordinator, "/integridad", width, height, async page =>
+            await Expect(page.GetByTestId("avance-integridad")).ToBeVisibleAsync());
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public Task The_home_page_signed_in_has_no_violations(int width, int height) =>
         CheckAsync(SeedData.DemoPeople.Requester, "/", width, height, async page =>
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());
