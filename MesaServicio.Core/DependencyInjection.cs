@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<Privacy.PersonalDataRequests>();
         services.AddSingleton<Privacy.GetPersonalData>();
         services.AddSingleton<Privacy.PersonalDataPdf>();
+        services.AddSingleton<Privacy.AnonymisePerson>();
         services.AddSingleton<RegistrationBatches>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<AssignCase>();

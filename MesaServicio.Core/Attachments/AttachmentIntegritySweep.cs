@@ -41,7 +41,7 @@ public sealed partial class AttachmentIntegritySweep(
                 from a in db.CaseAttachments.AsNoTracking()
                 join i in db.AttachmentIntegrity on a.Id equals i.AttachmentId into checks
                 from i in checks.DefaultIfEmpty()
-                where i == null || i.CheckedAt < staleBefore
+                where a.ContentRemovedAt == null && (i == null || i.CheckedAt < staleBefore)
                 orderby i == null ? 0 : 1, i!.CheckedAt, a.Id
                 select new { a.Id, a.CaseId, a.StorageName, a.Sha256, Check = i })
             .Take(options.Value.IntegrityFilesPerRun)
@@ -157,7 +157,7 @@ public sealed class ListIntegrityProblems(
         var period = options.Value.IntegrityRecheckDays;
         var since = time.GetUtcNow().AddDays(-period);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var files = await db.CaseAttachments.CountAsync(cancellationToken).ConfigureAwait(false);
+        var files = await db.CaseAttachments.CountAsync(a => a.ContentRemovedAt == null, cancellationToken).ConfigureAwait(false);
         var recent = await db.AttachmentIntegrity.CountAsync(i => i.CheckedAt >= since, cancellationToken).ConfigureAwait(false);
         var last = await db.AttachmentIntegrity.MaxAsync(i => (DateTimeOffset?)i.CheckedAt, cancellationToken).ConfigureAwait(false);
         var problems = await (

@@ -74,5 +74,11 @@ public sealed class CaseAttachment
     /// <summary>The file's name in the storage folder: generated from the id, nothing of the user's.</summary>
     public string StorageName { get; private set; }
 
+    /// <summary>
+    /// When the file's bytes were removed from the storage because its uploader was anonymised (Ley 1581); the row, its size
+    /// and SHA-256 stay as evidence that the file existed. Null while the file is kept.
+    /// </summary>
+    public DateTimeOffset? ContentRemovedAt { get; private set; }
+
     internal static string StorageNameFor(Guid id) => id.ToString("N");
 }

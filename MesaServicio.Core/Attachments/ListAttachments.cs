@@ -15,7 +15,8 @@ public sealed record AttachmentRow(
     string Sha256,
     string? UploadedByName,
     DateTimeOffset UploadedAt,
-    bool IsInternal)
+    bool IsInternal,
+    bool ContentRemoved = false)
 {
     /// <summary>"1,2 MB".</summary>
     public string SizeText => AttachmentSizes.Format(Size);
@@ -42,7 +43,8 @@ public sealed class ListAttachments(IDbContextFactory<MesaDbContext> contextFact
                 from p in uploaders.DefaultIfEmpty()
                 orderby a.UploadedAt, a.Id
                 select new AttachmentRow(
-                    a.Id, a.CommentId, a.FileName, a.Size, a.DetectedContentType, a.Sha256, p == null ? null : p.DisplayName, a.UploadedAt, a.IsInternal))
+                    a.Id, a.CommentId, a.FileName, a.Size, a.DetectedContentType, a.Sha256, p == null ? null : p.DisplayName, a.UploadedAt, a.IsInternal,
+                    a.ContentRemovedAt != null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -40,6 +40,11 @@ public sealed class OpenAttachment(IDbContextFactory<MesaDbContext> contextFacto
             throw new NotFoundException(DomainMessages.Get("Attachment.Label"));
         }
 
+        if (attachment.ContentRemovedAt is not null)
+        {
+            throw new DomainException(DomainRules.AttachmentContentRemoved);
+        }
+
         var content = storage.OpenRead(attachment.StorageName);
         return new AttachmentDownload(content, attachment.FileName, ServedType(attachment.DetectedContentType), attachment.Size, attachment.Sha256);
     }

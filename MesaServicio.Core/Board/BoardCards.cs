@@ -69,6 +69,9 @@ public sealed class BoardCardNames(TimeProvider time)
     private readonly ConcurrentDictionary<Guid, (string Name, DateTimeOffset Until)> _people = new();
     private readonly ConcurrentDictionary<int, (string Name, DateTimeOffset Until)> _categories = new();
 
+    /// <summary>Forgets a person's name on this instance (after an anonymisation: the board must not show it again).</summary>
+    public void Forget(Guid personId) => _people.TryRemove(personId, out _);
+
     public async ValueTask<string> PersonAsync(MesaDbContext db, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -354,7 +354,7 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
             ];
             var rows = file.Attachments.Select(a => new TableRow(
             [
-                a.FileName + (a.IsInternal ? "\n(de una nota interna)" : ""),
+                a.FileName + (a.IsInternal ? "\n(de una nota interna)" : "") + (a.ContentRemoved ? "\n(retirado al anonimizar a quien lo subió; se conserva la huella)" : ""),
                 a.Size < 1024 ? a.SizeText : a.SizeText + "\n" + a.Size.ToString("N0", ReportFormat.Culture) + " bytes",
                 (a.UploadedByName ?? GetCaseFile.DeskName) + "\n" + When(a.UploadedAt),
                 a.Sha256,

@@ -162,6 +162,11 @@ public static class DomainRules
     public const string PrivacyTextRequired = "Privacy.TextRequired";
     public const string PrivacyTextTooLong = "Privacy.TextTooLong";
     public const string PrivacyDefaultNotice = "Privacy.DefaultNotice";
+    public const string AttachmentContentRemoved = "Attachment.ContentRemoved";
+    public const string AnonymiseReasonRequired = "Anonymise.ReasonRequired";
+    public const string AnonymiseReasonTooLong = "Anonymise.ReasonTooLong";
+    public const string AnonymiseAlready = "Anonymise.Already";
+    public const string AnonymiseStaff = "Anonymise.Staff";
     public const string PrivacyRequestKindRequired = "Privacy.Request.KindRequired";
     public const string PrivacyRequestDetailRequired = "Privacy.Request.DetailRequired";
     public const string PrivacyRequestDetailTooLong = "Privacy.Request.DetailTooLong";

@@ -68,4 +68,7 @@ public static class ConfigurationAreas
 
     /// <summary>The privacy notice (Ley 1581 de 2012): a new version published.</summary>
     public const string PrivacyNotice = "PrivacyNotice";
+
+    /// <summary>A person anonymised by the coordinator (Ley 1581 de 2012), with the reason; the row names the person by id only.</summary>
+    public const string PersonalData = "PersonalData";
 }

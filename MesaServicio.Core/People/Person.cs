@@ -59,6 +59,26 @@ public sealed class Person
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>When the coordinator anonymised the person (Ley 1581): name, e-mail and texts replaced, files removed.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    /// <summary>The name an anonymised person is shown under: no trace of who they were, still one person in the figures.</summary>
+    public static string AnonymisedName(Guid id) => "Persona anonimizada " + id.ToString("N")[..8].ToUpperInvariant();
+
+    /// <summary>
+    /// Replaces everything that identifies the person (name, e-mail, dependencia, Entra id) and deactivates them, so they
+    /// neither sign in as this record again nor receive anything.
+    /// </summary>
+    public void Anonymise(DateTimeOffset at)
+    {
+        DisplayName = AnonymisedName(Id);
+        Email = "anonimizada-" + Id.ToString("N") + "@anonimizada.invalid";
+        Dependency = null;
+        ExternalObjectId = null;
+        IsActive = false;
+        AnonymisedAt = at.ToUniversalTime();
+    }
+
     public bool IsAgent => (Roles & (PersonRoles.Agent | PersonRoles.TechnicalLead | PersonRoles.Coordinator)) != 0;
 
     public void UpdateProfile(string displayName, string email, string? dependency, PersonRoles roles)

@@ -10,6 +10,11 @@ namespace MesaServicio.Core.Persistence;
 /// which retries within a few milliseconds of the lock's release. Without it, Microsoft.Data.Sqlite retries a busy
 /// statement itself, 150 ms apart: a board move that met a registration batch's commit waited 150 ms for a lock held a
 /// few. Set on every open (pooled native connections included) with one native call, no statement.
+/// <para>
+/// It also turns on <c>secure_delete</c>: what a delete or an update frees is overwritten with zeros, so a person's
+/// replaced or removed data (an anonymisation, Ley 1581) leaves no copy in the file's free space. Debian builds SQLite
+/// with it on by default; Microsoft.Data.Sqlite's bundled SQLite does not.
+/// </para>
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
@@ -35,6 +40,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         if (connection is SqliteConnection { Handle: { } handle })
         {
             raw.sqlite3_busy_timeout(handle, Milliseconds);
+            raw.sqlite3_exec(handle, "PRAGMA secure_delete=ON;");
         }
     }
 }

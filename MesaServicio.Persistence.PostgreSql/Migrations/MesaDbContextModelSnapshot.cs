@@ -161,6 +161,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<Guid?>("CommentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ContentRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DeclaredContentType")
                         .IsRequired()
                         .HasMaxLength(127)
@@ -1056,6 +1059,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Dependency")
                         .HasMaxLength(200)

@@ -73,6 +73,11 @@ public static class AttachmentEndpoints
             // No body: the status-code page answers, exactly as for any missing page or case.
             return Results.NotFound();
         }
+        catch (DomainException removed) when (removed.Rule == DomainRules.AttachmentContentRemoved)
+        {
+            // Its bytes were removed on purpose (an anonymisation): gone, and said why.
+            return Results.Problem(removed.Message, statusCode: StatusCodes.Status410Gone, title: "Archivo retirado");
+        }
 
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";

@@ -156,6 +156,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<Guid?>("CommentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ContentRemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeclaredContentType")
                         .IsRequired()
                         .HasMaxLength(127)
@@ -1037,6 +1040,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Dependency")
                         .HasMaxLength(200)
