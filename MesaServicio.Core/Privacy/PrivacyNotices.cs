@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Persistence;
@@ -12,6 +13,19 @@ namespace MesaServicio.Core.Privacy;
 /// </summary>
 public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFactory, ConfigurationChangeRunner changes, TimeProvider time)
 {
+    /// <summary>How long this instance trusts the version in force it last read (another instance may publish meanwhile).</summary>
+    public static readonly TimeSpan CurrentVersionLifetime = TimeSpan.FromMinutes(5);
+
+    // What this instance knows without a query: the version in force (for a short while) and, per person, the last
+    // version they accepted (an acceptance is permanent). Lets every page after the first decide at once.
+    private readonly ConcurrentDictionary<Guid, int> _accepted = new();
+    private VersionInForce? _current;
+
+    /// <summary>Whether this instance already knows, without a query, that the person accepted the version in force.</summary>
+    public bool KnownToHaveAccepted(Guid personId) =>
+        _current is { } current && current.Until > time.GetUtcNow()
+        && _accepted.TryGetValue(personId, out var version) && version == current.Version;
+
     /// <summary>The notice in force.</summary>
     public async Task<PrivacyNoticeView> GetCurrentAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +48,11 @@ public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFacto
             .Where(a => a.PersonId == me && a.Version == notice.Version)
             .Select(a => (DateTimeOffset?)a.AcceptedAt)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (acceptedAt is not null)
+        {
+            _accepted[me] = notice.Version;
+        }
+
         return new PrivacyStanding(notice, acceptedAt);
     }
 
@@ -61,6 +80,7 @@ public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFacto
             .SingleOrDefaultAsync(a => a.PersonId == me && a.Version == version, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
+            _accepted[me] = version;
             return new PrivacyStanding(notice, existing.AcceptedAt);
         }
 
@@ -81,9 +101,11 @@ public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFacto
                 throw;
             }
 
+            _accepted[me] = version;
             return new PrivacyStanding(notice, stored.AcceptedAt);
         }
 
+        _accepted[me] = version;
         return new PrivacyStanding(notice, acceptance.AcceptedAt);
     }
 
@@ -122,6 +144,7 @@ public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFacto
                 AuditJson.Of(new { version = current.Version, caracteres = current.Text.Length }),
                 AuditJson.Of(new { version, caracteres = trimmed.Length }));
         }, cancellationToken).ConfigureAwait(false);
+        _current = new VersionInForce(version, time.GetUtcNow() + CurrentVersionLifetime);
         return version;
     }
 
@@ -146,9 +169,16 @@ public sealed class PrivacyNotices(IDbContextFactory<MesaDbContext> contextFacto
         }
     }
 
-    private static async Task<PrivacyNoticeView> CurrentAsync(MesaDbContext db, CancellationToken cancellationToken) =>
-        await db.PrivacyNotices.AsNoTracking().OrderByDescending(n => n.Version)
-            .Select(n => new PrivacyNoticeView(n.Version, n.Text, n.PublishedAt))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-        ?? new PrivacyNoticeView(0, DomainMessages.Get(DomainRules.PrivacyDefaultNotice), DateTimeOffset.UnixEpoch);
+    private async Task<PrivacyNoticeView> CurrentAsync(MesaDbContext db, CancellationToken cancellationToken)
+    {
+        var notice = await db.PrivacyNotices.AsNoTracking().OrderByDescending(n => n.Version)
+                .Select(n => new PrivacyNoticeView(n.Version, n.Text, n.PublishedAt))
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? new PrivacyNoticeView(0, DomainMessages.Get(DomainRules.PrivacyDefaultNotice), DateTimeOffset.UnixEpoch);
+        _current = new VersionInForce(notice.Version, time.GetUtcNow() + CurrentVersionLifetime);
+        return notice;
+    }
+
+    /// <summary>The version in force as this instance last read it, and until when it trusts that.</summary>
+    private sealed record VersionInForce(int Version, DateTimeOffset Until);
 }

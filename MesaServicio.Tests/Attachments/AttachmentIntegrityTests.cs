@@ -105,11 +105,6 @@ public sealed class AttachmentIntegrityTests : IAsyncLifetime
         (await _host.Get<ListIntegrityProblems>().HandleAsync(CurrentUser.Person(DemoPeople.Jefe, PersonRoles.Jefe), default)).Problems.Should().BeEmpty();
     }
 
-    private async Task<AttachedFile> AttachAsync(string number, string name, byte[] content)
-    {
-        var type = Path.GetExtension(name) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "text/csv" };
-        var result = await _host.Get<AttachFiles>().HandleAsync(
-            number, [AttachmentSamples.File(name, type, content)], AttachmentsCoreFixture.Requester, CancellationToken.None);
-        return result.Files.Single();
-    }
+    private Task<AttachedFile> AttachAsync(string number, string name, byte[] content) =>
+        AttachmentsCoreFixture.AttachAsync(_host, number, name, content);
 }

@@ -24,6 +24,16 @@ public sealed class AttachmentsCoreFixture : IAsyncLifetime
 
     public AttachFiles Attach => Host.Get<AttachFiles>();
 
+    /// <summary>The requester attaches one file (pdf, png or else csv, by its extension) to her case through Core.</summary>
+    public static async Task<AttachedFile> AttachAsync(CoreHost host, string number, string name, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var type = Path.GetExtension(name) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "text/csv" };
+        var result = await host.Get<AttachFiles>().HandleAsync(
+            number, [AttachmentSamples.File(name, type, content)], Requester, CancellationToken.None);
+        return result.Files.Single();
+    }
+
     public async Task InitializeAsync() =>
         Host = await CoreHost.StartAsync(configure: s => s.Configure<AttachmentOptions>(o => o.StoragePath = StorageRoot));
 

@@ -143,13 +143,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Directory.Exists(backup).Should().BeFalse();
     }
 
-    private async Task<AttachedFile> AttachAsync(string number, string name, byte[] content)
-    {
-        var type = Path.GetExtension(name) switch { ".pdf" => "application/pdf", ".png" => "image/png", _ => "text/csv" };
-        var result = await _host.Get<AttachFiles>().HandleAsync(
-            number, [AttachmentSamples.File(name, type, content)], AttachmentsCoreFixture.Requester, CancellationToken.None);
-        return result.Files.Single();
-    }
+    private Task<AttachedFile> AttachAsync(string number, string name, byte[] content) =>
+        AttachmentsCoreFixture.AttachAsync(_host, number, name, content);
 
     /// <summary>A new portal's Core on a restored folder: its database file and its attachments, nothing else.</summary>
     private async Task<ServiceProvider> StartOnAsync(string folder, bool initialize = true)

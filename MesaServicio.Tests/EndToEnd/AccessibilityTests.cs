@@ -43,6 +43,12 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public Task The_error_page_has_no_violations(int width, int height) =>
+        CheckAnonymousAsync("/error", width, height, async page =>
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ocurrió un error"));
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public Task The_privacy_notice_has_no_violations(int width, int height) =>
         CheckAnonymousAsync("/privacidad", width, height, async page =>
             await Expect(page.Locator(".privacy-text")).ToBeVisibleAsync());
@@ -120,6 +126,50 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
             await WaitForCaseAsync(page, number);
             await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Acciones sobre el caso" })).ToBeVisibleAsync();
         });
+    }
+
+    /// <summary>Every dialog of the case actions, open, as the coordinator meets them (she may do every action).</summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task The_case_action_dialogs_have_no_violations(int width, int height)
+    {
+        var number = await FileSampleCaseAsync();
+        await using var session = await browser.NewSessionAsync(portal, $"dialogos-{width}");
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await SignInAsync(session, SeedData.DemoPeople.Coordinator, "/casos/" + number);
+        await WaitForCaseAsync(page, number);
+        var actions = page.GetByRole(AriaRole.Group, new() { Name = "Acciones sobre el caso" });
+
+        async Task CheckDialogAsync(string button)
+        {
+            await actions.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog.Locator("textarea, input").First).ToBeVisibleAsync();
+            if (width < 600)
+            {
+                await ScreenshotAsync(page, $"axe-dialogo-{button.Split(' ')[0].ToLowerInvariant()}-{width}x{height}");
+            }
+
+            await AxeCheck.AssertCleanAsync(page, $"the «{button}» dialog at {width}×{height}", output);
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(dialog).ToHaveCountAsync(0);
+        }
+
+        foreach (var button in new[] { "Reasignar", "Rechazar", "Escalar" })
+        {
+            await CheckDialogAsync(button);
+        }
+
+        await actions.GetByRole(AriaRole.Button, new() { Name = "Atender", Exact = true }).ClickAsync();
+        await Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Resolver", Exact = true })).ToBeVisibleAsync();
+        foreach (var button in new[] { "Resolver", "Pedir información al usuario" })
+        {
+            await CheckDialogAsync(button);
+        }
+
+        session.OutsideRequests.Should().BeEmpty();
     }
 
     [Theory]
