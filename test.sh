@@ -14,11 +14,11 @@ status=$?
 
 # With a PostgreSQL server for tests (MESA_TEST_POSTGRES, e.g. "Host=127.0.0.1;Username=mesa;Password=mesa"; the role
 # needs CREATEDB), the Core and integration tests run a second time on PostgreSQL, each test on a database of its own.
-# The browser journeys (EndToEnd), the bUnit component tests and the several-instance tests (ScaleOut, which choose
-# their engines themselves) run once.
+# The browser journeys (EndToEnd, and every *BrowserTests or *AccessibilityTests class elsewhere), the bUnit component
+# tests and the several-instance tests (ScaleOut, which choose their engines themselves) run once.
 if [ -n "${MESA_TEST_POSTGRES:-}" ]; then
   echo "== The Core and integration tests again, on PostgreSQL"
-  pg_args=(--filter "FullyQualifiedName!~MesaServicio.Tests.EndToEnd&FullyQualifiedName!~MesaServicio.Tests.Components&FullyQualifiedName!~MesaServicio.Tests.ScaleOut")
+  pg_args=(--filter "FullyQualifiedName!~MesaServicio.Tests.EndToEnd&FullyQualifiedName!~MesaServicio.Tests.Components&FullyQualifiedName!~MesaServicio.Tests.ScaleOut&FullyQualifiedName!~BrowserTests&FullyQualifiedName!~AccessibilityTests")
   [ "$#" -gt 0 ] && pg_args=("$@")   # the caller's own selection, on PostgreSQL too
   MESA_TEST_DATABASE=PostgreSql dotnet test MesaServicio.Tests -c Release --no-build "${pg_args[@]}" \
     --logger "trx;LogFilePrefix=postgresql" --logger "console;verbosity=minimal" --results-directory "$results"

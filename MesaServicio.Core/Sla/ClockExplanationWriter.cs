@@ -152,9 +152,15 @@ public static class ClockExplanationWriter
         var e = explanation;
         var lines = plain ? PlainLines(e) : StaffLines(e);
         return new ClockExplanationText(
-            e.Kind, Text("Clock." + e.Kind), plain ? PlainFacts(e, calendar) : StaffFacts(e, calendar), lines, FoldOf(lines),
+            e.Kind, Title(e), plain ? PlainFacts(e, calendar) : StaffFacts(e, calendar), lines, FoldOf(lines),
             [.. e.Recomputations.Select(Recomputation)], plain ? PlainOutcome(e) : StaffOutcome(e));
     }
+
+    /// <summary>The clock's heading; a personal-data request's term is Ley 1581's, not Ley 1755's.</summary>
+    private static string Title(ClockExplanation e) =>
+        e.Kind == ClockKind.LegalTerm && LegalTermClock.IsPersonalData(e.Legal.Modality)
+            ? Text("Clock.LegalTerm.PersonalData")
+            : Text("Clock." + e.Kind);
 
     private static List<ClockFact> StaffFacts(ClockExplanation e, BusinessCalendar calendar)
     {

@@ -112,6 +112,20 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
         DateOnly.FromDateTime(local.DateTime).Should().Be(new DateOnly(2026, 3, 16));
     }
 
+    [Fact]
+    public async Task Its_clock_is_explained_under_Ley_1581_not_Ley_1755()
+    {
+        var filed = await _host.Get<PersonalDataRequests>().FileAsync(Ana, new PersonalDataRequestCommand(PersonalDataRequestKind.Supresion, "Borren mi celular."), default);
+
+        var details = await _host.Get<GetCaseDetails>().HandleAsync(filed.Number, Ana, default);
+        var legal = details.Clocks!.LegalTerm;
+
+        legal.Should().NotBeNull();
+        var calendar = _host.Get<Core.Calendar.IBusinessCalendarProvider>().Current;
+        ClockExplanationWriter.Write(legal!, calendar, plain: true).Title.Should().Be("Término legal (Ley 1581 de 2012)");
+        ClockExplanationWriter.Write(legal!, calendar, plain: false).Title.Should().Be("Término legal (Ley 1581 de 2012)");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
