@@ -68,7 +68,7 @@ public sealed partial class Case
         }
 
         var calendar = context.Calendar;
-        var max = initial * 2;
+        var max = LegalTermClock.MaxDaysFor(LegalModality!.Value, initial);
         var latest = calendar.EndOfNthBusinessDayAfter(start, max);
         if (!calendar.IsBusinessDay(newLastDay))
         {
@@ -83,7 +83,9 @@ public sealed partial class Case
 
         if (newDays > max)
         {
-            throw new DomainException(DomainRules.LegalExtensionBeyondDouble, initial, max, FormatLocal(latest, context));
+            throw LegalTermClock.IsPersonalData(LegalModality!.Value)
+                ? new DomainException(DomainRules.LegalExtensionBeyondPersonalData, max - initial, initial, max, FormatLocal(latest, context))
+                : new DomainException(DomainRules.LegalExtensionBeyondDouble, initial, max, FormatLocal(latest, context));
         }
 
         var newDue = calendar.EndOfNthBusinessDayAfter(start, newDays).ToUniversalTime();
@@ -92,7 +94,9 @@ public sealed partial class Case
         Version++;
         Record(context, CaseAction.LegalTermExtended, null, null, Utc(due), Utc(newDue), detail);
         Say(CaseMessageKind.LegalTermExtension,
-            DomainMessages.Get("Message.LegalTermExtension", FormatLocal(newDue, context), detail), context);
+            DomainMessages.Get(
+                LegalTermClock.IsPersonalData(LegalModality!.Value) ? "Message.LegalTermExtension.PersonalData" : "Message.LegalTermExtension",
+                FormatLocal(newDue, context), detail), context);
     }
 
     private void StartLegalTerm(PqrsFiling? filing, CaseContext context)

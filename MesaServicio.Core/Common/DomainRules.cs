@@ -155,6 +155,7 @@ public static class DomainRules
     public const string LegalExtensionNotBusinessDay = "Legal.Extension.NotBusinessDay";
     public const string LegalExtensionNotLater = "Legal.Extension.NotLater";
     public const string LegalExtensionBeyondDouble = "Legal.Extension.BeyondDouble";
+    public const string LegalExtensionBeyondPersonalData = "Legal.Extension.BeyondPersonalData";
 
     public const string PrivacyOnlyPeople = "Privacy.OnlyPeople";
     public const string PrivacyNoticeChanged = "Privacy.NoticeChanged";

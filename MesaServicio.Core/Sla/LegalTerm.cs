@@ -96,6 +96,19 @@ public static class LegalTermClock
         _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, "Modalidad desconocida."),
     };
 
+    /// <summary>
+    /// The longest the term may run once extended, in business days from its start: a personal-data consulta 5 more and a
+    /// reclamo 8 more (Ley 1581 de 2012, arts. 14 and 15: "en ningún caso podrá superar los cinco / ocho días hábiles
+    /// siguientes al vencimiento del primer término"); any other petition double its term (Ley 1755 de 2015, art. 14,
+    /// parágrafo).
+    /// </summary>
+    public static int MaxDaysFor(PqrsModality modality, int initialDays) => modality switch
+    {
+        PqrsModality.DatosConsulta => initialDays + 5,
+        PqrsModality.DatosReclamo => initialDays + 8,
+        _ => initialDays * 2,
+    };
+
     /// <summary>The due instant of a term of <paramref name="days"/> business days started at <paramref name="start"/>.</summary>
     public static DateTimeOffset DueFrom(DateTimeOffset start, int days, BusinessCalendar calendar)
     {

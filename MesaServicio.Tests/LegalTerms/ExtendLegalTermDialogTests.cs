@@ -95,6 +95,7 @@ public sealed class ExtendLegalTermDialogTests : BoardTestContext
             { x => x.CurrentDue, new DateTimeOffset(2026, 3, 24, 17, 0, 0, TimeSpan.FromHours(-5)) },
             { x => x.Latest, new DateTimeOffset(2026, 4, 16, 17, 0, 0, TimeSpan.FromHours(-5)) },
             { x => x.InitialDays, 15 },
+            { x => x.MaxDays, 30 },
             { x => x.Calendar, Calendar },
             { x => x.Submit, input =>
                 {

@@ -202,6 +202,44 @@ public class LegalTermTests
     }
 
     [Fact]
+    public void A_personal_data_consulta_is_extended_by_five_business_days_at_most()
+    {
+        var c = Attended(PqrsModality.DatosConsulta, At(2026, 3, 30, 10));
+        c.LegalDueAt.Should().Be(CloseOf(2026, 4, 15), "10 días hábiles (Ley 1581, art. 14), Semana Santa excluida");
+
+        // Five business days after Wednesday 15 April: Wednesday 22 April; Thursday 23 is the sixth.
+        var beyond = () => c.ExtendLegalTerm(new DateOnly(2026, 4, 23), "Consulta en el archivo.", AgentAt(At(2026, 4, 14, 10)));
+
+        var refusal = beyond.Should().Throw<DomainException>().Which;
+        refusal.Rule.Should().Be(DomainRules.LegalExtensionBeyondPersonalData);
+        refusal.Message.Should().Contain("5 días hábiles más").And.Contain("Ley 1581").And.Contain("22 de abril de 2026");
+        c.LegalDueAt.Should().Be(CloseOf(2026, 4, 15), "el vencimiento no cambia");
+
+        c.ExtendLegalTerm(new DateOnly(2026, 4, 22), "Consulta en el archivo.", AgentAt(At(2026, 4, 14, 10)));
+
+        c.LegalDueAt.Should().Be(CloseOf(2026, 4, 22));
+        c.LegalTermDays.Should().Be(15);
+        c.Comments.Should().ContainSingle(m => m.Kind == CaseMessageKind.LegalTermExtension)
+            .Which.Text.Should().Contain("Ley 1581 de 2012").And.NotContain("1755").And.Contain("Consulta en el archivo.");
+    }
+
+    [Fact]
+    public void A_personal_data_reclamo_is_extended_by_eight_business_days_at_most()
+    {
+        var c = Attended(PqrsModality.DatosReclamo, At(2026, 3, 30, 10));
+        c.LegalDueAt.Should().Be(CloseOf(2026, 4, 22), "15 días hábiles (Ley 1581, art. 15)");
+
+        // Eight business days after 22 April, 1 May excluded: Tuesday 5 May; Wednesday 6 is the ninth.
+        var beyond = () => c.ExtendLegalTerm(new DateOnly(2026, 5, 6), "Verificación con talento humano.", AgentAt(At(2026, 4, 14, 10)));
+        beyond.Should().Throw<DomainException>().Which.Rule.Should().Be(DomainRules.LegalExtensionBeyondPersonalData);
+
+        c.ExtendLegalTerm(new DateOnly(2026, 5, 5), "Verificación con talento humano.", AgentAt(At(2026, 4, 14, 10)));
+
+        c.LegalDueAt.Should().Be(CloseOf(2026, 5, 5));
+        c.LegalTermDays.Should().Be(23);
+    }
+
+    [Fact]
     public void An_extension_after_expiry_is_refused()
     {
         var c = Attended(PqrsModality.Documentos, At(2026, 3, 30, 10));

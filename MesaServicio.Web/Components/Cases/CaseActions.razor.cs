@@ -172,12 +172,15 @@ public partial class CaseActions
     {
         var legal = Case.Legal;
         var calendar = Calendars.Current;
+        var maxDays = LegalTermClock.MaxDaysFor(legal.Modality, legal.InitialDays);
         return await DialogAsync<ExtendLegalTermDialog>("Prorrogar término legal", new DialogParameters<ExtendLegalTermDialog>
         {
             { d => d.Number, number },
             { d => d.CurrentDue, legal.DueAt },
-            { d => d.Latest, calendar.EndOfNthBusinessDayAfter(legal.StartedAt, legal.InitialDays * 2) },
+            { d => d.Latest, calendar.EndOfNthBusinessDayAfter(legal.StartedAt, maxDays) },
             { d => d.InitialDays, legal.InitialDays },
+            { d => d.MaxDays, maxDays },
+            { d => d.PersonalData, LegalTermClock.IsPersonalData(legal.Modality) },
             { d => d.Calendar, calendar },
             { d => d.Submit, input => RunAsync(() => Get<ExtendLegalTerm>().HandleAsync(new(number, version, input.NewLastDay, input.Reason), User, default)) },
         });
