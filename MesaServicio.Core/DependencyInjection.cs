@@ -6,6 +6,7 @@ using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Improvement;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Retention;
 using MesaServicio.Core.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -97,6 +98,7 @@ public static class DependencyInjection
         services.AddMesaServicioReports();
         services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);
+        services.AddMesaServicioRetention(configuration, contentRoot);
         services.AddSingleton<Operations.PortalBackup>();
         services.AddMesaServicioBoard();
         services.AddMesaServicioNotifications(configuration, contentRoot);

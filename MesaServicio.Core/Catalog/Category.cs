@@ -47,6 +47,19 @@ public sealed class Category
     /// </summary>
     public bool IsSpecialised { get; private set; }
 
+    /// <summary>
+    /// For a top-level group: the years its closed cases are kept after closing (tabla de retención documental, Ley 594 de
+    /// 2000) before their disposition; null = kept for ever (the default). Meaningless on a sub-category: the disposition
+    /// reads the case's top-level group.
+    /// </summary>
+    public int? RetentionYears { get; private set; }
+
+    /// <summary>
+    /// For a top-level group: whether the disposition, once the expediente is archived, keeps the case's personal data in
+    /// the portal; by default (false) it anonymises them.
+    /// </summary>
+    public bool RetentionKeepsPersonalData { get; private set; }
+
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -66,4 +79,15 @@ public sealed class Category
     public void PlaceAt(int sortOrder) => SortOrder = sortOrder;
 
     public void MarkSpecialised(bool specialised) => IsSpecialised = specialised;
+
+    public void KeepFor(int? years, bool keepPersonalData)
+    {
+        if (years is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(years), years, "Retention is at least one year.");
+        }
+
+        RetentionYears = years;
+        RetentionKeepsPersonalData = keepPersonalData;
+    }
 }

@@ -158,6 +158,9 @@ public static class DomainRules
     public const string LegalExtensionBeyondPersonalData = "Legal.Extension.BeyondPersonalData";
 
     public const string PrivacyOnlyPeople = "Privacy.OnlyPeople";
+
+    public const string RetentionYearsOutOfRange = "Retention.YearsOutOfRange";
+    public const string RetentionNotTopGroup = "Retention.NotTopGroup";
     public const string PrivacyNoticeChanged = "Privacy.NoticeChanged";
     public const string PrivacyNotAccepted = "Privacy.NotAccepted";
     public const string PrivacyTextRequired = "Privacy.TextRequired";

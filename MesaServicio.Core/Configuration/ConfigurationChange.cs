@@ -71,4 +71,7 @@ public static class ConfigurationAreas
 
     /// <summary>A person anonymised by the coordinator (Ley 1581 de 2012), with the reason; the row names the person by id only.</summary>
     public const string PersonalData = "PersonalData";
+
+    /// <summary>A category group's retention (Ley 594 de 2000): years after closing and what the disposition does with personal data.</summary>
+    public const string Retention = "Retention";
 }

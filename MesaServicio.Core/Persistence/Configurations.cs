@@ -290,6 +290,21 @@ internal sealed class AttachmentIntegrityConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class CaseDispositionConfiguration : IEntityTypeConfiguration<Retention.CaseDisposition>
+{
+    public void Configure(EntityTypeBuilder<Retention.CaseDisposition> builder)
+    {
+        builder.ToTable("CaseDispositions");
+        builder.HasKey(d => d.Id);
+        builder.HasIndex(d => d.CaseId).IsUnique();
+        builder.HasOne<Case>().WithOne().HasForeignKey<Retention.CaseDisposition>(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.CaseNumber).HasMaxLength(40).IsRequired();
+        builder.Property(d => d.ArchiveFolder).HasMaxLength(40).IsRequired();
+        builder.Property(d => d.PdfSha256).HasMaxLength(64).IsRequired();
+        builder.HasIndex(d => d.DisposedAt);
+    }
+}
+
 internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<Surveys.SurveyInvitation>
 {
     public void Configure(EntityTypeBuilder<Surveys.SurveyInvitation> builder)

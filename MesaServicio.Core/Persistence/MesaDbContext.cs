@@ -86,6 +86,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Attachments.AttachmentIntegrity> AttachmentIntegrity => Set<Attachments.AttachmentIntegrity>();
 
+    public DbSet<Retention.CaseDisposition> CaseDispositions => Set<Retention.CaseDisposition>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var autoDetect = GuardEvidence();

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Configuration;
@@ -40,10 +39,10 @@ public sealed partial class AnonymisePerson(
     public const string RedactedCase = "[Datos anonimizados]";
 
     /// <summary>What replaces a message or a survey comment the person wrote.</summary>
-    public const string RedactedText = "[Texto anonimizado]";
+    public const string RedactedText = PersonalDataScrub.RedactedText;
 
     /// <summary>What replaces the person's name or e-mail inside another text.</summary>
-    public const string RedactedMention = "[persona anonimizada]";
+    public const string RedactedMention = PersonalDataScrub.RedactedMention;
 
     public async Task<AnonymisationResult> HandleAsync(AnonymisePersonCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -96,12 +95,7 @@ public sealed partial class AnonymisePerson(
             herTexts.AddRange(await db.SurveyResponses.Where(r => caseIds.Contains(r.CaseId)).Select(r => r.Comment).ToListAsync(cancellationToken).ConfigureAwait(false));
             herTexts.AddRange(await db.CaseAttachments.Where(a => a.UploadedById == id).Select(a => a.FileName).ToListAsync(cancellationToken).ConfigureAwait(false));
             // Her name and e-mail are taken out of every notice and e-mail; her words only out of those about her cases.
-            var scrub = Mentions(person).Select(m => (Find: m, Replace: RedactedMention, Everywhere: true))
-                .Concat(herTexts.OfType<string>().Select(t => t.Trim()).Where(t => t.Length >= 3).Distinct(StringComparer.Ordinal)
-                    .SelectMany(t => new[] { t, HtmlEncoder.Default.Encode(t) }).Distinct(StringComparer.Ordinal)
-                    .Select(t => (Find: t, Replace: RedactedText, Everywhere: false)))
-                .OrderByDescending(p => p.Find.Length)
-                .ToList();
+            var scrub = PersonalDataScrub.For(person, herTexts, mentionsEverywhere: true);
 
             var cases = await db.Cases.Where(c => c.RequesterId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Subject, RedactedCase).SetProperty(c => c.Description, RedactedCase), cancellationToken)
@@ -111,17 +105,8 @@ public sealed partial class AnonymisePerson(
             await db.SurveyResponses.Where(r => caseIds.Contains(r.CaseId) && r.Comment != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, RedactedText), cancellationToken).ConfigureAwait(false);
 
-            var files = await db.CaseAttachments.Where(a => a.UploadedById == id && a.ContentRemovedAt == null)
-                .Select(a => new { a.Id, a.StorageName, a.FileName }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var file in files)
-            {
-                var name = "archivo-anonimizado" + Path.GetExtension(file.FileName);
-                await db.CaseAttachments.Where(a => a.Id == file.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.FileName, name).SetProperty(a => a.ContentRemovedAt, now), cancellationToken)
-                    .ConfigureAwait(false);
-            }
-
-            removedFiles = [.. files.Select(f => f.StorageName)];
+            removedFiles = await PersonalDataScrub.RemoveFilesAsync(
+                db, db.CaseAttachments.Where(a => a.UploadedById == id), "archivo-anonimizado", now, cancellationToken).ConfigureAwait(false);
 
             // Her own notices and e-mails: the ones waiting are dropped, the ones sent emptied.
             await db.PortalNotifications.Where(n => n.PersonId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -139,28 +124,7 @@ public sealed partial class AnonymisePerson(
                 .ConfigureAwait(false);
 
             // Her name, e-mail and words inside everyone else's texts.
-            foreach (var (mention, replacement, everywhere) in scrub)
-            {
-                await db.CaseComments.Where(m => caseIds.Contains(m.CaseId) && m.Text.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Text, m => m.Text.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.Cases.Where(c => caseIds.Contains(c.Id) && c.Solution != null && c.Solution.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Solution, c => c.Solution!.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.CaseHistory.Where(h => caseIds.Contains(h.CaseId) && h.Detail != null && h.Detail.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.Detail, h => h.Detail!.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.CaseHistory.Where(h => caseIds.Contains(h.CaseId) && h.FromValue != null && h.FromValue.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.FromValue, h => h.FromValue!.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.CaseHistory.Where(h => caseIds.Contains(h.CaseId) && h.ToValue != null && h.ToValue.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.ToValue, h => h.ToValue!.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.PortalNotifications.Where(n => (everywhere || (n.CaseId != null && caseIds.Contains(n.CaseId.Value))) && n.Text.Contains(mention))
-                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, n => n.Text.Replace(mention, replacement)), cancellationToken).ConfigureAwait(false);
-                await db.OutboxMessages.Where(m => (everywhere || (m.CaseId != null && caseIds.Contains(m.CaseId.Value)))
-                        && (m.Subject.Contains(mention) || (m.TextBody != null && m.TextBody.Contains(mention)) || (m.HtmlBody != null && m.HtmlBody.Contains(mention))))
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.Subject, m => m.Subject.Replace(mention, replacement))
-                        .SetProperty(m => m.TextBody, m => m.TextBody!.Replace(mention, replacement))
-                        .SetProperty(m => m.HtmlBody, m => m.HtmlBody!.Replace(mention, replacement)), cancellationToken)
-                    .ConfigureAwait(false);
-            }
+            await PersonalDataScrub.ApplyAsync(db, caseIds, scrub, cancellationToken).ConfigureAwait(false);
 
             db.ConfigurationChanges.Add(new ConfigurationChange(
                 now, user.PersonId, ConfigurationAreas.PersonalData, "Persona " + id.ToString("D"), null,
@@ -178,26 +142,13 @@ public sealed partial class AnonymisePerson(
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None).ConfigureAwait(false);
         }
 
-        foreach (var storageName in removedFiles)
+        // After the commit: a failure here leaves a file nobody can download (the row says removed); it is logged.
+        foreach (var storageName in PersonalDataScrub.DeleteStored(storage, removedFiles))
         {
-            // After the commit: a failure here leaves a file nobody can download (the row says removed); it is logged.
-            if (!AttachmentStorage.TryDelete(storage.PathOf(storageName)) && File.Exists(storage.PathOf(storageName)))
-            {
-                LogFileNotRemoved(logger, storageName);
-            }
+            LogFileNotRemoved(logger, storageName);
         }
 
         return result;
-    }
-
-    /// <summary>The ways her name and e-mail appear in texts: as written, the e-mail in lower case, and HTML-encoded (e-mails).</summary>
-    private static IEnumerable<string> Mentions(Person person)
-    {
-        var values = new[] { person.DisplayName.Trim(), person.Email.Trim(), person.Email.Trim().ToLowerInvariant() };
-        return values.Concat(values.Select(v => HtmlEncoder.Default.Encode(v)))
-            .Where(v => v.Length >= 3)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length);
     }
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Person {PersonId} anonymised: {Cases} case(s), {Messages} message(s), {Files} file(s) removed")]

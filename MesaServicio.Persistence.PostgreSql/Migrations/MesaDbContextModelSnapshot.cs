@@ -614,6 +614,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RetentionKeepsPersonalData")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1244,6 +1250,64 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.ToTable("ReportSettings", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Retention.CaseDisposition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Anonymised")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ArchiveFolder")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DisposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("DisposedAt");
+
+                    b.ToTable("CaseDispositions", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1642,6 +1706,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Retention.CaseDisposition", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("MesaServicio.Core.Retention.CaseDisposition", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>

@@ -603,6 +603,12 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RetentionKeepsPersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1223,6 +1229,64 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("ReportSettings", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Retention.CaseDisposition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArchiveFolder")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("DisposedAt");
+
+                    b.ToTable("CaseDispositions", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -1619,6 +1683,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Retention.CaseDisposition", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("MesaServicio.Core.Retention.CaseDisposition", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Sla.SlaAlert", b =>
