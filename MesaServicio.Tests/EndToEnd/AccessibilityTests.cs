@@ -61,6 +61,12 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public Task The_retention_page_has_no_violations(int width, int height) =>
+        CheckAsync(SeedData.DemoPeople.Coordinator, "/conservacion", width, height, async page =>
+            await Expect(page.GetByTestId("carpeta-archivo")).ToBeVisibleAsync());
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public Task The_home_page_signed_in_has_no_violations(int width, int height) =>
         CheckAsync(SeedData.DemoPeople.Requester, "/", width, height, async page =>
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());

@@ -126,6 +126,7 @@ public sealed class PortalProcess : IAsyncLifetime
         }
 
         start.Environment["Attachments__StoragePath"] = Path.Combine(_data.FullName, "adjuntos");
+        start.Environment["Retention__ArchivePath"] = Path.Combine(_data.FullName, "archivo");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in _settings)
         {

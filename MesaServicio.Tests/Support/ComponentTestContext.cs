@@ -39,6 +39,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         _database = TestDatabase.Create(_folder);
         var settings = _database.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         settings["Attachments:StoragePath"] = Path.Combine(_folder, "adjuntos");
+        settings["Retention:ArchivePath"] = Path.Combine(_folder, "archivo");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddMesaServicioCore(configuration);
         Services.AddScoped<CurrentUserAccessor>();

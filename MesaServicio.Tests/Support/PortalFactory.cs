@@ -26,6 +26,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Its files and its archive in its own folder, not the web project's data/.
+        builder.UseSetting("Attachments:StoragePath", Path.Combine(_folder, "adjuntos"));
+        builder.UseSetting("Retention:ArchivePath", Path.Combine(_folder, "archivo"));
+
         // No background sweeps under the tests' feet: a test that needs the timed work runs it itself (or turns it on).
         builder.UseSetting("TimedWork:Enabled", "false");
         builder.UseEnvironment("Development");
