@@ -6,6 +6,7 @@ using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Improvement;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.Problems;
 using MesaServicio.Core.Retention;
 using MesaServicio.Core.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,7 @@ public static class DependencyInjection
         services.AddMesaServicioCaseFiles();
         services.AddMesaServicioAttachments(configuration, contentRoot);
         services.AddMesaServicioRetention(configuration, contentRoot);
+        services.AddMesaServicioProblems();
         services.AddSingleton<Operations.PortalBackup>();
         services.AddMesaServicioBoard();
         services.AddMesaServicioNotifications(configuration, contentRoot);

@@ -66,6 +66,12 @@ public enum MessageKind
 
     /// <summary>The coordinator: a stored attachment is missing or no longer matches its SHA-256 (portal notice only).</summary>
     AttachmentIntegrity = 60,
+
+    /// <summary>A problem the staff member's incident is linked to has a workaround or a solution to apply (portal notice).</summary>
+    ProblemFixAvailable = 70,
+
+    /// <summary>A technical lead was made responsible for a problem (portal notice).</summary>
+    ProblemAssigned = 71,
 }
 
 /// <summary>

@@ -21,7 +21,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
         typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings),
         typeof(Answers.AnswerInvitation), typeof(Improvement.ImprovementAction), typeof(Improvement.ImprovementFollowUp),
-        typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase)];
+        typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase), typeof(global::MesaServicio.Core.Problems.Problem),
+        typeof(global::MesaServicio.Core.Problems.ProblemIncident), typeof(global::MesaServicio.Core.Problems.ProblemComment), typeof(global::MesaServicio.Core.Problems.ProblemHistoryEntry)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -87,6 +88,14 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<Attachments.AttachmentIntegrity> AttachmentIntegrity => Set<Attachments.AttachmentIntegrity>();
 
     public DbSet<Retention.CaseDisposition> CaseDispositions => Set<Retention.CaseDisposition>();
+
+    public DbSet<global::MesaServicio.Core.Problems.Problem> Problems => Set<global::MesaServicio.Core.Problems.Problem>();
+
+    public DbSet<global::MesaServicio.Core.Problems.ProblemIncident> ProblemIncidents => Set<global::MesaServicio.Core.Problems.ProblemIncident>();
+
+    public DbSet<global::MesaServicio.Core.Problems.ProblemComment> ProblemComments => Set<global::MesaServicio.Core.Problems.ProblemComment>();
+
+    public DbSet<global::MesaServicio.Core.Problems.ProblemHistoryEntry> ProblemHistory => Set<global::MesaServicio.Core.Problems.ProblemHistoryEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -174,7 +183,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
             }
 
             if (entry.Entity is CaseHistoryEntry or CaseComment or Surveys.SurveyResponse or Configuration.ConfigurationChange
-                or Improvement.ImprovementHistoryEntry or Improvement.ImprovementFollowUp && entry.State is EntityState.Modified or EntityState.Deleted)
+                or Improvement.ImprovementHistoryEntry or Improvement.ImprovementFollowUp or global::MesaServicio.Core.Problems.ProblemHistoryEntry or global::MesaServicio.Core.Problems.ProblemComment
+                && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("A case's history and conversation are append-only.");
             }

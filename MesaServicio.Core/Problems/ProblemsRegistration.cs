@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicio.Core.Problems;
+
+/// <summary>Registers problem management: its use cases, notices and hints.</summary>
+public static class ProblemsRegistration
+{
+    public static IServiceCollection AddMesaServicioProblems(this IServiceCollection services)
+    {
+        services.AddSingleton<GetProblem>();
+        services.AddSingleton<ListProblems>();
+        services.AddSingleton<ProblemNotices>();
+        services.AddSingleton<ProblemRunner>();
+        services.AddSingleton<CreateProblem>();
+        services.AddSingleton<ChangeProblemState>();
+        services.AddSingleton<RecordProblemFinding>();
+        services.AddSingleton<LinkProblemIncidents>();
+        services.AddSingleton<UnlinkProblemIncident>();
+        services.AddSingleton<CommentOnProblem>();
+        services.AddSingleton<EditProblem>();
+        services.AddSingleton<ApplyProblemFix>();
+        services.AddSingleton<GetCaseProblems>();
+        services.AddSingleton<ProblemHints>();
+        return services;
+    }
+}
