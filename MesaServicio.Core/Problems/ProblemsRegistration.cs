@@ -21,6 +21,7 @@ public static class ProblemsRegistration
         services.AddSingleton<ApplyProblemFix>();
         services.AddSingleton<GetCaseProblems>();
         services.AddSingleton<ProblemHints>();
+        services.AddSingleton<ListProblemResponsibles>();
         return services;
     }
 }

@@ -171,11 +171,12 @@ public sealed class ComputeMonthlyReport(
         var actions = scope.IsAll
             ? ReportImprovementActions.From(await improvementActions.HandleAsync(month, CurrentUser.System, cancellationToken).ConfigureAwait(false))
             : ReportImprovementActions.None;
+        var problems = scope.IsAll ? await ReportProblems.LoadAsync(db, from, to, cancellationToken).ConfigureAwait(false) : null;
         progress?.Report(100);
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
             breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions,
-            legalTerms);
+            legalTerms, problems);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using MesaServicio.Core.Notifications;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Problems;
+using MesaServicio.Core.Reports;
 using MesaServicio.Core.Security;
 using MesaServicio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +92,11 @@ public sealed class ProblemUseCaseTests : IAsyncLifetime
         var after = await _host.Get<GetProblem>().HandleAsync(number, Lead, default);
         after.History.Should().Contain(h => h.Kind == ProblemHistoryKind.FixApplied && h.To == first.Number);
         after.Comments.Should().ContainSingle().Which.Text.Should().Be("En mi grupo van cuatro casos.");
+        // The month's report counts it.
+        var local = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(-5));
+        var report = await _host.Get<ComputeMonthlyReport>().HandleAsync(new YearMonth(local.Year, local.Month), default);
+        report.Problems.Should().Be(new ReportProblems(Opened: 1, KnownErrors: 1, Resolved: 0, IncidentsLinked: 3, OpenAtEnd: 1));
+
         var again = () => _host.Get<ApplyProblemFix>().HandleAsync(new ApplyProblemFixCommand(first.Number, null, number, Permanent: true), agent, default);
         (await again.Should().ThrowAsync<DomainException>()).Which.Rule.Should().Be(ProblemRules.NoFixToApply);
     }

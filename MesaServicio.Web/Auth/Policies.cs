@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Recording improvement actions (leads and the coordinator).</summary>
     public const string ManageImprovementActions = "Mesa.ManageImprovementActions";
 
+    /// <summary>The problems' pages: staff (agents read their categories' problems; leads and the coordinator manage) and the Jefe OTIC.</summary>
+    public const string Problems = "Mesa.Problems";
+
     /// <param name="builder">The authorization builder.</param>
     /// <param name="integrationSchemes">
     /// The only schemes the <see cref="Integration"/> policy authenticates with (API key, Entra app tokens):
@@ -38,6 +41,7 @@ public static class Policies
             .AddPolicy(Audit, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Audit)))
             .AddPolicy(ImprovementActions, p => p.RequireAssertion(c => Core.Improvement.ImprovementAccess.SeesList(MesaClaims.ToCurrentUser(c.User))))
             .AddPolicy(ManageImprovementActions, p => p.RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.ManageImprovementActions)))
+            .AddPolicy(Problems, p => p.RequireAssertion(c => Core.Problems.ProblemAccess.SeesList(MesaClaims.ToCurrentUser(c.User))))
             .AddPolicy(Integration, p => p.AddAuthenticationSchemes([.. integrationSchemes]).RequireAuthenticatedUser().RequireAssertion(c => CaseAccess.Can(MesaClaims.ToCurrentUser(c.User), GlobalOperation.Intake)));
     }
 }

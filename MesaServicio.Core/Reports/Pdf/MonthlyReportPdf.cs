@@ -80,6 +80,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 writer.Survey();
                 writer.Scores(cancellationToken);
                 writer.ImprovementActions(cancellationToken);
+                writer.Problems();
                 Advance(88);
                 writer.Trend();
                 Advance(92);
@@ -509,6 +510,20 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             ActionTable("Abiertas en el mes", actions.Opened, cancellationToken);
             ActionTable("Con fecha límite en el mes", actions.Due, cancellationToken);
             ActionTable("Cumplidas en el mes", actions.Done, cancellationToken);
+        }
+
+        public void Problems()
+        {
+            if (report.Problems is not { } problems)
+            {
+                return;
+            }
+
+            layout.Section("10. Problemas del mes");
+            layout.Paragraph(
+                "Registrados: " + ReportFormat.Count(problems.Opened) + ". Errores conocidos (con solución temporal): " + ReportFormat.Count(problems.KnownErrors)
+                + ". Resueltos: " + ReportFormat.Count(problems.Resolved) + ". Incidencias vinculadas a un problema: " + ReportFormat.Count(problems.IncidentsLinked)
+                + ". Abiertos al cierre del mes: " + ReportFormat.Count(problems.OpenAtEnd) + ".");
         }
 
         private void ActionTable(string caption, IReadOnlyList<ReportImprovementAction> rows, CancellationToken cancellationToken)
