@@ -25,6 +25,7 @@ public sealed partial class ProblemPage
     private string? _comment;
     private IReadOnlyList<ProblemResponsibleOption> _people = [];
     private readonly EditForm _edit = new();
+    private string? _loadedNumber;
 
     [Parameter, EditorRequired]
     public required string Number { get; set; }
@@ -67,6 +68,13 @@ public sealed partial class ProblemPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Only a new number loads: a re-render of the layout must not put an older read over the one an action just returned.
+        if (string.Equals(_loadedNumber, Number, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        _loadedNumber = Number;
         var user = await Users.GetAsync();
         try
         {
@@ -140,7 +148,7 @@ public sealed partial class ProblemPage
         }
     }
 
-    private Task<bool> FindingAsync(ProblemFinding finding, string? text) =>
+    private Task FindingAsync(ProblemFinding finding, string? text) =>
         RunAsync((u, v) => Findings.HandleAsync(new RecordProblemFindingCommand(Number, v, finding, text), u, default), finding switch
         {
             ProblemFinding.RootCause => "Causa raíz guardada.",
