@@ -21,7 +21,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
         typeof(CaseAttachment), typeof(Surveys.SurveyResponse), typeof(Surveys.SurveyInvitation), typeof(Notifications.OutboxMessage),
         typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings),
         typeof(Answers.AnswerInvitation), typeof(Improvement.ImprovementAction), typeof(Improvement.ImprovementFollowUp),
-        typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase)];
+        typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase), typeof(Knowledge.Article),
+        typeof(Knowledge.ArticleHistoryEntry), typeof(Knowledge.ArticleUse)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -87,6 +88,12 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<Attachments.AttachmentIntegrity> AttachmentIntegrity => Set<Attachments.AttachmentIntegrity>();
 
     public DbSet<Retention.CaseDisposition> CaseDispositions => Set<Retention.CaseDisposition>();
+
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+
+    public DbSet<Knowledge.ArticleHistoryEntry> ArticleHistory => Set<Knowledge.ArticleHistoryEntry>();
+
+    public DbSet<Knowledge.ArticleUse> ArticleUses => Set<Knowledge.ArticleUse>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
