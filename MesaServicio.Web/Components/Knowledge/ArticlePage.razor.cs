@@ -4,7 +4,6 @@ using MesaServicio.Core.Knowledge;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace MesaServicio.Web.Components.Knowledge;
 
@@ -18,7 +17,6 @@ public sealed partial class ArticlePage
     private ArticleFormModel? _form;
     private IReadOnlyList<CategoryNode> _tree = [];
     private IReadOnlyList<ArticleOwnerOption> _owners = [];
-    private List<BreadcrumbItem> _crumbs = [new("Base de conocimiento", "/conocimiento")];
     private CurrentUser _user = CurrentUser.Anonymous;
     private bool _staff;
     private bool _notFound;
@@ -70,7 +68,6 @@ public sealed partial class ArticlePage
         try
         {
             _article = await Get.HandleAsync(Id, _user, CancellationToken.None);
-            _crumbs = [new("Base de conocimiento", "/conocimiento"), new(_article.Title, null, disabled: true)];
         }
         catch (NotFoundException)
         {
