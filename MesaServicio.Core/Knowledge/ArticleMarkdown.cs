@@ -29,8 +29,8 @@ public static class ArticleMarkdown
         {
             if (!IsSafe(link.Url))
             {
-                var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-                link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Url ?? ""));
+                // The label stays (as text, with its emphasis): ReplaceBy moves the link's children after the replacement.
+                link.ReplaceBy(new LiteralInline(link.FirstChild is null ? link.Url ?? "" : ""));
             }
             else if (!link.IsImage)
             {

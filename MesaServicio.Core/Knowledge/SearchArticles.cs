@@ -21,7 +21,7 @@ public sealed record ArticleResults(IReadOnlyList<ArticleRow> Rows, int Total, i
 /// title or the body; a title match ranks first, then the most recently changed. Staff search every article (filters
 /// by state, audience, category); anyone else only published public ones.
 /// </summary>
-public sealed class SearchArticles(IDbContextFactory<MesaDbContext> contextFactory)
+public sealed partial class SearchArticles(IDbContextFactory<MesaDbContext> contextFactory)
 {
     public const int MaxPageSize = 50;
     private const int ExcerptLength = 220;
@@ -90,8 +90,9 @@ public sealed class SearchArticles(IDbContextFactory<MesaDbContext> contextFacto
             return "";
         }
 
-        var plain = string.Join(' ', body.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('#', '*', '_', '`', '>', '|', '[', ']')).Where(w => w.Length > 0));
+        var words = MarkdownLink().Replace(body, "$1");
+        words = MarkdownMarks().Replace(words, "");
+        var plain = string.Join(' ', words.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         if (plain.Length <= ExcerptLength)
         {
             return plain;
@@ -100,4 +101,10 @@ public sealed class SearchArticles(IDbContextFactory<MesaDbContext> contextFacto
         var cut = plain.LastIndexOf(' ', ExcerptLength);
         return plain[..(cut > 0 ? cut : ExcerptLength)] + "…";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[*_`#>|]")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownMarks();
 }
