@@ -4,6 +4,7 @@ using MesaServicio.Core.Cases;
 using MesaServicio.Core.Intake;
 using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Improvement;
+using MesaServicio.Core.Knowledge;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Problems;
@@ -107,6 +108,7 @@ public static class DependencyInjection
         services.AddMesaServicioSurveys();
         services.AddMesaServicioIntake(configuration);
         services.AddMesaServicioImprovementActions();
+        services.AddMesaServicioKnowledge();
         return services;
     }
 }

@@ -22,7 +22,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
         typeof(Sla.SlaAlert), typeof(Configuration.ConfigurationChange), typeof(ApiKeys.ApiKey), typeof(Calendar.CalendarSettings),
         typeof(Answers.AnswerInvitation), typeof(Improvement.ImprovementAction), typeof(Improvement.ImprovementFollowUp),
         typeof(Improvement.ImprovementHistoryEntry), typeof(Improvement.ImprovementActionCase), typeof(global::MesaServicio.Core.Problems.Problem),
-        typeof(global::MesaServicio.Core.Problems.ProblemIncident), typeof(global::MesaServicio.Core.Problems.ProblemComment), typeof(global::MesaServicio.Core.Problems.ProblemHistoryEntry)];
+        typeof(global::MesaServicio.Core.Problems.ProblemIncident), typeof(global::MesaServicio.Core.Problems.ProblemComment), typeof(global::MesaServicio.Core.Problems.ProblemHistoryEntry),
+        typeof(Knowledge.Article), typeof(Knowledge.ArticleHistoryEntry), typeof(Knowledge.ArticleUse)];
 
     public DbSet<Case> Cases => Set<Case>();
 
@@ -96,6 +97,12 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
     public DbSet<global::MesaServicio.Core.Problems.ProblemComment> ProblemComments => Set<global::MesaServicio.Core.Problems.ProblemComment>();
 
     public DbSet<global::MesaServicio.Core.Problems.ProblemHistoryEntry> ProblemHistory => Set<global::MesaServicio.Core.Problems.ProblemHistoryEntry>();
+
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+
+    public DbSet<Knowledge.ArticleHistoryEntry> ArticleHistory => Set<Knowledge.ArticleHistoryEntry>();
+
+    public DbSet<Knowledge.ArticleUse> ArticleUses => Set<Knowledge.ArticleUse>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -94,6 +94,9 @@ public sealed class ComputeMonthlyReport(
 
         var breachDetails = await LoadBreachDetailsAsync(db, clocks.Breaches, cancellationToken).ConfigureAwait(false);
         var legalTerms = await LoadLegalTermsAsync(db, scope, from, to, asOf, calendar, breachListLimit, cancellationToken).ConfigureAwait(false);
+
+        // The knowledge base's use in the month (articles used, cases avoided): the desk's report only.
+        var knowledge = scope.IsAll ? await Knowledge.ReportKnowledge.LoadAsync(db, from, to, cancellationToken).ConfigureAwait(false) : null;
         var personIds = cube.Select(r => r.AssigneeId)
             .Concat(clocks.Attended.Select(r => r.Dims.AssigneeId))
             .Concat(answers.Select(a => a.Dims.AssigneeId))
@@ -176,7 +179,7 @@ public sealed class ComputeMonthlyReport(
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
             breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions,
-            legalTerms, problems);
+            legalTerms, problems, knowledge);
     }
 
     /// <summary>

@@ -38,6 +38,10 @@ namespace MesaServicio.Core.Reports;
 /// null in a month frozen before the figure existed (its stored JSON has no such member).
 /// </param>
 /// <param name="Problems">Problem management in the month (the desk's report only); null in a person's report and in months frozen before it existed.</param>
+/// <param name="Knowledge">
+/// The knowledge base in the month: articles used, cases avoided (the desk's report only; null for one person's or group's
+/// results and in a month frozen before the figure existed).
+/// </param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
@@ -62,7 +66,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<MonthTrend> Trend,
     ReportImprovementActions ImprovementActions,
     ReportLegalTerms? LegalTerms = null,
-    ReportProblems? Problems = null)
+    ReportProblems? Problems = null,
+    Knowledge.ReportKnowledge? Knowledge = null)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
     public Breakdown<VolumeCounts> VolumesBy(ReportDimension dimension) => Volumes.Single(b => b.Dimension == dimension);

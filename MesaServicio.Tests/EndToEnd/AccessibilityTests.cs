@@ -93,6 +93,49 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public async Task The_knowledge_base_and_an_article_have_no_violations(int width, int height)
+    {
+        var id = await KnowledgeSeed.PublishAsync(portal, "Impresora sin conexión a la red (" + width + ")",
+            "## Pasos\n\n1. Revise el cable de red.\n2. Reinicie la impresora.\n\nVea la [guía](https://intranet.entidad.gov.co/guias).");
+        await CheckAsync(SeedData.DemoPeople.Requester, "/conocimiento?q=impresoras", width, height, async page =>
+            await Expect(page.GetByTestId("articulos")).ToBeVisibleAsync(), "conocimiento");
+        await CheckAsync(SeedData.DemoPeople.Requester, "/conocimiento/" + id, width, height, async page =>
+            await Expect(page.GetByTestId("contenido-articulo")).ToBeVisibleAsync(), "conocimiento-articulo");
+        await CheckAsync(SeedData.DemoPeople.Coordinator, "/conocimiento/" + id, width, height, async page =>
+            await Expect(page.GetByTestId("historial-articulo")).ToBeVisibleAsync(), "conocimiento-articulo-personal");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task The_new_article_form_and_the_edit_form_have_no_violations(int width, int height)
+    {
+        var id = await KnowledgeSeed.PublishAsync(portal, "Escáner a correo (" + width + ")", "Elija **Escanear a correo**.");
+        await CheckAsync(SeedData.DemoPeople.Coordinator, "/conocimiento/nuevo", width, height, async page =>
+            await Expect(page.GetByLabel("Contenido (Markdown)")).ToBeVisibleAsync(), "conocimiento-nuevo");
+        await CheckAsync(SeedData.DemoPeople.Coordinator, "/conocimiento/" + id, width, height, async page =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Editar" }).ClickAsync();
+            await Expect(page.GetByLabel("Título")).ToHaveValueAsync("Escáner a correo (" + width + ")");
+        }, "conocimiento-editar");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task The_new_case_form_with_an_article_suggested_and_open_has_no_violations(int width, int height)
+    {
+        await KnowledgeSeed.PublishAsync(portal, "Tóner agotado en la fotocopiadora (" + width + ")", "Cambie el **tóner** siguiendo la guía.");
+        await CheckAsync(SeedData.DemoPeople.Requester, "/casos/nuevo", width, height, async page =>
+        {
+            await page.GetByLabel("Asunto").FillAsync("La fotocopiadora dice tóner agotado");
+            var toggle = page.GetByTestId("articulos-sugeridos").GetByRole(AriaRole.Button).First;
+            await toggle.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByTestId("articulo-abierto")).ToBeVisibleAsync();
+        }, "casos-nuevo-articulo");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public Task The_requesters_case_list_has_no_violations(int width, int height) =>
         CheckAsync(SeedData.DemoPeople.Requester, "/casos", width, height, WaitForTableAsync);
 

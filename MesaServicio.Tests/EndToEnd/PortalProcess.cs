@@ -52,6 +52,10 @@ public sealed class PortalProcess : IAsyncLifetime
     public static PortalProcess Instance(string name, TestDatabase database, IReadOnlyDictionary<string, string> settings, int? port = null) =>
         new(database, settings, port, name);
 
+    /// <summary>The connection settings of its database (for tests that prepare data through Core), once started.</summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings =>
+        _database?.Settings ?? throw new InvalidOperationException("The portal has not started: it has no database yet.");
+
     /// <summary>The name of its log file in <c>artifacts/e2e/</c>.</summary>
     public string Name { get; }
 

@@ -65,8 +65,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         cells.Select(c => c.Operation).Distinct().Should().BeEquivalentTo(
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
             "assign", "take", "board", "reports", "configuration", "audit", "intake",
-            "own results", "read improvement actions", "manage improvement actions", "reclose month", "extend legal term");
-        cells.Should().HaveCount(10 * 23);
+            "own results", "read improvement actions", "manage improvement actions", "reclose month", "extend legal term",
+            "read internal article", "write article", "edit article", "publish article", "article from case");
+        cells.Should().HaveCount(10 * 28);
     }
 
     [Theory]
@@ -81,6 +82,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "intake" => async () => await host.Get<RegisterCase>().HandleAsync(
                 new RegisterCaseCommand(CaseKind.Request, await CategoryAsync(), "Soporte técnico PQRS", "Radicado 2026-1234.", Impact.Low, Urgency.Low,
                     CaseChannel.Pqrs, DemoPeople.Requester3), user, default),
+            _ when KnowledgeColumns.Contains(operation) => await KnowledgeOperationAsync(user, operation),
             _ => await CaseOperationAsync(user, operation),
         };
 
@@ -92,6 +94,13 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             case "no":
                 await act.Should().ThrowAsync<ForbiddenException>();
                 break;
+            case "ingresar" when KnowledgeColumns.Contains(operation):
+                // Nobody signed in: refused, as "not found" for an article or as forbidden for writing (the web layer asks to sign in first).
+                await act.Should().ThrowAsync<DomainException>();
+                break;
+            case "no existe" when KnowledgeColumns.Contains(operation):
+                (await act.Should().ThrowAsync<NotFoundException>()).Which.Message.Should().StartWith("No se encontró ");
+                break;
             case "ingresar" when operation == "intake" || GlobalColumns.ContainsKey(operation):
                 // Not about one case: nobody signed in is simply refused (the web layer asks to sign in first).
                 await act.Should().ThrowAsync<ForbiddenException>();
@@ -102,6 +111,49 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             default:
                 throw new InvalidOperationException($"Unknown cell value «{expected}».");
         }
+    }
+
+    /// <summary>The knowledge base's columns (docs/authorization.md, "Knowledge base").</summary>
+    private static readonly HashSet<string> KnowledgeColumns =
+        new(["read internal article", "write article", "edit article", "publish article", "article from case"], StringComparer.Ordinal);
+
+    /// <summary>An article (or a resolved case) of the table's category, fresh for each cell, and the operation on it.</summary>
+    private async Task<Func<Task>> KnowledgeOperationAsync(CurrentUser user, string operation)
+    {
+        var host = _fixture.Host;
+        var category = await CategoryAsync();
+        var writer = CurrentUser.Person(DemoPeople.Agent1, PersonRoles.Agent);
+        Core.Knowledge.ArticleDraft Draft(Core.Knowledge.ArticleAudience audience) => new("Correo: buzón lleno", "Vacíe la papelera.", category, audience, null);
+        async Task<int> DraftAsync(Core.Knowledge.ArticleAudience audience) =>
+            await host.Get<Core.Knowledge.CreateArticleDraft>().HandleAsync(new Core.Knowledge.CreateArticleDraftCommand(Draft(audience)), writer, default);
+        switch (operation)
+        {
+            case "read internal article":
+                var id = await DraftAsync(Core.Knowledge.ArticleAudience.Internal);
+                await host.Get<Core.Knowledge.PublishArticle>().HandleAsync(id, null, Actors["coordinator"], default);
+                return () => host.Get<Core.Knowledge.GetArticle>().HandleAsync(id, user, default);
+            case "write article":
+                return () => host.Get<Core.Knowledge.CreateArticleDraft>().HandleAsync(
+                    new Core.Knowledge.CreateArticleDraftCommand(Draft(Core.Knowledge.ArticleAudience.Public)), user, default);
+            case "edit article":
+                var draft = await DraftAsync(Core.Knowledge.ArticleAudience.Public);
+                return () => host.Get<Core.Knowledge.EditArticle>().HandleAsync(new Core.Knowledge.EditArticleCommand(
+                    draft, null, Draft(Core.Knowledge.ArticleAudience.Internal), DemoPeople.Agent1), user, default);
+            case "publish article":
+                var toPublish = await DraftAsync(Core.Knowledge.ArticleAudience.Public);
+                return () => host.Get<Core.Knowledge.PublishArticle>().HandleAsync(toPublish, null, user, default);
+            default:
+                var resolve = await CaseOperationAsync(CurrentUser.System, "resolve");
+                await resolve();
+                var number = await LastCaseAsync();
+                return () => host.Get<Core.Knowledge.CreateArticleFromCase>().HandleAsync(number, user, default);
+        }
+    }
+
+    private async Task<string> LastCaseAsync()
+    {
+        await using var db = _fixture.Host.NewContext();
+        return await db.Cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number).Select(c => c.Number).FirstAsync();
     }
 
     private Func<Task> Global(CurrentUser user, GlobalOperation operation) => () =>

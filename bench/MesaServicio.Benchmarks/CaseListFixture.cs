@@ -41,6 +41,9 @@ public sealed class CaseListFixture : IAsyncDisposable
 
     public ListCases List { get; }
 
+    /// <summary>Core's services on the fixture's database.</summary>
+    public IServiceProvider Services => _services;
+
     public IDbContextFactory<MesaDbContext> Contexts { get; }
 
     public static async Task<CaseListFixture> StartAsync()

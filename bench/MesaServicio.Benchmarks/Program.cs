@@ -7,4 +7,10 @@ if (args is ["caselist", ..])
     return;
 }
 
+if (args is ["knowledge", ..])
+{
+    await KnowledgeBenchmarks.RunLoopAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(CaseListFixture).Assembly).Run(args);

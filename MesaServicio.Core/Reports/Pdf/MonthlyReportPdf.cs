@@ -83,6 +83,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 writer.Problems();
                 Advance(88);
                 writer.Trend();
+                writer.Knowledge(cancellationToken);
                 Advance(92);
             }
 
@@ -550,6 +551,34 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 a.Number, a.Title, a.Origin + (a.Cases.Count > 0 ? " (" + string.Join(", ", a.Cases) + ")" : ""),
                 a.Status + (a.Overdue ? " · vencida" : ""), a.Responsible, ReportFormat.ShortDate(a.DueOn),
             ])).ToList(), compact: true, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>The knowledge base in the month: articles used and cases avoided (the desk's report only).</summary>
+        public void Knowledge(CancellationToken cancellationToken)
+        {
+            if (report.Knowledge is not { } knowledge)
+            {
+                return;
+            }
+
+            layout.Section("11. Base de conocimiento — usos en el mes");
+            layout.Paragraph(
+                "Artículos usados: " + ReportFormat.Count(knowledge.ArticlesUsed) + " (distintos, marcados «Esto resolvió mi necesidad» o aplicados a un caso). "
+                + "Casos evitados: " + ReportFormat.Count(knowledge.CasesAvoided) + " (el usuario marcó útil un artículo y no registró el caso). "
+                + "Aplicados por técnicos: " + ReportFormat.Count(knowledge.Applied) + ".");
+            if (knowledge.TopArticles.Count == 0)
+            {
+                return;
+            }
+
+            layout.Table("Artículos más usados",
+            [
+                new("Artículo", 70),
+                new("Casos evitados", 15, XStringAlignment.Far),
+                new("Aplicados", 15, XStringAlignment.Far),
+            ],
+            knowledge.TopArticles.Select(a => new TableRow([a.Title, ReportFormat.Count(a.CasesAvoided), ReportFormat.Count(a.Applied)])).ToList(),
+            compact: true, cancellationToken: cancellationToken);
         }
 
         public void Trend()

@@ -35,6 +35,9 @@ public partial class NewCase : IDisposable
     private SearchPeople People { get; set; } = default!;
 
     [Inject]
+    private Core.Knowledge.SuggestArticles SuggestArticles { get; set; } = default!;
+
+    [Inject]
     private CurrentUserAccessor Users { get; set; } = default!;
 
     [Inject]
@@ -53,6 +56,14 @@ public partial class NewCase : IDisposable
     internal PriorityMatrix? Matrix { get; private set; }
 
     internal IReadOnlyList<SimilarCase> Similar { get; private set; } = [];
+
+    /// <summary>Published articles matching the subject (public ones for a requester).</summary>
+    internal IReadOnlyList<Core.Knowledge.ArticleSuggestion> Articles { get; private set; } = [];
+
+    /// <summary>The title of the article that resolved the need: the filing ended without a case (a case avoided).</summary>
+    internal string? ResolvedBy { get; private set; }
+
+    internal CurrentUser User => _user;
 
     internal string? Error { get; private set; }
 
@@ -102,6 +113,7 @@ public partial class NewCase : IDisposable
 
     private async Task RefreshSimilarAsync()
     {
+        Articles = await SuggestArticles.HandleAsync(Form.Subject, Form.CategoryId == 0 ? null : Form.CategoryId, _user, CancellationToken.None);
         var requester = OnBehalf ? Requester?.Id : _user.PersonId;
         if (requester is not { } id)
         {
@@ -112,6 +124,12 @@ public partial class NewCase : IDisposable
         Similar = await SimilarCases.HandleAsync(
             id, Form.CategoryId == 0 ? null : Form.CategoryId, Form.Subject + " " + Form.Description, _user, CancellationToken.None);
     }
+
+    /// <summary>An article resolved the need: nothing is filed; the form keeps what was typed in case she files after all.</summary>
+    internal void ArticleResolved(string title) => ResolvedBy = title;
+
+    /// <summary>"Registrar el caso de todos modos": back to the form, as it was typed.</summary>
+    internal void FileAnyway() => ResolvedBy = null;
 
     internal async Task SubmitAsync()
     {

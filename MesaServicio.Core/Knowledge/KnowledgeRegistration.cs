@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MesaServicio.Core.Knowledge;
+
+/// <summary>Registers the knowledge base's use cases.</summary>
+public static class KnowledgeRegistration
+{
+    public static IServiceCollection AddMesaServicioKnowledge(this IServiceCollection services)
+    {
+        services.AddSingleton<ArticleRunner>();
+        services.AddSingleton<CreateArticleDraft>();
+        services.AddSingleton<CreateArticleFromCase>();
+        services.AddSingleton<EditArticle>();
+        services.AddSingleton<PublishArticle>();
+        services.AddSingleton<RetireArticle>();
+        services.AddSingleton<GetArticle>();
+        services.AddSingleton<SearchArticles>();
+        services.AddSingleton<SuggestArticles>();
+        services.AddSingleton<MarkArticleUseful>();
+        services.AddSingleton<ApplyArticleToCase>();
+        services.AddSingleton<ListArticleOwners>();
+        return services;
+    }
+}
