@@ -8,6 +8,7 @@ using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Retention;
 using MesaServicio.Core.Surveys;
+using MesaServicio.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
         services.AddSingleton<ExtendLegalTerm>();
+        services.AddMesaServicioVisits();
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioConfiguration();
         services.AddMesaServicioReports();
