@@ -24,7 +24,8 @@ public sealed record SiteVisitRow(
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
     TimeSpan? BusinessTime,
-    string? Findings);
+    string? Findings,
+    IReadOnlyList<Guid> StaffIds);
 
 /// <summary>A case's visits, and what a form needs: the requester's dependencia and the staff who may go.</summary>
 public sealed record CaseVisits(
@@ -67,7 +68,7 @@ public sealed class GetCaseVisits(IDbContextFactory<MesaDbContext> contextFactor
         List<string> Names(IEnumerable<Guid> people) => [.. people.Select(id => names.GetValueOrDefault(id) ?? "—")];
         var rows = visits.Select(v => new SiteVisitRow(
             v.Id, v.Status, v.Dependency, v.ScheduledAt, Names(v.StaffIds), v.Purpose, v.Preparation, v.RescheduleCount, v.CancelReason,
-            Names(v.AttendeeIds), v.StartedAt, v.EndedAt, v.BusinessTime, v.Findings)).ToList();
+            Names(v.AttendeeIds), v.StartedAt, v.EndedAt, v.BusinessTime, v.Findings, v.StaffIds)).ToList();
         return new CaseVisits(rows, dependency, canManage, options);
     }
 }
