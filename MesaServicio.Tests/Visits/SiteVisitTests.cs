@@ -224,4 +224,25 @@ public sealed class SiteVisitTests
         (await host.Get<GetCaseVisits>().HandleAsync(number, CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default))
             .Should().Match<CaseVisits>(v => v.Visits.Count == 3 && !v.CanManage && v.StaffOptions.Count == 0);
     }
+
+    [Fact]
+    public async Task The_expediente_lists_the_visits_their_business_time_and_findings_and_their_history_lines()
+    {
+        var (host, number) = await CaseAsync();
+        await using var _ = host;
+        await PlanAsync(host, number, Assignee);
+        var id = (await OnlyVisitAsync(host, number)).Id;
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 24, 12, 0, 0, TimeSpan.FromHours(-5)));
+        await host.Get<RecordSiteVisitDone>().HandleAsync(new RecordSiteVisitDoneCommand(
+            number, null, id, [DemoPeople.Agent2], FridayAt4pm, TuesdayAt9am, "El cable de red estaba dañado; se cambió."), Assignee, default);
+
+        var file = await host.Get<Core.CaseFiles.GetCaseFile>().HandleAsync(number, Assignee, default);
+        using var output = new MemoryStream();
+        host.Get<Core.CaseFiles.CaseFilePdf>().Render(file, CaseFiles.CaseFileFixture.Branding, output);
+        var text = string.Join(" ", CaseFiles.CaseFileFixture.Pages(output.ToArray()));
+
+        text.Should().Contain("6. Visitas a la dependencia").And.Contain("Realizada").And.Contain("Tiempo hábil: 2 h")
+            .And.Contain("El cable de red estaba dañado; se cambió.").And.Contain("Dirección Jurídica");
+        text.Should().Contain("Visita a la dependencia programada").And.Contain("Visita a la dependencia realizada");
+    }
 }
