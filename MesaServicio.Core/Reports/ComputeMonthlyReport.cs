@@ -94,6 +94,7 @@ public sealed class ComputeMonthlyReport(
 
         var breachDetails = await LoadBreachDetailsAsync(db, clocks.Breaches, cancellationToken).ConfigureAwait(false);
         var legalTerms = await LoadLegalTermsAsync(db, scope, from, to, asOf, calendar, breachListLimit, cancellationToken).ConfigureAwait(false);
+        var siteVisits = await ReportSiteVisits.LoadAsync(db, Scoped(db, scope), from, to, cancellationToken).ConfigureAwait(false);
         var personIds = cube.Select(r => r.AssigneeId)
             .Concat(clocks.Attended.Select(r => r.Dims.AssigneeId))
             .Concat(answers.Select(a => a.Dims.AssigneeId))
@@ -175,7 +176,7 @@ public sealed class ComputeMonthlyReport(
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
             breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions,
-            legalTerms);
+            legalTerms, siteVisits);
     }
 
     /// <summary>

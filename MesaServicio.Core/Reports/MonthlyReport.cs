@@ -37,6 +37,9 @@ namespace MesaServicio.Core.Reports;
 /// PQRS answered within their legal term (Ley 1755 de 2015, art. 14) over the PQRS attended in the month, and the breaches;
 /// null in a month frozen before the figure existed (its stored JSON has no such member).
 /// </param>
+/// <param name="SiteVisits">
+/// Site visits done in the month, by dependencia, with their business time; null in a month frozen before the figure existed.
+/// </param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
@@ -60,7 +63,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<LowScore> LowScores,
     IReadOnlyList<MonthTrend> Trend,
     ReportImprovementActions ImprovementActions,
-    ReportLegalTerms? LegalTerms = null)
+    ReportLegalTerms? LegalTerms = null,
+    ReportSiteVisits? SiteVisits = null)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
     public Breakdown<VolumeCounts> VolumesBy(ReportDimension dimension) => Volumes.Single(b => b.Dimension == dimension);

@@ -245,4 +245,28 @@ public sealed class SiteVisitTests
             .And.Contain("El cable de red estaba dañado; se cambió.").And.Contain("Dirección Jurídica");
         text.Should().Contain("Visita a la dependencia programada").And.Contain("Visita a la dependencia realizada");
     }
+
+    [Fact]
+    public async Task The_monthly_report_counts_the_visits_done_in_the_month_by_dependencia_with_their_business_time()
+    {
+        var (host, number) = await CaseAsync();
+        await using var _ = host;
+        await PlanAsync(host, number, Assignee);
+        await PlanAsync(host, number, Assignee, at: FridayAt4pm.AddHours(-6));
+        var ids = (await host.Get<GetCaseVisits>().HandleAsync(number, Assignee, default)).Visits.Select(v => v.Id).ToList();
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 24, 12, 0, 0, TimeSpan.FromHours(-5)));
+        await host.Get<RecordSiteVisitDone>().HandleAsync(new RecordSiteVisitDoneCommand(
+            number, null, ids[0], [DemoPeople.Agent2], FridayAt4pm, TuesdayAt9am, "Cable cambiado."), Assignee, default);
+        await host.Get<CancelSiteVisit>().HandleAsync(new CancelSiteVisitCommand(number, null, ids[1], "Ya no hace falta."), Assignee, default);
+
+        var report = await host.Get<Core.Reports.ComputeMonthlyReport>().HandleAsync(new Core.Reports.YearMonth(2026, 3), default);
+
+        report.SiteVisits.Should().NotBeNull();
+        report.SiteVisits!.Done.Should().Be(1, "a cancelled visit is not done");
+        report.SiteVisits.BusinessTime.Should().Be(TimeSpan.FromHours(2));
+        report.SiteVisits.ByDependency.Should().ContainSingle().Which.Should()
+            .Be(new Core.Reports.SiteVisitsByDependency("Dirección Jurídica", 1, TimeSpan.FromHours(2)));
+        var april = await host.Get<Core.Reports.ComputeMonthlyReport>().HandleAsync(new Core.Reports.YearMonth(2026, 4), default);
+        april.SiteVisits!.Done.Should().Be(0);
+    }
 }

@@ -82,6 +82,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 writer.ImprovementActions(cancellationToken);
                 Advance(88);
                 writer.Trend();
+                writer.SiteVisits();
                 Advance(92);
             }
 
@@ -535,6 +536,36 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 a.Number, a.Title, a.Origin + (a.Cases.Count > 0 ? " (" + string.Join(", ", a.Cases) + ")" : ""),
                 a.Status + (a.Overdue ? " · vencida" : ""), a.Responsible, ReportFormat.ShortDate(a.DueOn),
             ])).ToList(), compact: true, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>The site visits done in the month (procedure activity 4), by dependencia, with their business time.</summary>
+        public void SiteVisits()
+        {
+            layout.Section((report.Scope.IsAll ? "11" : "10") + ". Visitas a las dependencias — realizadas en el mes");
+            if (report.SiteVisits is not { } visits)
+            {
+                layout.Paragraph("Este mes se cerró antes de que el informe contara las visitas a las dependencias.");
+                return;
+            }
+
+            if (visits.Done == 0)
+            {
+                layout.Paragraph("No se registraron visitas realizadas en el mes.");
+                return;
+            }
+
+            layout.Paragraph(ReportFormat.Count(visits.Done) + (visits.Done == 1 ? " visita realizada" : " visitas realizadas")
+                + ", con " + ReportFormat.BusinessDuration(visits.BusinessTime) + " de tiempo hábil (calendario de la entidad).");
+            layout.Table(null,
+            [
+                new("Dependencia", 60),
+                new("Visitas", 15, XStringAlignment.Far),
+                new("Tiempo hábil", 25, XStringAlignment.Far),
+            ],
+            [
+                .. visits.ByDependency.Select(d => new TableRow([d.Dependency, ReportFormat.Count(d.Done), ReportFormat.BusinessDuration(d.BusinessTime)])),
+                new TableRow(["Total", ReportFormat.Count(visits.Done), ReportFormat.BusinessDuration(visits.BusinessTime)], RowStyle.Total),
+            ]);
         }
 
         public void Trend()
