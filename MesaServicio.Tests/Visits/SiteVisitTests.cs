@@ -72,7 +72,7 @@ public sealed class SiteVisitTests
         var message = details.Messages.Should().ContainSingle(m => m.Kind == CaseMessageKind.SiteVisit).Subject;
         message.IsInternal.Should().BeFalse();
         message.Text.Should().Be(
-            $"Programamos una visita a su dependencia (Dirección Jurídica) para el {Local(FridayAt4pm)}. Propósito: {Purpose}. "
+            $"Programamos una visita a su dependencia (Dirección Jurídica).\nFecha y hora: {Local(FridayAt4pm)}\nPropósito: {Purpose}\n"
             + "Para la visita, por favor: Tenga encendido el equipo.");
         message.Text.Should().Contain("viernes 20 de marzo de 2026, 4:00");
 
@@ -107,7 +107,7 @@ public sealed class SiteVisitTests
         var texts = details.Messages.Where(m => m.Kind == CaseMessageKind.SiteVisit).Select(m => m.Text).ToList();
         texts.Should().HaveCount(3);
         texts[1].Should().Contain(Local(FridayAt4pm)).And.Contain(Local(later)).And.Contain("El técnico está incapacitado.");
-        texts[2].Should().StartWith("Cancelamos la visita a su dependencia (Dirección Jurídica)").And.Contain("Se resolvió de forma remota.");
+        texts[2].Should().StartWith("Cancelamos la visita a su dependencia (Dirección Jurídica) prevista para el " + Local(later) + "\nMotivo: ").And.Contain("Se resolvió de forma remota.");
         var history = (await host.LoadAsync(number)).History.Select(h => h.Action).ToList();
         history.Should().Contain([CaseAction.VisitPlanned, CaseAction.VisitRescheduled, CaseAction.VisitCancelled]);
 
@@ -140,7 +140,7 @@ public sealed class SiteVisitTests
         line.Detail.Should().Contain("tiempo hábil: 2 h");
         var details = await host.Get<GetCaseDetails>().HandleAsync(number, CurrentUser.Person(DemoPeople.Requester, PersonRoles.None), default);
         details.Messages.Last(m => m.Kind == CaseMessageKind.SiteVisit).Text.Should()
-            .Be($"Visitamos su dependencia (Dirección Jurídica) el {Local(FridayAt4pm)}. Hallazgos: El cable de red estaba dañado; se cambió.");
+            .Be($"Visitamos su dependencia (Dirección Jurídica) el {Local(FridayAt4pm)}\nHallazgos: El cable de red estaba dañado; se cambió.");
     }
 
     [Fact]
