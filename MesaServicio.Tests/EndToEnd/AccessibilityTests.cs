@@ -36,6 +36,19 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());
 
     [Theory]
+    [InlineData("/ayuda", "Ayuda", 1366, 768)]
+    [InlineData("/ayuda", "Ayuda", 390, 844)]
+    [InlineData("/ayuda/usuario", "Guía del usuario interno", 1366, 768)]
+    [InlineData("/ayuda/usuario", "Guía del usuario interno", 390, 844)]
+    [InlineData("/ayuda/agente", "Guía del agente de servicio", 1366, 768)]
+    [InlineData("/ayuda/agente", "Guía del agente de servicio", 390, 844)]
+    [InlineData("/ayuda/gestion", "Guía de gestión de incidencias, peticiones y problemas", 1366, 768)]
+    [InlineData("/ayuda/gestion", "Guía de gestión de incidencias, peticiones y problemas", 390, 844)]
+    public Task The_guides_have_no_violations(string path, string title, int width, int height) =>
+        CheckAnonymousAsync(path, width, height, async page =>
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title));
+
+    [Theory]
     [MemberData(nameof(Sizes))]
     public Task The_accessibility_statement_has_no_violations(int width, int height) =>
         CheckAnonymousAsync("/accesibilidad", width, height, async page =>
