@@ -64,7 +64,7 @@ public sealed class SiteVisitBrowserTests(BrowserFixture browser, ITestOutputHel
                 await dialog.Locator("#visita-preparacion").FillAsync("Tenga encendido el equipo y a la mano el número del puesto de red.");
                 await ShootAsync(page, "dialogo-programar");
                 await dialog.Locator("[data-testid=visita-programar]").ClickAsync();
-                await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+                await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
                 await Expect(section.Locator("[data-testid=visita][data-estado=Planned]")).ToHaveCountAsync(1);
                 await Expect(section).ToContainTextAsync("20/03/2026");
                 await ShootAsync(page, "caso-visita-programada", section);
@@ -106,7 +106,8 @@ public sealed class SiteVisitBrowserTests(BrowserFixture browser, ITestOutputHel
             await dialog.Locator("#realizada-hallazgos").FillAsync(Findings);
             await ShootAsync(page, "dialogo-realizada");
             await dialog.Locator("[data-testid=visita-registrar]").ClickAsync();
-            await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await Expect(page.Locator(".mud-dialog [role=alert]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await Expect(section.Locator("[data-testid=visita][data-estado=Done]")).ToHaveCountAsync(1);
             await Expect(section.Locator("[data-testid=visita-tiempo]")).ToHaveTextAsync("1 h 30 min");
             await ShootAsync(page, "caso-visita-realizada", section);
