@@ -10,6 +10,7 @@ using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Problems;
 using MesaServicio.Core.Retention;
 using MesaServicio.Core.Surveys;
+using MesaServicio.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<ReopenCase>();
         services.AddSingleton<CloseCase>();
         services.AddSingleton<ExtendLegalTerm>();
+        services.AddMesaServicioVisits();
         services.AddSingleton<Catalog.CategoryTree>();
         services.AddMesaServicioConfiguration();
         services.AddMesaServicioReports();

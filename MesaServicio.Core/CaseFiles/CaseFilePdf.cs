@@ -63,6 +63,7 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 writer.Conversation(cancellationToken);
                 writer.History(cancellationToken);
                 writer.Attachments(cancellationToken);
+                writer.Visits(cancellationToken);
                 writer.Closing();
             }
 
@@ -358,6 +359,52 @@ public sealed class CaseFilePdf(IBusinessCalendarProvider calendars, TimeProvide
                 a.Size < 1024 ? a.SizeText : a.SizeText + "\n" + a.Size.ToString("N0", ReportFormat.Culture) + " bytes",
                 (a.UploadedByName ?? GetCaseFile.DeskName) + "\n" + When(a.UploadedAt),
                 a.Sha256,
+            ])).ToList();
+            layout.TextTable(null, columns, rows, cancellationToken: cancellationToken);
+        }
+
+        /// <summary>The site visits to the dependencia (procedure activity 4): when, who, why, and once done the business time and findings.</summary>
+        public void Visits(CancellationToken cancellationToken)
+        {
+            var visits = file.Visits ?? [];
+            layout.Section("6. Visitas a la dependencia", visits.Count == 0 ? 20 : 120);
+            if (visits.Count == 0)
+            {
+                layout.Paragraph("El caso no tiene visitas a la dependencia.");
+                return;
+            }
+
+            layout.Paragraph(
+                "Visitas programadas, reprogramadas, canceladas y realizadas. El tiempo hábil se cuenta con el calendario de la entidad "
+                + "(sin fines de semana ni festivos).",
+                color: ReportTheme.Muted, after: 8);
+            TableColumn[] columns =
+            [
+                new("Estado", ReportLayout.Width * 0.12),
+                new("Dependencia y fecha", ReportLayout.Width * 0.24),
+                new("Personal", ReportLayout.Width * 0.18),
+                new("Propósito", ReportLayout.Width * 0.2),
+                new("Resultado", ReportLayout.Width * 0.26),
+            ];
+            var rows = visits.Select(v => new TableRow(
+            [
+                v.Status switch
+                {
+                    Core.Visits.SiteVisitStatus.Planned => "Programada",
+                    Core.Visits.SiteVisitStatus.Done => "Realizada",
+                    _ => "Cancelada",
+                },
+                v.Dependency + "\n" + (v.StartedAt is { } start && v.EndedAt is { } end
+                    ? When(start) + " a " + When(end)
+                    : When(v.ScheduledAt) + (v.RescheduleCount > 0 ? " (reprogramada)" : "")),
+                string.Join(", ", v.Status == Core.Visits.SiteVisitStatus.Done ? v.Attendees : v.Staff),
+                v.Purpose,
+                v.Status switch
+                {
+                    Core.Visits.SiteVisitStatus.Done => "Tiempo hábil: " + Cases.Case.FormatDuration(v.BusinessTime ?? TimeSpan.Zero) + "\nHallazgos: " + v.Findings,
+                    Core.Visits.SiteVisitStatus.Cancelled => "Motivo de la cancelación: " + v.CancelReason,
+                    _ => None,
+                },
             ])).ToList();
             layout.TextTable(null, columns, rows, cancellationToken: cancellationToken);
         }

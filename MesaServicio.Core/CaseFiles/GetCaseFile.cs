@@ -28,6 +28,7 @@ public sealed record CaseFileSurveyAnswer(
 /// <param name="Attachments">The files, oldest first (those of internal notes only with them).</param>
 /// <param name="IncludesInternalNotes">Whether the reader sees internal notes (the file says so on its first page).</param>
 /// <param name="ReaderName">Who asks for the file: printed as the one who generated it.</param>
+/// <param name="Visits">The case's site visits (procedure activity 4), oldest first.</param>
 public sealed record CaseFile(
     CaseDetails Case,
     IReadOnlyList<string> CategoryPath,
@@ -39,14 +40,16 @@ public sealed record CaseFile(
     IReadOnlyList<CaseFileSurveyAnswer> SurveyAnswers,
     IReadOnlyList<AttachmentRow> Attachments,
     bool IncludesInternalNotes,
-    string ReaderName);
+    string ReaderName,
+    IReadOnlyList<Visits.SiteVisitRow>? Visits = null);
 
 /// <summary>
 /// Gathers a case's file for the person asking. Authorization is <see cref="GetCaseDetails"/>'s and
 /// <see cref="ListAttachments"/>'s own: a case out of reach answers as a missing one, and a requester gets
 /// neither internal notes, nor their history lines, nor their files.
 /// </summary>
-public sealed class GetCaseFile(GetCaseDetails details, ListAttachments attachments, IDbContextFactory<MesaDbContext> contextFactory)
+public sealed class GetCaseFile(
+    GetCaseDetails details, ListAttachments attachments, Visits.GetCaseVisits visits, IDbContextFactory<MesaDbContext> contextFactory)
 {
     /// <summary>Printed as the author of a file the desk itself generates (no person asking).</summary>
     public const string DeskName = "La mesa de servicio";
@@ -58,6 +61,7 @@ public sealed class GetCaseFile(GetCaseDetails details, ListAttachments attachme
         // Both reads refuse (as "not found") a person who may not see the case, before anything else is read.
         var c = await details.HandleAsync(number, user, cancellationToken).ConfigureAwait(false);
         var files = await attachments.HandleAsync(c.Number, user, cancellationToken).ConfigureAwait(false);
+        var siteVisits = await visits.HandleAsync(c.Number, user, cancellationToken).ConfigureAwait(false);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var facts = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id)
@@ -89,6 +93,7 @@ public sealed class GetCaseFile(GetCaseDetails details, ListAttachments attachme
             files,
             // The Jefe OTIC reads the internal notes without writing them (CaseAccess.SeesInternalNotes).
             c.AllowedOperations.Contains(CaseOperationKind.InternalNote) || CaseAccess.ReadsOnlyAsJefe(user, c.RequesterId),
-            Name(user.PersonId) ?? DeskName);
+            Name(user.PersonId) ?? DeskName,
+            siteVisits.Visits);
     }
 }

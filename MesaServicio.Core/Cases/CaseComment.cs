@@ -27,6 +27,9 @@ public enum CaseMessageKind
     /// <summary>The legal term of a PQRS was extended: the reason and the new date (Ley 1755 de 2015, art. 14, parágrafo).</summary>
     LegalTermExtension = 6,
 
+    /// <summary>A site visit to her dependencia was planned, rescheduled, cancelled or done (with its findings).</summary>
+    SiteVisit = 7,
+
     /// <summary>The desk tells the requester her case is part of a problem that now has a workaround or a solution.</summary>
     ProblemUpdate = 20,
 }

@@ -132,6 +132,18 @@ public enum CaseAction
 
     /// <summary>A PQRS's legal term expired unanswered; to is its due instant.</summary>
     LegalTermBreached = 31,
+
+    /// <summary>A site visit to a dependencia was planned; to is its instant, the detail says where, when and why.</summary>
+    VisitPlanned = 32,
+
+    /// <summary>A planned site visit was moved, with the reason; from → to are the instants.</summary>
+    VisitRescheduled = 33,
+
+    /// <summary>A planned site visit was cancelled, with the reason; from is the instant it had.</summary>
+    VisitCancelled = 34,
+
+    /// <summary>A site visit was done; from → to are its start and end, the detail has the business time and the findings.</summary>
+    VisitDone = 35,
 }
 
 /// <summary>The operations that change a case's state; the lifecycle table is keyed by them.</summary>

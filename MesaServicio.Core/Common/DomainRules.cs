@@ -157,6 +157,26 @@ public static class DomainRules
     public const string LegalExtensionBeyondDouble = "Legal.Extension.BeyondDouble";
     public const string LegalExtensionBeyondPersonalData = "Legal.Extension.BeyondPersonalData";
 
+    public const string VisitDependencyRequired = "Visit.DependencyRequired";
+    public const string VisitDependencyTooLong = "Visit.DependencyTooLong";
+    public const string VisitPurposeRequired = "Visit.PurposeRequired";
+    public const string VisitTextTooLong = "Visit.TextTooLong";
+    public const string VisitStaffRequired = "Visit.StaffRequired";
+    public const string VisitStaffTooMany = "Visit.StaffTooMany";
+    public const string VisitStaffUnknown = "Visit.StaffUnknown";
+    public const string VisitAttendeesRequired = "Visit.AttendeesRequired";
+    public const string VisitInPast = "Visit.InPast";
+    public const string VisitNotBusinessDay = "Visit.NotBusinessDay";
+    public const string VisitClosedCase = "Visit.ClosedCase";
+    public const string VisitNotFound = "Visit.NotFound";
+    public const string VisitNotPlanned = "Visit.NotPlanned";
+    public const string VisitSameTime = "Visit.SameTime";
+    public const string VisitReasonRequired = "Visit.ReasonRequired";
+    public const string VisitFindingsRequired = "Visit.FindingsRequired";
+    public const string VisitEndBeforeStart = "Visit.EndBeforeStart";
+    public const string VisitEndInFuture = "Visit.EndInFuture";
+    public const string VisitTooLong = "Visit.TooLong";
+
     public const string PrivacyOnlyPeople = "Privacy.OnlyPeople";
 
     public const string RetentionYearsOutOfRange = "Retention.YearsOutOfRange";

@@ -120,7 +120,7 @@ public sealed class CaseNotices(NoticeComposer composer, IBusinessCalendarProvid
             CaseMessageKind.NovedadDecision when events.OfType<CaseStatusChanged>()
                 .Any(s => s.From == CaseStatus.NovedadReported && s.To == CaseStatus.InProgress) => MessageKind.CaseReopened,
             CaseMessageKind.NovedadDecision => MessageKind.NovedadDecided,
-            CaseMessageKind.Comment or CaseMessageKind.ProblemUpdate => MessageKind.DeskMessage,
+            CaseMessageKind.Comment or CaseMessageKind.ProblemUpdate or CaseMessageKind.SiteVisit => MessageKind.DeskMessage,
             CaseMessageKind.LegalTermExtension => MessageKind.LegalTermExtended,
 
             // The solution and the rejection's reasons go with the survey's invitation.

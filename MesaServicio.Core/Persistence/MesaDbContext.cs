@@ -51,6 +51,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 
+    public DbSet<Visits.SiteVisit> SiteVisits => Set<Visits.SiteVisit>();
+
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
     public DbSet<Person> People => Set<Person>();

@@ -97,6 +97,7 @@ public sealed class ComputeMonthlyReport(
 
         // The knowledge base's use in the month (articles used, cases avoided): the desk's report only.
         var knowledge = scope.IsAll ? await Knowledge.ReportKnowledge.LoadAsync(db, from, to, cancellationToken).ConfigureAwait(false) : null;
+        var siteVisits = await ReportSiteVisits.LoadAsync(db, Scoped(db, scope), from, to, cancellationToken).ConfigureAwait(false);
         var personIds = cube.Select(r => r.AssigneeId)
             .Concat(clocks.Attended.Select(r => r.Dims.AssigneeId))
             .Concat(answers.Select(a => a.Dims.AssigneeId))
@@ -179,7 +180,7 @@ public sealed class ComputeMonthlyReport(
         return new MonthlyReport(
             month, from, to, asOf, scope, totals, volumes, indicator, indicatorBy, clocks.AllLevels[current], clocks.Attention[current], target,
             breaches, clocks.TimeToAttend, clocks.TimeToResolve, history.Escalations, survey, scores, scoresBy, lowScores, trend, actions,
-            legalTerms, problems, knowledge);
+            legalTerms, problems, knowledge, siteVisits);
     }
 
     /// <summary>

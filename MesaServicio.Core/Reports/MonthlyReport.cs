@@ -42,6 +42,9 @@ namespace MesaServicio.Core.Reports;
 /// The knowledge base in the month: articles used, cases avoided (the desk's report only; null for one person's or group's
 /// results and in a month frozen before the figure existed).
 /// </param>
+/// <param name="SiteVisits">
+/// Site visits done in the month, by dependencia, with their business time; null in a month frozen before the figure existed.
+/// </param>
 public sealed record MonthlyReport(
     YearMonth Month,
     DateTimeOffset From,
@@ -67,7 +70,8 @@ public sealed record MonthlyReport(
     ReportImprovementActions ImprovementActions,
     ReportLegalTerms? LegalTerms = null,
     ReportProblems? Problems = null,
-    Knowledge.ReportKnowledge? Knowledge = null)
+    Knowledge.ReportKnowledge? Knowledge = null,
+    ReportSiteVisits? SiteVisits = null)
 {
     /// <summary>The breakdown of volumes by <paramref name="dimension"/>.</summary>
     public Breakdown<VolumeCounts> VolumesBy(ReportDimension dimension) => Volumes.Single(b => b.Dimension == dimension);

@@ -17,6 +17,7 @@ public static class CaseAccess
         CaseOperationKind.View, CaseOperationKind.Comment, CaseOperationKind.Attach, CaseOperationKind.Analyse,
         CaseOperationKind.Reject, CaseOperationKind.Attend, CaseOperationKind.Escalate, CaseOperationKind.Wait,
         CaseOperationKind.Resolve, CaseOperationKind.Reopen, CaseOperationKind.InternalNote, CaseOperationKind.Close,
+        CaseOperationKind.Visit,
     ];
 
     /// <summary>Whether <paramref name="user"/> may do <paramref name="operation"/> to the case described by <paramref name="facts"/>.</summary>

@@ -29,6 +29,9 @@ public enum CaseOperationKind
 
     /// <summary>Extend a PQRS's legal term (Ley 1755 de 2015, art. 14, parágrafo): its assignee, the category's lead, the coordinator.</summary>
     ExtendLegalTerm = 16,
+
+    /// <summary>Plan, reschedule, cancel or record a site visit to a dependencia (the staff who work the case).</summary>
+    Visit = 17,
 }
 
 /// <summary>Operations that are not about one case.</summary>

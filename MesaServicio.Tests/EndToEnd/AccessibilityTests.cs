@@ -36,6 +36,19 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());
 
     [Theory]
+    [InlineData("/ayuda", "Ayuda", 1366, 768)]
+    [InlineData("/ayuda", "Ayuda", 390, 844)]
+    [InlineData("/ayuda/usuario", "Guía del usuario interno", 1366, 768)]
+    [InlineData("/ayuda/usuario", "Guía del usuario interno", 390, 844)]
+    [InlineData("/ayuda/agente", "Guía del agente de servicio", 1366, 768)]
+    [InlineData("/ayuda/agente", "Guía del agente de servicio", 390, 844)]
+    [InlineData("/ayuda/gestion", "Guía de gestión de incidencias, peticiones y problemas", 1366, 768)]
+    [InlineData("/ayuda/gestion", "Guía de gestión de incidencias, peticiones y problemas", 390, 844)]
+    public Task The_guides_have_no_violations(string path, string title, int width, int height) =>
+        CheckAnonymousAsync(path, width, height, async page =>
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title));
+
+    [Theory]
     [MemberData(nameof(Sizes))]
     public Task The_accessibility_statement_has_no_violations(int width, int height) =>
         CheckAnonymousAsync("/accesibilidad", width, height, async page =>
@@ -175,6 +188,65 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
             await WaitForCaseAsync(page, number);
             await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Acciones sobre el caso" })).ToBeVisibleAsync();
         });
+    }
+
+    /// <summary>
+    /// The case page's "Visitas" section and its dialogs (plan, reschedule, cancel, record done), open, as the coordinator
+    /// meets them, at both sizes in one session.
+    /// </summary>
+    [Fact]
+    public async Task The_site_visit_section_and_its_dialogs_have_no_violations_at_either_size()
+    {
+        var number = await FileSampleCaseAsync();
+        await using var session = await browser.NewSessionAsync(portal, "visitas");
+        var page = session.Page;
+        await SignInAsync(session, SeedData.DemoPeople.Coordinator, "/casos/" + number);
+        await WaitForCaseAsync(page, number);
+        var section = page.Locator("[data-testid=visitas]");
+        var calendar = Core.Calendar.BusinessCalendar.ColombiaDefault();
+        var day = DateOnly.FromDateTime(calendar.ToLocal(DateTimeOffset.UtcNow).DateTime).AddDays(1);
+        while (!calendar.IsBusinessDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        async Task CheckDialogAsync(string opener, string what, int width, int height, bool close = true)
+        {
+            await section.Locator(opener).First.ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog.Locator("textarea, input").First).ToBeVisibleAsync();
+            await AxeCheck.AssertCleanAsync(page, $"the «{what}» dialog at {width}×{height}", output);
+            if (close)
+            {
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(dialog).ToHaveCountAsync(0);
+            }
+        }
+
+        await CheckDialogAsync("[data-testid=programar-visita]", "Programar visita", 1366, 768, close: false);
+        var plan = page.GetByRole(AriaRole.Dialog);
+        await plan.Locator("#visita-fecha").FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await plan.Locator("#visita-hora").FillAsync("10:00");
+        await plan.Locator("#visita-proposito").FillAsync("Revisar el equipo.");
+        await plan.Locator("[data-testid=visita-programar]").ClickAsync();
+        await Expect(section.Locator("[data-testid=visita]")).ToHaveCountAsync(1);
+        foreach (var (w, h) in new[] { (1366, 768), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(w, h);
+            await section.ScrollIntoViewIfNeededAsync();
+            await AxeCheck.AssertCleanAsync(page, $"the case page with a planned visit at {w}×{h}", output);
+            if (w < 600)
+            {
+                await CheckDialogAsync("[data-testid=programar-visita]", "Programar visita", w, h);
+            }
+
+            await CheckDialogAsync("[data-testid=visita-reprogramar-abrir]", "Reprogramar", w, h);
+            await CheckDialogAsync("[data-testid=visita-cancelar]", "Cancelar visita", w, h);
+            await CheckDialogAsync("[data-testid=visita-realizada]", "Registrar realizada", w, h);
+        }
+
+        session.OutsideRequests.Should().BeEmpty();
     }
 
     /// <summary>

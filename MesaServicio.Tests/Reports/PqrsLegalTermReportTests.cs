@@ -72,7 +72,7 @@ public sealed partial class PqrsLegalTermReportTests(PqrsLegalTermMonthFixture m
             .BeLessThan(text.IndexOf("5. PQRS respondidas", StringComparison.Ordinal));
         text.IndexOf("5. PQRS respondidas", StringComparison.Ordinal).Should()
             .BeLessThan(text.IndexOf("6. Escalamientos", StringComparison.Ordinal));
-        text.Should().Contain("10. Comparación con los meses anteriores");
+        text.Should().Contain("10. Problemas del mes").And.Contain("11. Comparación con los meses anteriores");
     }
 
     [Fact]

@@ -66,8 +66,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "view", "comment", "attach", "analyse", "reject", "attend", "escalate", "wait", "resolve", "reopen", "internal note",
             "assign", "take", "board", "reports", "configuration", "audit", "intake",
             "own results", "read improvement actions", "manage improvement actions", "reclose month", "extend legal term",
-            "read internal article", "write article", "edit article", "publish article", "article from case");
-        cells.Should().HaveCount(10 * 28);
+            "read internal article", "write article", "edit article", "publish article", "article from case", "visit");
+        cells.Should().HaveCount(10 * 29);
     }
 
     [Theory]
@@ -225,8 +225,23 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             "take" => () => host.Get<TakeCase>().HandleAsync(new TakeCaseCommand(number, null), user, default),
             "extend legal term" => () => host.Get<ExtendLegalTerm>().HandleAsync(new ExtendLegalTermCommand(
                 number, null, PqrsCases.NthBusinessDay(host, host.Time.GetUtcNow(), 20), "El archivo central tarda en enviar el expediente."), user, default),
+            "visit" => () => host.Get<Core.Visits.PlanSiteVisit>().HandleAsync(new Core.Visits.PlanSiteVisitCommand(
+                number, null, "Dirección Jurídica", NextBusinessMorning(host), [DemoPeople.Agent1], "Revisar la impresora de la oficina.", null), user, default),
             _ => throw new InvalidOperationException($"Unknown operation «{operation}»."),
         };
+    }
+
+    /// <summary>10:00 of the next business day after the host's clock, Bogotá time.</summary>
+    private static DateTime NextBusinessMorning(CoreHost host)
+    {
+        var calendar = Core.Calendar.BusinessCalendar.ColombiaDefault();
+        var day = DateOnly.FromDateTime(calendar.ToLocal(host.Time.GetUtcNow()).DateTime).AddDays(1);
+        while (!calendar.IsBusinessDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day.ToDateTime(new TimeOnly(10, 0));
     }
 
     /// <summary>Attaches a small real PDF through the attachments use case, as the person.</summary>

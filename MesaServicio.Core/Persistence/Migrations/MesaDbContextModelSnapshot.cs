@@ -1795,6 +1795,81 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Visits.SiteVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AttendeeIdList")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AttendeeIds");
+
+                    b.Property<long?>("BusinessTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dependency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlannedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preparation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RescheduleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("StaffIdList")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StaffIds");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedById");
+
+                    b.HasIndex("CaseId", "ScheduledAt");
+
+                    b.HasIndex("Status", "EndedAt");
+
+                    b.ToTable("SiteVisits", (string)null);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Answers.AnswerInvitation", b =>
                 {
                     b.HasOne("MesaServicio.Core.Cases.Case", null)
@@ -2223,6 +2298,20 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Visits.SiteVisit", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Cases.Case", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MesaServicio.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PlannedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Calendar.CalendarSettings", b =>
                 {
                     b.Navigation("WeeklyHours");
@@ -2235,6 +2324,8 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Navigation("History");
 
                     b.Navigation("SurveyResponses");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Catalog.TechnicianGroup", b =>

@@ -84,6 +84,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 Advance(88);
                 writer.Trend();
                 writer.Knowledge(cancellationToken);
+                writer.SiteVisits();
                 Advance(92);
             }
 
@@ -561,7 +562,7 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
                 return;
             }
 
-            layout.Section("11. Base de conocimiento — usos en el mes");
+            layout.Section("12. Base de conocimiento — usos en el mes");
             layout.Paragraph(
                 "Artículos usados: " + ReportFormat.Count(knowledge.ArticlesUsed) + " (distintos, marcados «Esto resolvió mi necesidad» o aplicados a un caso). "
                 + "Casos evitados: " + ReportFormat.Count(knowledge.CasesAvoided) + " (el usuario marcó útil un artículo y no registró el caso). "
@@ -581,9 +582,39 @@ public sealed class MonthlyReportPdf(IBusinessCalendarProvider calendars, TimePr
             compact: true, cancellationToken: cancellationToken);
         }
 
+        /// <summary>The site visits done in the month (procedure activity 4), by dependencia, with their business time.</summary>
+        public void SiteVisits()
+        {
+            layout.Section((report.Scope.IsAll ? "13" : "10") + ". Visitas a las dependencias — realizadas en el mes");
+            if (report.SiteVisits is not { } visits)
+            {
+                layout.Paragraph("Este mes se cerró antes de que el informe contara las visitas a las dependencias.");
+                return;
+            }
+
+            if (visits.Done == 0)
+            {
+                layout.Paragraph("No se registraron visitas realizadas en el mes.");
+                return;
+            }
+
+            layout.Paragraph(ReportFormat.Count(visits.Done) + (visits.Done == 1 ? " visita realizada" : " visitas realizadas")
+                + ", con " + ReportFormat.BusinessDuration(visits.BusinessTime) + " de tiempo hábil (calendario de la entidad).");
+            layout.Table(null,
+            [
+                new("Dependencia", 60),
+                new("Visitas", 15, XStringAlignment.Far),
+                new("Tiempo hábil", 25, XStringAlignment.Far),
+            ],
+            [
+                .. visits.ByDependency.Select(d => new TableRow([d.Dependency, ReportFormat.Count(d.Done), ReportFormat.BusinessDuration(d.BusinessTime)])),
+                new TableRow(["Total", ReportFormat.Count(visits.Done), ReportFormat.BusinessDuration(visits.BusinessTime)], RowStyle.Total),
+            ]);
+        }
+
         public void Trend()
         {
-            layout.Section((report.Scope.IsAll ? "10" : "9") + ". Comparación con los meses anteriores");
+            layout.Section((report.Scope.IsAll ? "11" : "9") + ". Comparación con los meses anteriores");
             var trend = report.Trend;
             var labels = trend.Select(t => ReportFormat.ShortMonth(t.Month)).ToList();
             ReportCharts.Lines(layout, "Casos radicados y resueltos", labels,
