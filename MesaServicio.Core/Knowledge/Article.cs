@@ -48,6 +48,8 @@ public sealed record ArticleDraft(string? Title, string? Body, int? CategoryId, 
 public sealed record ArticleSource(string Kind, string Reference, Guid? CaseId = null)
 {
     public const string CaseKind = "caso";
+
+    public const string ProblemKind = "problema";
 }
 
 /// <summary>

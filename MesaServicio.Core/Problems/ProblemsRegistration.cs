@@ -22,6 +22,7 @@ public static class ProblemsRegistration
         services.AddSingleton<GetCaseProblems>();
         services.AddSingleton<ProblemHints>();
         services.AddSingleton<ListProblemResponsibles>();
+        services.AddSingleton<CreateArticleFromProblem>();
         return services;
     }
 }

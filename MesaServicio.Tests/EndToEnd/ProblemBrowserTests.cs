@@ -63,6 +63,7 @@ public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, Brows
         await lead.Page.Locator("#solucion-temporal-guardar").ClickAsync();
         await Expect(lead.Page.GetByTestId("estado-problema")).ToHaveTextAsync("Error conocido", new() { Timeout = PageTimeout });
         await ShotsAndAxeAsync(lead.Page, "problema-error-conocido");
+        await GuideShotAsync(lead.Page, "problema-error-conocido.png");
         await GotoAsync(lead.Page, "/problemas");
         await Expect(lead.Page.GetByTestId("tabla-problemas")).ToContainTextAsync(number);
         await ShotsAndAxeAsync(lead.Page, "problemas-lista");
@@ -79,6 +80,7 @@ public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, Brows
         var panel = agent.Page.GetByTestId("problema-del-caso");
         await Expect(panel).ToContainTextAsync("correo web");
         await ShotsAndAxeAsync(agent.Page, "problema-caso-tecnico");
+        await GuideShotAsync(agent.Page, "problema-caso-tecnico.png");
         await panel.GetByTestId("aplicar-solucion-temporal").ClickAsync();
         await Expect(agent.Page.GetByText("Se aplicó la solución temporal del problema " + number, new() { Exact = false }).First)
             .ToBeVisibleAsync(new() { Timeout = PageTimeout });
@@ -112,6 +114,14 @@ public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, Brows
         }
 
         await page.SetViewportSizeAsync(1366, 768);
+    }
+
+    /// <summary>The guide's picture of this page (<c>wwwroot-assets/img/ayuda</c>, committed), so «Problemas» in the management guide shows the page as it is.</summary>
+    private static async Task GuideShotAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new() { Path = RepositoryFiles.PathOf(Path.Combine("wwwroot-assets", "img", "ayuda", name)) });
     }
 
     /// <summary>Core on a database and the portal process on the same database, on the same clock.</summary>

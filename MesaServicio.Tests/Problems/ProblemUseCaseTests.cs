@@ -92,6 +92,18 @@ public sealed class ProblemUseCaseTests : IAsyncLifetime
         var after = await _host.Get<GetProblem>().HandleAsync(number, Lead, default);
         after.History.Should().Contain(h => h.Kind == ProblemHistoryKind.FixApplied && h.To == first.Number);
         after.Comments.Should().ContainSingle().Which.Text.Should().Be("En mi grupo van cuatro casos.");
+        // The workaround becomes an internal draft of the knowledge base in one action.
+        var articleId = await _host.Get<CreateArticleFromProblem>().HandleAsync(number, agent, default);
+        await using (var db = _host.NewContext())
+        {
+            var article = await db.Articles.SingleAsync(a => a.Id == articleId);
+            article.Title.Should().Be("Outlook pide la contraseña repetidamente");
+            article.Body.Should().Contain("certificado del servidor de correo venció").And.Contain("correo web");
+            article.Audience.Should().Be(MesaServicio.Core.Knowledge.ArticleAudience.Internal);
+            article.Status.Should().Be(MesaServicio.Core.Knowledge.ArticleStatus.Draft);
+            article.SourceKind.Should().Be("problema");
+        }
+
         // The month's report counts it.
         var local = _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(-5));
         var report = await _host.Get<ComputeMonthlyReport>().HandleAsync(new YearMonth(local.Year, local.Month), default);

@@ -26,6 +26,7 @@ public sealed partial class ProblemPage
     private IReadOnlyList<ProblemResponsibleOption> _people = [];
     private readonly EditForm _edit = new();
     private string? _loadedNumber;
+    private bool _writesArticles;
 
     [Parameter, EditorRequired]
     public required string Number { get; set; }
@@ -58,6 +59,12 @@ public sealed partial class ProblemPage
     private ListProblemResponsibles Responsibles { get; set; } = default!;
 
     [Inject]
+    private CreateArticleFromProblem Articles { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private CurrentUserAccessor Users { get; set; } = default!;
 
     [Inject]
@@ -79,6 +86,7 @@ public sealed partial class ProblemPage
         try
         {
             Show(await Get.HandleAsync(Number, user, CancellationToken.None));
+            _writesArticles = Core.Knowledge.KnowledgeAccess.Writes(user);
             _people = await Responsibles.HandleAsync(user, CancellationToken.None);
         }
         catch (NotFoundException)
@@ -191,6 +199,25 @@ public sealed partial class ProblemPage
         if (await RunAsync((u, v) => Comment.HandleAsync(new CommentOnProblemCommand(Number, v, _comment), u, default), "Comentario publicado."))
         {
             _comment = null;
+        }
+    }
+
+    private async Task ArticleAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var id = await Articles.HandleAsync(Number, await Users.GetAsync(), CancellationToken.None);
+            Navigation.NavigateTo($"/conocimiento/{id}");
+        }
+        catch (DomainException refused)
+        {
+            _error = refused.Message;
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 
