@@ -51,10 +51,10 @@ public sealed class KnowledgeBrowserTests(PortalProcess portal, BrowserFixture b
         await ScreenshotAsync(page, "conocimiento-sugerencia-abierta-390x844");
         await AxeCheck.AssertCleanAsync(page, "/casos/nuevo with an article open", output);
 
-        // By keyboard, as she opened the article.
+        // Tapped, as on a phone: the button sits at the bottom of the scrolled page, where MudBlazor's ripple used to
+        // make the page jump between the press and the release, so the tap was lost.
         var useful = page.GetByRole(AriaRole.Button, new() { Name = "Esto resolvió mi necesidad" });
-        await useful.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await useful.ClickAsync();
         var confirmation = page.GetByTestId("necesidad-resuelta");
         await Expect(confirmation).ToContainTextAsync("No se registró ningún caso", new() { Timeout = PageTimeout });
         await Expect(confirmation).ToContainTextAsync("puede registrar el caso cuando quiera");
