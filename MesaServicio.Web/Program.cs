@@ -143,6 +143,7 @@ app.MapStaticAssets();
 app.MapMesaHealth();
 app.MapMesaAuthentication();
 app.MapAttachmentEndpoints();
+app.MapProblemAttachmentEndpoints();
 app.MapCaseFileEndpoints();
 app.MapReportEndpoints();
 app.MapMonthClosureEndpoints();

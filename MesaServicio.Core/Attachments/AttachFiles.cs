@@ -268,6 +268,12 @@ public sealed partial class AttachFiles(
     /// </summary>
     internal AttachmentBatch StartForNewCase(CurrentUser user, string label) => new(this, Guid.Empty, label, user);
 
+    /// <summary>
+    /// Starts files whose rows another owner stores (a problem's comment, <see cref="Problems.CommentOnProblem"/>): received and
+    /// checked like a case's; the owner moves them with its rows. The caller has authorized the operation.
+    /// </summary>
+    internal AttachmentBatch StartUnbound(CurrentUser user, string label) => new(this, Guid.Empty, label, user);
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Stored {Count} attachment(s), {Bytes} bytes, on case {CaseNumber} for {PersonId}")]
     private static partial void AttachmentStored(ILogger logger, string caseNumber, string personId, int count, long bytes);
 

@@ -101,20 +101,32 @@ public sealed class AttachmentBatch : IAsyncDisposable, ICaseRegistrationWork
         AttachFiles.AddRows(db, c.Id, null, false, c.RequesterId, context.Now, _files);
     }
 
-    void ICaseRegistrationWork.BeforeCommit()
+    void ICaseRegistrationWork.BeforeCommit() => MoveReceived();
+
+    void ICaseRegistrationWork.AfterRollback() => TakeBack();
+
+    void ICaseRegistrationWork.Committed() => MarkStored();
+
+    /// <summary>The files received and checked, for an owner that stores their rows itself (a new case, a problem's comment).</summary>
+    internal IReadOnlyList<PendingFile> Received => _files;
+
+    /// <summary>Moves the received files to their generated names, just before their rows are saved.</summary>
+    internal void MoveReceived()
     {
         EnsureOpen();
         _moved = _owner.MoveIntoStorage(_files);
     }
 
-    void ICaseRegistrationWork.AfterRollback()
+    /// <summary>The rows were not saved: the moved files and the temporaries are removed.</summary>
+    internal void TakeBack()
     {
         AttachFiles.RemoveStored(_moved);
         _moved = [];
         Spoil();
     }
 
-    void ICaseRegistrationWork.Committed() => _committed = true;
+    /// <summary>The rows were saved: the files stay.</summary>
+    internal void MarkStored() => _committed = true;
 
     public ValueTask DisposeAsync()
     {

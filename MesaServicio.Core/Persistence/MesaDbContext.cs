@@ -98,6 +98,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<global::MesaServicio.Core.Problems.ProblemComment> ProblemComments => Set<global::MesaServicio.Core.Problems.ProblemComment>();
 
+    public DbSet<global::MesaServicio.Core.Problems.ProblemAttachment> ProblemAttachments => Set<global::MesaServicio.Core.Problems.ProblemAttachment>();
+
     public DbSet<global::MesaServicio.Core.Problems.ProblemHistoryEntry> ProblemHistory => Set<global::MesaServicio.Core.Problems.ProblemHistoryEntry>();
 
     public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();

@@ -10,8 +10,11 @@ namespace MesaServicio.Core.Problems;
 /// <summary>An incident linked to a problem, as its page lists it.</summary>
 public sealed record ProblemIncidentRow(Guid CaseId, string Number, string Subject, CaseStatus Status, string? AssigneeName, DateTimeOffset LinkedAt, bool IsOpen);
 
-/// <summary>A comment on a problem.</summary>
-public sealed record ProblemCommentRow(DateTimeOffset At, string AuthorName, string Text);
+/// <summary>A file of a problem's comment, as the page links it.</summary>
+public sealed record ProblemFileRow(Guid Id, string FileName, long Size);
+
+/// <summary>A comment on a problem, with its files.</summary>
+public sealed record ProblemCommentRow(DateTimeOffset At, string AuthorName, string Text, IReadOnlyList<ProblemFileRow> Files);
 
 /// <summary>A line of a problem's history, with names and case numbers in place of ids.</summary>
 public sealed record ProblemHistoryRow(DateTimeOffset At, string? ActorName, ProblemHistoryKind Kind, string? From, string? To, string? Detail);
@@ -69,9 +72,15 @@ public sealed class GetProblem(IDbContextFactory<MesaDbContext> contextFactory)
                     Assignee = db.People.Where(x => x.Id == c.AssigneeId).Select(x => x.DisplayName).FirstOrDefault(),
                 })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var comments = await db.ProblemComments.AsNoTracking().Where(c => c.ProblemId == p.Id).OrderBy(c => c.At)
-            .Select(c => new ProblemCommentRow(c.At, db.People.Where(x => x.Id == c.AuthorId).Select(x => x.DisplayName).FirstOrDefault() ?? "", c.Text))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var files = (await db.ProblemAttachments.AsNoTracking().Where(a => a.ProblemId == p.Id).OrderBy(a => a.Id)
+                .Select(a => new { a.CommentId, Row = new ProblemFileRow(a.Id, a.FileName, a.Size) })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(a => a.CommentId, a => a.Row);
+        var comments = (await db.ProblemComments.AsNoTracking().Where(c => c.ProblemId == p.Id).OrderBy(c => c.At)
+                .Select(c => new { c.Id, c.At, Author = db.People.Where(x => x.Id == c.AuthorId).Select(x => x.DisplayName).FirstOrDefault() ?? "", c.Text })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(c => new ProblemCommentRow(c.At, c.Author, c.Text, [.. files[c.Id]]))
+            .ToList();
         var lines = await db.ProblemHistory.AsNoTracking().Where(h => h.ProblemId == p.Id).OrderBy(h => h.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 

@@ -326,16 +326,16 @@ public sealed class Problem
         Record(ProblemHistoryKind.IncidentUnlinked, actorId, at, caseId.ToString(), null, detail);
     }
 
-    /// <summary>A comment.</summary>
-    public ProblemComment AddComment(string? text, Guid authorId, DateTimeOffset now)
+    /// <summary>A comment, with the number of files that come with it (a comment of files alone may have no text).</summary>
+    public ProblemComment AddComment(string? text, Guid authorId, DateTimeOffset now, int files = 0)
     {
         Require(ProblemOperation.Comment);
-        var body = Required(text, ProblemRules.CommentRequired);
+        var body = files > 0 ? Optional(text) ?? "" : Required(text, ProblemRules.CommentRequired);
         var at = now.ToUniversalTime();
         var comment = new ProblemComment(Id, authorId, at, body);
         _comments.Add(comment);
         Version++;
-        Record(ProblemHistoryKind.Commented, authorId, at, null, null, null);
+        Record(ProblemHistoryKind.Commented, authorId, at, null, null, files > 0 ? files.ToString(CultureInfo.InvariantCulture) : null);
         return comment;
     }
 
@@ -391,11 +391,14 @@ public sealed class Problem
         Record(ProblemHistoryKind.StatusChanged, actorId, at, from.ToString(), target.ToString(), detail);
     }
 
-    private void Require(ProblemOperation operation)
+    private void Require(ProblemOperation operation) => RequireIn(operation, Status, Number);
+
+    /// <summary>Refuses an operation the lifecycle does not allow in <paramref name="status"/>.</summary>
+    internal static void RequireIn(ProblemOperation operation, ProblemStatus status, string number)
     {
-        if (!ProblemLifecycle.Allows(operation, Status))
+        if (!ProblemLifecycle.Allows(operation, status))
         {
-            throw new DomainException(ProblemRules.OperationNotAllowed, DomainMessages.Get("Problem.Operation." + operation), Number, Label(Status));
+            throw new DomainException(ProblemRules.OperationNotAllowed, DomainMessages.Get("Problem.Operation." + operation), number, Label(status));
         }
     }
 

@@ -76,6 +76,25 @@ internal sealed class ProblemCommentConfiguration : IEntityTypeConfiguration<Pro
     }
 }
 
+internal sealed class ProblemAttachmentConfiguration : IEntityTypeConfiguration<ProblemAttachment>
+{
+    public void Configure(EntityTypeBuilder<ProblemAttachment> builder)
+    {
+        builder.ToTable("ProblemAttachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(global::MesaServicio.Core.Attachments.CaseAttachment.FileNameMaxLength).IsRequired();
+        builder.Property(a => a.DeclaredContentType).HasMaxLength(global::MesaServicio.Core.Attachments.CaseAttachment.ContentTypeMaxLength).IsRequired();
+        builder.Property(a => a.DetectedContentType).HasMaxLength(global::MesaServicio.Core.Attachments.CaseAttachment.ContentTypeMaxLength).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.StorageName).HasMaxLength(64).IsRequired();
+        builder.HasOne<Problem>().WithMany().HasForeignKey(a => a.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProblemComment>().WithMany().HasForeignKey(a => a.CommentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.ProblemId, a.CommentId });
+    }
+}
+
 internal sealed class ProblemHistoryEntryConfiguration : IEntityTypeConfiguration<ProblemHistoryEntry>
 {
     public void Configure(EntityTypeBuilder<ProblemHistoryEntry> builder)

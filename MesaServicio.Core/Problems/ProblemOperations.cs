@@ -1,5 +1,7 @@
+using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Notifications;
+using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Priority;
 using MesaServicio.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -133,21 +135,83 @@ public sealed class UnlinkProblemIncident(ProblemRunner runner)
     }
 }
 
-/// <summary>A comment on a problem.</summary>
-public sealed record CommentOnProblemCommand(string Number, int? ExpectedVersion, string? Text);
+/// <summary>A comment on a problem, optionally with files (then the text may be empty).</summary>
+public sealed record CommentOnProblemCommand(string Number, int? ExpectedVersion, string? Text, IReadOnlyList<IncomingFile>? Files = null);
 
-/// <summary>Writes a comment on a problem the person sees (any staff member who reaches it).</summary>
-public sealed class CommentOnProblem(ProblemRunner runner)
+/// <summary>
+/// Writes a comment on a problem the person sees (any staff member who reaches it), with its files under the usual rules
+/// (<see cref="AttachFiles"/>'s checks, all or nothing): the operation is authorized before any file is read, the files are
+/// received and checked, then the comment, its files' rows and the files themselves are kept together.
+/// </summary>
+public sealed class CommentOnProblem(ProblemRunner runner, AttachFiles attachments)
 {
-    public Task<ProblemDetails> HandleAsync(CommentOnProblemCommand command, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ProblemDetails> HandleAsync(CommentOnProblemCommand command, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(user);
-        return runner.RunAsync(command.Number, command.ExpectedVersion, user, ProblemOperation.Comment, ctx =>
+        if (command.Files is not { Count: > 0 } files)
         {
-            ctx.Problem.AddComment(command.Text, ctx.User.PersonId ?? throw new InvalidOperationException("A person comments."), ctx.Now);
-            return Task.FromResult(new ProblemOutcome(true));
-        }, cancellationToken);
+            return await runner.RunAsync(command.Number, command.ExpectedVersion, user, ProblemOperation.Comment, ctx =>
+            {
+                ctx.Problem.AddComment(command.Text, Author(ctx.User), ctx.Now);
+                return Task.FromResult(new ProblemOutcome(true));
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await runner.DemandAsync(command.Number, user, ProblemOperation.Comment, cancellationToken).ConfigureAwait(false);
+        await using var batch = attachments.StartUnbound(user, (command.Number ?? "").Trim().ToUpperInvariant());
+        if (files.Count > attachments.Limits.MaxFilesPerMessage)
+        {
+            throw batch.Refused(new DomainException(DomainRules.AttachmentTooManyFiles, attachments.Limits.MaxFilesPerMessage));
+        }
+
+        foreach (var file in files)
+        {
+            await batch.AddAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await runner.RunAsync(command.Number!, command.ExpectedVersion, user, ProblemOperation.Comment, ctx =>
+        {
+            var author = Author(ctx.User);
+            var comment = ctx.Problem.AddComment(command.Text, author, ctx.Now, batch.Received.Count);
+            foreach (var file in batch.Received)
+            {
+                ctx.Db.ProblemAttachments.Add(new ProblemAttachment(
+                    file.Id, ctx.Problem.Id, comment.Id, author, ctx.Now, file.FileName, file.DeclaredContentType, file.Format.ContentType,
+                    file.Size, file.Sha256));
+            }
+
+            return Task.FromResult(new ProblemOutcome(true, Files: batch));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Guid Author(CurrentUser user) => user.PersonId ?? throw new InvalidOperationException("A person comments.");
+}
+
+/// <summary>
+/// Opens a file of a problem's comment for someone who sees the problem; a file of another problem, or of a problem out of
+/// reach, answers as not found.
+/// </summary>
+public sealed class OpenProblemAttachment(IDbContextFactory<MesaDbContext> contextFactory, AttachmentStorage storage)
+{
+    public async Task<AttachmentDownload> HandleAsync(string number, Guid attachmentId, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var key = (number ?? "").Trim().ToUpperInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var problem = await db.Problems.AsNoTracking().Where(p => p.Number == key).Select(p => new { p.Id, p.CategoryId })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (problem is null || !await ProblemReach.SeesAsync(db, user, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false))
+        {
+            throw ProblemRunner.NotFound(key);
+        }
+
+        var attachment = await db.ProblemAttachments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProblemId == problem.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException(DomainMessages.Get("Attachment.Label"));
+        var content = storage.OpenRead(attachment.StorageName);
+        return new AttachmentDownload(
+            content, attachment.FileName, OpenAttachment.ServedType(attachment.DetectedContentType), attachment.Size, attachment.Sha256);
     }
 }
 

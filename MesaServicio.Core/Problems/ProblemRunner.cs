@@ -17,8 +17,12 @@ public enum ProblemNews
     Solution = 2,
 }
 
-/// <summary>What an operation did: whether anything changed, and the news it makes (for every open incident, or only <paramref name="Only"/>).</summary>
-public sealed record ProblemOutcome(bool Changed, ProblemNews News = ProblemNews.None, IReadOnlyList<Guid>? Only = null);
+/// <summary>
+/// What an operation did: whether anything changed, the news it makes (for every open incident, or only <paramref name="Only"/>),
+/// and the received files whose rows it added (moved into storage with the save, taken back if the save fails).
+/// </summary>
+public sealed record ProblemOutcome(
+    bool Changed, ProblemNews News = ProblemNews.None, IReadOnlyList<Guid>? Only = null, Attachments.AttachmentBatch? Files = null);
 
 /// <summary>
 /// Runs one operation on an existing problem the way every one must (the shape of <see cref="Cases.CaseCommandRunner"/>):
@@ -79,14 +83,23 @@ public sealed class ProblemRunner(
                 db.ProblemIncidents.Add(link);
             }
 
+            outcome.Files?.MoveReceived();
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateConcurrencyException)
             {
+                outcome.Files?.TakeBack();
                 throw new DomainException(ProblemRules.Changed, key);
             }
+            catch
+            {
+                outcome.Files?.TakeBack();
+                throw;
+            }
+
+            outcome.Files?.MarkStored();
         }
 
         if (outcome.News != ProblemNews.None)
@@ -96,6 +109,31 @@ public sealed class ProblemRunner(
         }
 
         return await get.HandleAsync(key, user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses, before anything is read from the person (files), an operation she may not run on the problem now: out of
+    /// reach (as not found), not hers to run (forbidden), or not in the problem's state.
+    /// </summary>
+    public async Task DemandAsync(string number, CurrentUser user, ProblemOperation operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var key = (number ?? "").Trim().ToUpperInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var problem = await db.Problems.AsNoTracking().Where(p => p.Number == key)
+            .Select(p => new { p.Id, p.CategoryId, p.Status }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (problem is null || !await ProblemReach.SeesAsync(db, user, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false))
+        {
+            throw NotFound(key);
+        }
+
+        if (!ProblemAccess.May(user, operation))
+        {
+            SecurityLog.OperationRefused(_log, "Problem." + operation, user.LogId);
+            throw new ForbiddenException(DomainMessages.Get("Permission.ManageProblems"));
+        }
+
+        Problem.RequireIn(operation, problem.Status, key);
     }
 
     /// <summary>The same answer for a missing problem and one out of reach.</summary>

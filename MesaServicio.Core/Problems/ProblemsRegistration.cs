@@ -17,6 +17,7 @@ public static class ProblemsRegistration
         services.AddSingleton<LinkProblemIncidents>();
         services.AddSingleton<UnlinkProblemIncident>();
         services.AddSingleton<CommentOnProblem>();
+        services.AddSingleton<OpenProblemAttachment>();
         services.AddSingleton<EditProblem>();
         services.AddSingleton<ApplyProblemFix>();
         services.AddSingleton<GetCaseProblems>();

@@ -35,7 +35,7 @@ public static class AttachmentEndpoints
     private const long PerFileOverhead = 64 * 1024;
 
     /// <summary>Types a browser may receive as they are; anything else goes out as a generic binary.</summary>
-    private static readonly HashSet<string> SafeTypes = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> SafeTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain; charset=utf-8", "text/csv; charset=utf-8",
     };

@@ -50,7 +50,12 @@ public static class ProblemLabels
             ProblemHistoryKind.SolutionRecorded => "Registró la solución definitiva",
             ProblemHistoryKind.IncidentLinked => $"Vinculó la incidencia {line.To}",
             ProblemHistoryKind.IncidentUnlinked => $"Desvinculó la incidencia {line.From}: {line.Detail}",
-            ProblemHistoryKind.Commented => "Comentó",
+            ProblemHistoryKind.Commented => line.Detail switch
+            {
+                null => "Comentó",
+                "1" => "Comentó y adjuntó un archivo",
+                var n => $"Comentó y adjuntó {n} archivos",
+            },
             ProblemHistoryKind.Edited => "Editó los datos del problema",
             ProblemHistoryKind.ResponsibleChanged => $"Cambió el responsable de {line.From} a {line.To}",
             ProblemHistoryKind.FixApplied => $"Aplicó la {(line.From == "solucion" ? "solución definitiva" : "solución temporal")} a la incidencia {line.To}",

@@ -23,6 +23,7 @@ public sealed partial class ProblemPage
     private string? _unlink;
     private string? _unlinkReason;
     private string? _comment;
+    private Cases.AttachmentInput? _files;
     private IReadOnlyList<ProblemResponsibleOption> _people = [];
     private readonly EditForm _edit = new();
     private string? _loadedNumber;
@@ -196,9 +197,19 @@ public sealed partial class ProblemPage
 
     private async Task CommentAsync()
     {
-        if (await RunAsync((u, v) => Comment.HandleAsync(new CommentOnProblemCommand(Number, v, _comment), u, default), "Comentario publicado."))
+        // The files are checked here first (type, size, count), then again with their content by Core; all or nothing.
+        if (_files?.Validate() is { } refused)
+        {
+            _error = refused;
+            return;
+        }
+
+        var files = _files is { HasFiles: true } ? _files.ToIncoming() : null;
+        if (await RunAsync((u, v) => Comment.HandleAsync(new CommentOnProblemCommand(Number, v, _comment, files), u, default),
+                files is null ? "Comentario publicado." : "Comentario y archivos publicados."))
         {
             _comment = null;
+            _files?.Clear();
         }
     }
 
