@@ -362,16 +362,17 @@ public sealed class ComputeMonthlyReport(
             var dims = new CubeRow(c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId, c.AssignedGroupId);
             var isSpecialised = MonthlyCompliance.IsSpecialised(c.Level, c.CategoryId, categories);
 
+            // The clocks' elapsed times are SlaClock's, as on the case page and the board.
+            var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
+                c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
             if (c.FirstActionAt is { } acted && acted >= from && acted < end)
             {
-                attendTimes.Add(calendar.BusinessTimeBetween(c.ReceivedAt, acted).Ticks);
+                attendTimes.Add(SlaClock.AttentionElapsed(slaFacts, calendar, acted).Ticks);
             }
 
             if (c.ResolvedAt is { } resolvedAt && resolvedAt >= from && resolvedAt < end)
             {
-                // The same arithmetic as SlaClock.Resolution: business time to resolution minus closed pauses.
-                var elapsed = calendar.BusinessTimeBetween(c.ReceivedAt, resolvedAt) - c.PausedBusinessTime;
-                resolveTimes.Add(Math.Max(0, elapsed.Ticks));
+                resolveTimes.Add(SlaClock.ResolutionElapsed(slaFacts, calendar, resolvedAt).Ticks);
             }
 
             if (MonthlyCompliance.Attention(c.AttendDueAt, c.FirstActionAt, calendar, asOf) is { } attend
@@ -385,8 +386,6 @@ public sealed class ComputeMonthlyReport(
                 }
             }
 
-            var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
-                c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
             if (MonthlyCompliance.Resolution(slaFacts, c.ResolvedAt, c.RejectedAt, calendar, asOf) is { } resolve
                 && MonthOf(resolve.CountsAt) is var month and >= 0)
             {
