@@ -159,13 +159,14 @@ public static class AuditValues
                 parts.Add($"{Text("Case.Group")}: {string.Format(DomainMessages.Culture, Text("Case.Unassigned"), names.Groups.GetValueOrDefault(group) ?? Text("Value.Unknown"))}");
                 break;
             case CaseAction.Escalated when value is not null:
-                var target = value.Split(';');
-                parts.Add($"{Text("Case.Assignee")}: {Person(entry.Before, names)}{Arrow}{Person(target[0], names)}");
-                if (target.Length > 1 && target[1].Split(':') is [var kind, var id])
+                parts.Add($"{Text("Case.Assignee")}: {Person(entry.Before, names)}{Arrow}{Person(value, names)}");
+                if (entry.EscalatedToLevel is { } level)
                 {
-                    parts.Add(kind == "nivel"
-                        ? $"{Text("Case.Level")}: {id}"
-                        : $"{Text("Case.Category")}: {Category(id, names)}");
+                    parts.Add($"{Text("Case.Level")}: {level.ToString(CultureInfo.InvariantCulture)}");
+                }
+                else if (entry.EscalatedToCategoryId is { } category)
+                {
+                    parts.Add($"{Text("Case.Category")}: {Category(category, names)}");
                 }
 
                 break;
@@ -258,8 +259,7 @@ public static class AuditValues
             groups.Add(group);
         }
 
-        if (entry.Action == CaseAction.Escalated && entry.After?.Split(';') is [_, var target] && target.Split(':') is ["categoria", var category]
-            && int.TryParse(category, NumberStyles.Integer, CultureInfo.InvariantCulture, out var categoryId))
+        if (entry.Action == CaseAction.Escalated && entry.EscalatedToCategoryId is { } categoryId)
         {
             categories.Add(categoryId);
         }
@@ -374,8 +374,7 @@ public static class AuditValues
     private static string Person(string? id, AuditNames names) =>
         id is null ? Text("Value.None") : Guid.TryParse(id, out var g) ? names.People.GetValueOrDefault(g) ?? Text("Value.Unknown") : id;
 
-    private static string Category(string id, AuditNames names) =>
-        int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? names.Categories.GetValueOrDefault(c) ?? Text("Value.Unknown") : id;
+    private static string Category(int id, AuditNames names) => names.Categories.GetValueOrDefault(id) ?? Text("Value.Unknown");
 
     private static string Status(CaseStatus status) => DomainMessages.Get("Status." + status);
 

@@ -33,6 +33,7 @@ public sealed record AuditFilter(
 /// <summary>
 /// One audited operation: a configuration change (area, subject, before → after, reason) or a case history line.
 /// <see cref="Change"/> is the before → after in Spanish words (<see cref="AuditValues"/>); Before and After stay as stored.
+/// An escalation's line carries its target typed: the level reached, or the other category.
 /// </summary>
 public sealed record AuditEntry(
     AuditSource Source,
@@ -49,7 +50,9 @@ public sealed record AuditEntry(
     string? Before,
     string? After,
     string? Detail,
-    string? Change = null);
+    string? Change = null,
+    int? EscalatedToLevel = null,
+    int? EscalatedToCategoryId = null);
 
 /// <summary>One page of the audit, newest first, and how many entries match in all.</summary>
 public sealed record AuditEntryPage(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
@@ -146,6 +149,8 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
             Before = c.Before,
             After = c.After,
             Detail = c.Reason,
+            EscalatedToLevel = null,
+            EscalatedToCategoryId = null,
         });
         var caseRows = lines.Select(h => new Row
         {
@@ -162,6 +167,8 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
             Before = h.FromValue,
             After = h.ToValue,
             Detail = h.Detail,
+            EscalatedToLevel = h.EscalatedToLevel,
+            EscalatedToCategoryId = h.EscalatedToCategoryId,
         });
 
         IQueryable<Row> all = (withConfiguration, withCases) switch
@@ -186,7 +193,7 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
         var entries = rows.Select(r => new AuditEntry(
             r.Source, r.Id, r.At, r.ActorId, r.ActorId is { } a ? names.GetValueOrDefault(a) : null,
             r.CaseId is { } c ? numbers.GetValueOrDefault(c) : null, r.Area, r.Action, r.Subject, r.FromStatus, r.ToStatus,
-            r.Before, r.After, r.Detail)).ToList();
+            r.Before, r.After, r.Detail, EscalatedToLevel: r.EscalatedToLevel, EscalatedToCategoryId: r.EscalatedToCategoryId)).ToList();
         var references = await AuditValues.NamesAsync(db, entries, cancellationToken).ConfigureAwait(false);
         return new AuditEntryPage(entries.Select(e => e with { Change = AuditValues.Describe(e, references) }).ToList(), total, page, size);
     }
@@ -226,5 +233,9 @@ public sealed class ListAuditEntries(IDbContextFactory<MesaDbContext> contextFac
         public string? After { get; init; }
 
         public string? Detail { get; init; }
+
+        public int? EscalatedToLevel { get; init; }
+
+        public int? EscalatedToCategoryId { get; init; }
     }
 }

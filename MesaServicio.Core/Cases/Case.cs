@@ -445,10 +445,10 @@ public sealed partial class Case
         AssignedGroupId = newGroupId;
         var from = Status;
         MoveTo(CaseStatus.Escalated, context);
-        var target = kind == EscalationKind.NextLevel
-            ? "nivel:" + Level.ToString(CultureInfo.InvariantCulture)
-            : "categoria:" + targetCategoryId!.Value.ToString(CultureInfo.InvariantCulture);
-        Record(context, CaseAction.Escalated, from, Status, previous?.ToString(), newAssigneeId + ";" + target, detail);
+        _history.Add(new CaseHistoryEntry(
+            Id, context.Now, context.Actor.PersonId, CaseAction.Escalated, from, Status, previous?.ToString(), newAssigneeId.ToString(), detail,
+            escalatedToLevel: kind == EscalationKind.NextLevel ? Level : null,
+            escalatedToCategoryId: kind == EscalationKind.OtherCategoryLead ? targetCategoryId : null));
         _events.Add(new CaseEscalated(Id, Number, context.Now, kind, previous, newAssigneeId, Level, targetCategoryId ?? CategoryId));
 
         // The reason is the desk's (technical, internal); the requester reads a public note, or the plain default.

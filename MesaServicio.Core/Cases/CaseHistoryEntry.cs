@@ -12,7 +12,7 @@ public sealed class CaseHistoryEntry
 
     internal CaseHistoryEntry(
         Guid caseId, DateTimeOffset at, Guid? actorId, CaseAction action, CaseStatus? fromStatus, CaseStatus? toStatus,
-        string? fromValue, string? toValue, string? detail)
+        string? fromValue, string? toValue, string? detail, int? escalatedToLevel = null, int? escalatedToCategoryId = null)
     {
         CaseId = caseId;
         At = at.ToUniversalTime();
@@ -23,6 +23,8 @@ public sealed class CaseHistoryEntry
         FromValue = fromValue;
         ToValue = toValue;
         Detail = detail;
+        EscalatedToLevel = escalatedToLevel;
+        EscalatedToCategoryId = escalatedToCategoryId;
     }
 
     public long Id { get; private set; }
@@ -49,4 +51,10 @@ public sealed class CaseHistoryEntry
 
     /// <summary>The text the actor wrote (reason, solution, note), when the action asks for one.</summary>
     public string? Detail { get; private set; }
+
+    /// <summary>For an escalation to the next level, the level reached (2 or 3); otherwise null.</summary>
+    public int? EscalatedToLevel { get; private set; }
+
+    /// <summary>For an escalation to another category's technical lead, that category; otherwise null.</summary>
+    public int? EscalatedToCategoryId { get; private set; }
 }

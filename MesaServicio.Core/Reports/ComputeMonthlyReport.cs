@@ -362,16 +362,17 @@ public sealed class ComputeMonthlyReport(
             var dims = new CubeRow(c.Kind, c.CategoryId, c.Channel, c.Priority, c.Level, c.AssigneeId, c.AssignedGroupId);
             var isSpecialised = MonthlyCompliance.IsSpecialised(c.Level, c.CategoryId, categories);
 
+            // The clocks' elapsed times are SlaClock's, as on the case page and the board.
+            var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
+                c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
             if (c.FirstActionAt is { } acted && acted >= from && acted < end)
             {
-                attendTimes.Add(calendar.BusinessTimeBetween(c.ReceivedAt, acted).Ticks);
+                attendTimes.Add(SlaClock.AttentionElapsed(slaFacts, calendar, acted).Ticks);
             }
 
             if (c.ResolvedAt is { } resolvedAt && resolvedAt >= from && resolvedAt < end)
             {
-                // The same arithmetic as SlaClock.Resolution: business time to resolution minus closed pauses.
-                var elapsed = calendar.BusinessTimeBetween(c.ReceivedAt, resolvedAt) - c.PausedBusinessTime;
-                resolveTimes.Add(Math.Max(0, elapsed.Ticks));
+                resolveTimes.Add(SlaClock.ResolutionElapsed(slaFacts, calendar, resolvedAt).Ticks);
             }
 
             if (MonthlyCompliance.Attention(c.AttendDueAt, c.FirstActionAt, calendar, asOf) is { } attend
@@ -385,8 +386,6 @@ public sealed class ComputeMonthlyReport(
                 }
             }
 
-            var slaFacts = new SlaFacts(c.ReceivedAt, c.AttendDueAt, c.AttendTarget, c.FirstActionAt, c.ResolveBaseDueAt,
-                c.ResolveTarget, c.PausedBusinessTime, c.PausedSince, Case.ResolutionStopsIn(c.Status));
             if (MonthlyCompliance.Resolution(slaFacts, c.ResolvedAt, c.RejectedAt, calendar, asOf) is { } resolve
                 && MonthOf(resolve.CountsAt) is var month and >= 0)
             {
@@ -492,16 +491,16 @@ public sealed class ComputeMonthlyReport(
         var month = InMonth(db, scope, from, to);
         var rows = await db.CaseHistory.AsNoTracking()
             .Where(h => h.Action == CaseAction.Escalated || h.Action == CaseAction.NovedadReported || h.Action == CaseAction.Reopened)
-            .Join(month, h => h.CaseId, c => c.Id, (h, c) => new { h.CaseId, h.Action, h.ToValue })
-            .GroupBy(h => new { h.CaseId, h.Action, h.ToValue })
-            .Select(g => new { g.Key.CaseId, g.Key.Action, g.Key.ToValue, Count = g.Count() })
+            .Join(month, h => h.CaseId, c => c.Id, (h, c) => new { h.CaseId, h.Action, h.EscalatedToLevel, h.EscalatedToCategoryId })
+            .GroupBy(h => new { h.CaseId, h.Action, h.EscalatedToLevel, h.EscalatedToCategoryId })
+            .Select(g => new { g.Key.CaseId, g.Key.Action, g.Key.EscalatedToLevel, g.Key.EscalatedToCategoryId, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var casesEscalated = rows.Where(r => r.Action == CaseAction.Escalated).Select(r => r.CaseId).Distinct().Count();
 
         var paths = new Dictionary<(EscalationPath Path, int? Category), int>();
         foreach (var row in rows.Where(r => r.Action == CaseAction.Escalated))
         {
-            if (ParseEscalation(row.ToValue) is { } key)
+            if (EscalationPathOf(row.EscalatedToLevel, row.EscalatedToCategoryId) is { } key)
             {
                 paths[key] = paths.GetValueOrDefault(key) + row.Count;
             }
@@ -520,35 +519,18 @@ public sealed class ComputeMonthlyReport(
             rows.Where(r => r.Action == CaseAction.Reopened).Sum(r => r.Count));
     }
 
-    /// <summary>Reads an escalation's target from its history value, <c>"{assigneeId};nivel:N"</c> or <c>"{assigneeId};categoria:ID"</c>.</summary>
-    internal static (EscalationPath Path, int? Category)? ParseEscalation(string? toValue)
-    {
-        var separator = toValue?.IndexOf(';', StringComparison.Ordinal) ?? -1;
-        if (separator < 0)
+    /// <summary>
+    /// An escalation's path from its history line's typed target: the level reached (2 or 3) or the other category
+    /// whose technical lead took the case.
+    /// </summary>
+    internal static (EscalationPath Path, int? Category)? EscalationPathOf(int? escalatedToLevel, int? escalatedToCategoryId) =>
+        (escalatedToLevel, escalatedToCategoryId) switch
         {
-            return null;
-        }
-
-        var target = toValue.AsSpan(separator + 1);
-        if (target.StartsWith("nivel:", StringComparison.Ordinal)
-            && int.TryParse(target["nivel:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var level))
-        {
-            return level switch
-            {
-                2 => (EscalationPath.Level1To2, null),
-                3 => (EscalationPath.Level2To3, null),
-                _ => null,
-            };
-        }
-
-        if (target.StartsWith("categoria:", StringComparison.Ordinal)
-            && int.TryParse(target["categoria:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var category))
-        {
-            return (EscalationPath.OtherCategoryLead, category);
-        }
-
-        return null;
-    }
+            (_, { } category) => (EscalationPath.OtherCategoryLead, category),
+            (2, null) => (EscalationPath.Level1To2, null),
+            (3, null) => (EscalationPath.Level2To3, null),
+            _ => null,
+        };
 
     /// <summary>
     /// Per month of the range: cases filed and, of those, resolved (one GROUP BY bucketed by month), and survey

@@ -76,7 +76,7 @@ public static class SlaClock
         }
 
         var end = facts.FirstActionAt ?? now;
-        var elapsed = calendar.BusinessTimeBetween(facts.ReceivedAt, end);
+        var elapsed = AttentionElapsed(facts, calendar, now);
         var completed = facts.FirstActionAt is not null;
         return new SlaReading(StateOf(elapsed, target, completed, end <= due), target, elapsed, due, false, completed);
     }
@@ -90,13 +90,7 @@ public static class SlaClock
             return SlaReading.NotApplicable;
         }
 
-        var end = facts.PausedSince ?? now;
-        var elapsed = calendar.BusinessTimeBetween(facts.ReceivedAt, end) - facts.PausedBusinessTime;
-        if (elapsed < TimeSpan.Zero)
-        {
-            elapsed = TimeSpan.Zero;
-        }
-
+        var elapsed = ResolutionElapsed(facts, calendar, facts.PausedSince ?? now);
         var paused = facts.PausedSince is not null && !facts.ResolutionStopped;
         var completed = facts.ResolutionStopped;
         DateTimeOffset? due = calendar.AddBusinessTime(baseDue, facts.PausedBusinessTime);
@@ -108,6 +102,27 @@ public static class SlaClock
         }
 
         return new SlaReading(StateOf(elapsed, target, completed, elapsed <= target), target, elapsed, due, paused, completed);
+    }
+
+    /// <summary>
+    /// Business time the attention clock has counted: from reception to the first action, or to <paramref name="now"/>
+    /// while there is none. The case page, the board and the monthly report's times all read it here.
+    /// </summary>
+    public static TimeSpan AttentionElapsed(in SlaFacts facts, BusinessCalendar calendar, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.BusinessTimeBetween(facts.ReceivedAt, facts.FirstActionAt ?? now);
+    }
+
+    /// <summary>
+    /// Business time the resolution clock has counted from reception up to <paramref name="end"/> (the open pause's
+    /// start, the resolution, or now), not counting the closed pauses; never negative.
+    /// </summary>
+    public static TimeSpan ResolutionElapsed(in SlaFacts facts, BusinessCalendar calendar, DateTimeOffset end)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var elapsed = calendar.BusinessTimeBetween(facts.ReceivedAt, end) - facts.PausedBusinessTime;
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
     }
 
     /// <summary>

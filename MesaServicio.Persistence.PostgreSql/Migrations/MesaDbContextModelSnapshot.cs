@@ -561,6 +561,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<int?>("EscalatedToCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EscalatedToLevel")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FromStatus")
                         .HasColumnType("integer");
 

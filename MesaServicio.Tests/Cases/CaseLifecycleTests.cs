@@ -222,6 +222,8 @@ public class CaseLifecycleTests
         c.Escalate(EscalationKind.NextLevel, Level3Agent, 6, null, "Requiere nivel 3.", At(MondayMorning.AddHours(2), Level2Agent));
         c.Level.Should().Be(3);
         c.AssigneeId.Should().Be(Level3Agent);
+        c.History.Where(h => h.Action == CaseAction.Escalated).Select(h => (h.EscalatedToLevel, h.EscalatedToCategoryId))
+            .Should().Equal(((int?)2, (int?)null), ((int?)3, (int?)null));
         c.Invoking(x => x.Escalate(EscalationKind.NextLevel, Agent, 1, null, "Otra vez.", At(MondayMorning.AddHours(3), Level3Agent)))
             .Should().Throw<DomainException>().Which.Rule.Should().Be(DomainRules.EscalateMaxLevel);
         c.Events.OfType<CaseEscalated>().Should().HaveCount(2);
@@ -238,7 +240,9 @@ public class CaseLifecycleTests
             .Should().Throw<DomainException>().Which.Rule.Should().Be(DomainRules.EscalateTargetCategoryRequired);
         c.Escalate(EscalationKind.OtherCategoryLead, Level2Agent, 2, 20, "Es del sistema de nómina.", at);
         c.Level.Should().Be(1, "a lead of another category is not a higher level");
-        c.History[^1].ToValue.Should().EndWith("categoria:20");
+        c.History[^1].ToValue.Should().Be(Level2Agent.ToString());
+        c.History[^1].EscalatedToCategoryId.Should().Be(20);
+        c.History[^1].EscalatedToLevel.Should().BeNull();
     }
 
     [Fact]

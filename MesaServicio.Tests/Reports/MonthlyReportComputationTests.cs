@@ -262,11 +262,15 @@ public sealed class MonthlyReportComputationTests(NovemberMonthFixture month) : 
     }
 
     [Theory]
-    [InlineData("0b6f5c1e-0000-4000-8000-000000000021;nivel:2", EscalationPath.Level1To2, null)]
-    [InlineData("0b6f5c1e-0000-4000-8000-000000000031;nivel:3", EscalationPath.Level2To3, null)]
-    [InlineData("0b6f5c1e-0000-4000-8000-000000000043;categoria:17", EscalationPath.OtherCategoryLead, 17)]
-    public void An_escalation_history_value_names_its_path(string toValue, EscalationPath path, int? category) =>
-        ComputeMonthlyReport.ParseEscalation(toValue).Should().Be((path, category));
+    [InlineData(2, null, EscalationPath.Level1To2, null)]
+    [InlineData(3, null, EscalationPath.Level2To3, null)]
+    [InlineData(null, 17, EscalationPath.OtherCategoryLead, 17)]
+    public void An_escalation_history_line_names_its_path(int? level, int? targetCategory, EscalationPath path, int? category) =>
+        ComputeMonthlyReport.EscalationPathOf(level, targetCategory).Should().Be((path, category));
+
+    [Fact]
+    public void A_history_line_without_an_escalation_target_has_no_path() =>
+        ComputeMonthlyReport.EscalationPathOf(null, null).Should().BeNull();
 
     private static IEnumerable<(string Label, VolumeCounts Value)> Rows(Breakdown<VolumeCounts> breakdown) =>
         breakdown.Rows.Select(r => (r.Label, r.Value));

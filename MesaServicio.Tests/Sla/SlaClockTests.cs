@@ -68,6 +68,22 @@ public class SlaClockTests
     }
 
     [Fact]
+    public void The_elapsed_times_the_report_reads_are_the_readings_elapsed()
+    {
+        var c = Filed();
+        c.Attend(By(Agent, Mar(2, 10)));
+        c.WaitOnRequester("Envíe la captura del error.", By(Agent, Mar(2, 12)));
+        c.Resume("Llegó la captura.", By(Agent, Mar(3, 10)));
+
+        SlaClock.AttentionElapsed(c.SlaFacts, ColombianCalendar, Mar(3, 12))
+            .Should().Be(SlaClock.Attention(c.SlaFacts, ColombianCalendar, Mar(3, 12)).Elapsed).And.Be(TimeSpan.FromHours(1));
+        SlaClock.ResolutionElapsed(c.SlaFacts, ColombianCalendar, Mar(3, 12))
+            .Should().Be(SlaClock.Resolution(c.SlaFacts, ColombianCalendar, Mar(3, 12)).Elapsed).And.Be(TimeSpan.FromHours(5));
+        SlaClock.ResolutionElapsed(c.SlaFacts, ColombianCalendar, Mar(2, 9, 30))
+            .Should().Be(TimeSpan.Zero, "closed pauses never make the elapsed time negative");
+    }
+
+    [Fact]
     public void Waiting_on_the_requester_pauses_the_resolution_clock_and_resuming_moves_the_due_time()
     {
         var c = Filed();

@@ -551,6 +551,12 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EscalatedToCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EscalatedToLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FromStatus")
                         .HasColumnType("INTEGER");
 
