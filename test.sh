@@ -13,12 +13,13 @@ dotnet test MesaServicio.sln -c Release --logger "trx" --logger "console;verbosi
 status=$?
 
 # With a PostgreSQL server for tests (MESA_TEST_POSTGRES, e.g. "Host=127.0.0.1;Username=mesa;Password=mesa"; the role
-# needs CREATEDB), the Core and integration tests run a second time on PostgreSQL, each test on a database of its own.
-# The browser journeys (EndToEnd, and every *BrowserTests or *AccessibilityTests class elsewhere), the bUnit component
-# tests and the several-instance tests (ScaleOut, which choose their engines themselves) run once.
+# needs CREATEDB), the tests that use a database run a second time on PostgreSQL, each test on a database of its own.
+# Classes marked [Trait("Pass", "Once")] run once: the browser journeys (EndToEnd, every *BrowserTests and
+# *AccessibilityTests class), the bUnit component tests (Components), the several-instance tests (ScaleOut, which choose
+# their engines themselves) and the classes that never touch a database (Support/TestPassTraitTests checks the first three).
 if [ -n "${MESA_TEST_POSTGRES:-}" ]; then
-  echo "== The Core and integration tests again, on PostgreSQL"
-  pg_args=(--filter "FullyQualifiedName!~MesaServicio.Tests.EndToEnd&FullyQualifiedName!~MesaServicio.Tests.Components&FullyQualifiedName!~MesaServicio.Tests.ScaleOut&FullyQualifiedName!~BrowserTests&FullyQualifiedName!~AccessibilityTests")
+  echo "== The tests that use a database again, on PostgreSQL"
+  pg_args=(--filter "Pass!=Once")
   [ "$#" -gt 0 ] && pg_args=("$@")   # the caller's own selection, on PostgreSQL too
   MESA_TEST_DATABASE=PostgreSql dotnet test MesaServicio.Tests -c Release --no-build "${pg_args[@]}" \
     --logger "trx;LogFilePrefix=postgresql" --logger "console;verbosity=minimal" --results-directory "$results"

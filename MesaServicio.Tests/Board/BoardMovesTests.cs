@@ -3,6 +3,7 @@ using MesaServicio.Core.Cases;
 
 namespace MesaServicio.Tests.Board;
 
+[Trait("Pass", "Once")]
 public sealed class BoardMovesTests
 {
     [Theory]

@@ -11,6 +11,7 @@ namespace MesaServicio.Tests.Board;
 /// An open board applying live changes with its own scope (decision 0020): reach, filter, counts, versions, pages.
 /// Pure: no database, no circuit.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class LiveBoardTests
 {
     private static readonly Guid Me = Guid.NewGuid();

@@ -7,6 +7,7 @@ namespace MesaServicio.Tests.Calendar;
 /// Compares <see cref="BusinessCalendar"/> with a deliberately naive minute-by-minute implementation on
 /// seeded random inputs, including a zone with daylight saving time.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class BusinessCalendarReferenceTests
 {
     private static readonly TimeSpan[] InputOffsets =

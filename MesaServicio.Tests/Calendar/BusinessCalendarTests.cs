@@ -6,6 +6,7 @@ namespace MesaServicio.Tests.Calendar;
 /// Behaviour of <see cref="BusinessCalendar"/> on hand-checked cases. July 2026 in Bogotá:
 /// Fri 10, Sat 11, Sun 12, Mon 13 ... Fri 17, Sat 18, Sun 19, Mon 20 (holiday), Tue 21.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class BusinessCalendarTests
 {
     private static readonly BusinessCalendar Colombia = BusinessCalendar.ColombiaDefault();

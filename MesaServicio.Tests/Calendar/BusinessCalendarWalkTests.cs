@@ -6,6 +6,7 @@ namespace MesaServicio.Tests.Calendar;
 /// Properties of <see cref="BusinessCalendar.Walk"/> on random intervals of 2024–2030, with the Colombian default calendar
 /// and random calendars (weekly hours with lunch breaks, days without hours, extra non-working days). Seeded, deterministic.
 /// </summary>
+[Trait("Pass", "Once")]
 public class BusinessCalendarWalkTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using MesaServicio.Core.Calendar;
 
 namespace MesaServicio.Tests.Calendar;
 
+[Trait("Pass", "Once")]
 public sealed class ColombianHolidaysTests
 {
     private static readonly (int Month, int Day)[] FixedDays = [(1, 1), (5, 1), (7, 20), (8, 7), (12, 8), (12, 25)];

@@ -5,6 +5,7 @@ using static MesaServicio.Tests.Support.CaseBuilder;
 
 namespace MesaServicio.Tests.Cases;
 
+[Trait("Pass", "Once")]
 public class CaseLifecycleTests
 {
     private static readonly Guid Level3Agent = MesaServicio.Core.Persistence.SeedData.DemoPeople.Level3Agent;

@@ -4,6 +4,7 @@ using MesaServicio.Core.Common;
 
 namespace MesaServicio.Tests.Cases;
 
+[Trait("Pass", "Once")]
 public class DomainMessagesTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The file picker of a message: it offers only the allowed types and refuses, as each file is chosen, what Core would refuse.</summary>
+[Trait("Pass", "Once")]
 public sealed class AttachmentInputTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

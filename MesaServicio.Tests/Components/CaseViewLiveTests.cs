@@ -13,6 +13,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The case page is live: a change elsewhere shows without a reload, the ANS chips tick, a case that leaves reach says so.</summary>
+[Trait("Pass", "Once")]
 public sealed class CaseViewLiveTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -13,6 +13,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The case page as the requester reads it: the rejection block and the confirmation after registering.</summary>
+[Trait("Pass", "Once")]
 public sealed class CaseViewTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

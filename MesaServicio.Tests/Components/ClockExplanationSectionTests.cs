@@ -8,6 +8,7 @@ using MesaServicio.Web.Components.Cases;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>"Cómo se calculó el ANS" on the case page: a closed disclosure, rows for staff, sentences for the requester, folding.</summary>
+[Trait("Pass", "Once")]
 public sealed class ClockExplanationSectionTests : ComponentTestContext
 {
     private static CaseClockExplanations Explain(Case c, DateTimeOffset now) =>

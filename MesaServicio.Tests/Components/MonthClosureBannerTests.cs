@@ -10,6 +10,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The banner of a month's results: closed (versions, files, hashes, re-closing) or partial.</summary>
+[Trait("Pass", "Once")]
 public sealed class MonthClosureBannerTests : ComponentTestContext
 {
     private static readonly YearMonth January = new(2026, 1);

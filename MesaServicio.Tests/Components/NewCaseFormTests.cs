@@ -12,6 +12,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Components;
 
+[Trait("Pass", "Once")]
 public sealed class NewCaseFormTests : ComponentTestContext
 {
     /// <summary>Renders on a busy 2-core CI machine can take a while; the assertions still must hold.</summary>

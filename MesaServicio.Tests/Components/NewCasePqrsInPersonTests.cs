@@ -10,6 +10,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>An agent files a PQRS presented in person on someone's behalf, with its modality; a requester never sees the choice.</summary>
+[Trait("Pass", "Once")]
 public sealed class NewCasePqrsInPersonTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -12,6 +12,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The bell in the app bar: the person's own notices, the unread count, marking them read, live notices.</summary>
+[Trait("Pass", "Once")]
 public sealed class NoticeBellTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -15,6 +15,7 @@ using static MesaServicio.Core.Persistence.SeedData;
 namespace MesaServicio.Tests.Components;
 
 /// <summary>The satisfaction survey on the case page, as the requester fills it in.</summary>
+[Trait("Pass", "Once")]
 public sealed class SurveyFormTests : ComponentTestContext
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -13,6 +13,7 @@ namespace MesaServicio.Tests.EndToEnd;
 
 /// <summary>The coordinator anonymises a PQRS requester from «Configuración › Privacidad», and her case shows nothing of her.</summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class AnonymisationBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ClockExplanationBrowserSuite : ICollectionFixture<BrowserFix
 /// in <c>artifacts/screenshots/issue-16/</c>.
 /// </summary>
 [Collection(ClockExplanationBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ClockExplanationBrowserTests(ClockExplanationBrowserTests.HolyThursdayPortal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<ClockExplanationBrowserTests.HolyThursdayPortal>
 {

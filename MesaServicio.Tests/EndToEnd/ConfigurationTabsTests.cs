@@ -7,6 +7,7 @@ namespace MesaServicio.Tests.EndToEnd;
 
 /// <summary>The configuration's tab bar on a common office laptop screen (1366 px wide).</summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ConfigurationTabsTests(PortalProcess portal, BrowserFixture browser)
 {
     [Fact]

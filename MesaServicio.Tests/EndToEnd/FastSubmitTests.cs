@@ -11,6 +11,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// gets her case registered every time, not one time in three.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class FastSubmitTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// they explain as the requester, an agent and the coordinator, at 1366×768 (and the new-case form on a 390×844 phone), so
 /// the guides stay true when the pages change: run this class and commit the images.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class GuideScreenshotsBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private static string Folder => RepositoryFiles.PathOf(Path.Combine("wwwroot-assets", "img", "ayuda"));

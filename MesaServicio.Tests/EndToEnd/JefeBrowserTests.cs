@@ -12,6 +12,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// requester and reads it without any action offered, then reads the audit, whose before → after is in Spanish words.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed partial class JefeBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

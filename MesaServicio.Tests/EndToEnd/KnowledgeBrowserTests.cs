@@ -13,6 +13,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// Screenshots of /conocimiento, an article and the suggestion at 1366×768 and 390×844 (artifacts/e2e/conocimiento-*).
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class KnowledgeBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

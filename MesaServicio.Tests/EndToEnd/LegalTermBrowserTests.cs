@@ -17,6 +17,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// board card and its case page (issue #16); screenshots at 1366×768 and 390×844 in <c>artifacts/screenshots/issue-16/</c>.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class LegalTermBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     private static string ScreenshotFolder => RepositoryFiles.ScreenshotFolder(16);

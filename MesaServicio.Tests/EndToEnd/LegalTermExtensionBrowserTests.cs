@@ -17,6 +17,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// extension in her conversation under its label. Screenshots of the dialog and of her conversation at 1366×768 and
 /// 390×844 in <c>artifacts/screenshots/issue-16/</c>.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class LegalTermExtensionBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Reason = "Necesitamos copia del contrato que custodia el archivo central, que tarda diez días hábiles en enviarla.";

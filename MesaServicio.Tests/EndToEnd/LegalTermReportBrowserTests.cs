@@ -23,6 +23,7 @@ public sealed class LegalTermReportBrowserSuite : ICollectionFixture<BrowserFixt
 /// <c>artifacts/screenshots/issue-16/</c>.
 /// </summary>
 [Collection(LegalTermReportBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class LegalTermReportBrowserTests(LegalTermReportBrowserTests.Portal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<LegalTermReportBrowserTests.Portal>
 {

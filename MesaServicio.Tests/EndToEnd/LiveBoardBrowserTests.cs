@@ -32,6 +32,7 @@ public sealed class LiveBoardBrowserSuite : ICollectionFixture<BrowserFixture>
 /// <c>artifacts/screenshots/issue-17/</c>.
 /// </summary>
 [Collection(LiveBoardBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class LiveBoardBrowserTests(LiveBoardBrowserTests.BoardPortal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<LiveBoardBrowserTests.BoardPortal>
 {

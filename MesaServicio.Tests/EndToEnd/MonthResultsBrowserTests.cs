@@ -15,6 +15,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// The figures come from cases filed through the portal by the demo requester and routed by the portal itself.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string FirstLevelGroup = "Grupo Mesa de ayuda — primer nivel";

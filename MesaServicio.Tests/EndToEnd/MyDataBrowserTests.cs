@@ -10,6 +10,7 @@ namespace MesaServicio.Tests.EndToEnd;
 
 /// <summary>«Mis datos» in the browser: a requester reads what the desk holds, downloads it, and files a consulta that gets its legal term.</summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class MyDataBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Theory]

@@ -16,6 +16,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// the requester answers the survey (issue #5) and the case closes.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class PortalJourneyTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     /// <summary>Issue #4: the board shows a change in under a second.</summary>

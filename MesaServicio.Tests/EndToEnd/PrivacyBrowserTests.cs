@@ -12,6 +12,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// notice, and only it, until she accepts it; then she is where she was going.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class PrivacyBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

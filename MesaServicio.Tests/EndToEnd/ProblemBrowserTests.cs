@@ -24,6 +24,7 @@ public sealed class ProblemBrowserSuite : ICollectionFixture<BrowserFixture>
 /// conversation. Screenshots at 1366×768 and 390×844, axe on every new page.
 /// </summary>
 [Collection(ProblemBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<ProblemBrowserTests.Portal>
 {

@@ -9,6 +9,7 @@ namespace MesaServicio.Tests.EndToEnd;
 
 /// <summary>The coordinator sets a group's retention at /conservacion with the keyboard and mouse, and reads what it means.</summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class RetentionBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace MesaServicio.Tests.EndToEnd;
 /// a later clock) the assignee records it done, and the expediente PDF lists it with its business time and findings.
 /// Screenshots of the case page with its visits and of each dialog at 1366×768 and 390×844 in <c>artifacts/e2e/visitas/</c>.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class SiteVisitBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Purpose = "Revisar la conexión de red del equipo de la recepción.";

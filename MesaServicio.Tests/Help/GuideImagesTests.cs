@@ -7,6 +7,7 @@ namespace MesaServicio.Tests.Help;
 /// Every screenshot a guide at /ayuda shows exists in <c>wwwroot-assets/img/ayuda/</c> (written by
 /// <c>GuideScreenshotsBrowserTests</c>) and has a Spanish alt text.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed partial class GuideImagesTests
 {
     [Fact]

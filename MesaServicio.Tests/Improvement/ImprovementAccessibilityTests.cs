@@ -13,6 +13,7 @@ namespace MesaServicio.Tests.Improvement;
 /// A and AA) finds no serious or critical violation on the list, the form and the action's page.
 /// </summary>
 [Collection(BrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ImprovementAccessibilityTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -5,6 +5,7 @@ using MesaServicio.Core.Reports;
 
 namespace MesaServicio.Tests.Improvement;
 
+[Trait("Pass", "Once")]
 public class ImprovementActionDomainTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 10, 9, 0, 0, TimeSpan.FromHours(-5));

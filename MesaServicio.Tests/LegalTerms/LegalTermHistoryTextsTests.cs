@@ -5,6 +5,7 @@ using MesaServicio.Web;
 namespace MesaServicio.Tests.LegalTerms;
 
 /// <summary>The legal term's history lines and audit values in Spanish, with their due times in Bogotá.</summary>
+[Trait("Pass", "Once")]
 public sealed class LegalTermHistoryTextsTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(-5));

@@ -3,6 +3,7 @@ using MesaServicio.Core.Priority;
 
 namespace MesaServicio.Tests.Priority;
 
+[Trait("Pass", "Once")]
 public class PriorityMatrixTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using MesaServicio.Core.Problems;
 namespace MesaServicio.Tests.Problems;
 
 /// <summary>The problem's lifecycle, as the case's: every operation in every state does what the table says.</summary>
+[Trait("Pass", "Once")]
 public class ProblemDomainTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 10, 9, 0, 0, TimeSpan.FromHours(-5));

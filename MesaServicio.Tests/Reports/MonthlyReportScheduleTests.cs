@@ -3,6 +3,7 @@ using MesaServicio.Tests.Support;
 
 namespace MesaServicio.Tests.Reports;
 
+[Trait("Pass", "Once")]
 public class MonthlyReportScheduleTests
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

@@ -2,6 +2,7 @@ using MesaServicio.Core.Routing;
 
 namespace MesaServicio.Tests.Routing;
 
+[Trait("Pass", "Once")]
 public class TechnicianPickerTests
 {
     private static readonly Guid A = new("00000000-0000-0000-0000-00000000000a");

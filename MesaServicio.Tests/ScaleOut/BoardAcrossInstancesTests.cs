@@ -19,6 +19,7 @@ namespace MesaServicio.Tests.ScaleOut;
 /// within 1 s (the board event crosses through Redis), with both instances on one PostgreSQL database.
 /// </summary>
 [Collection(ScaleOutSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class BoardAcrossInstancesTests(ITestOutputHelper output, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan LiveBudget = TimeSpan.FromSeconds(1);

@@ -25,6 +25,7 @@ namespace MesaServicio.Tests.ScaleOut;
 /// carries on: new cases reach their board live again.
 /// </summary>
 [Collection(ScaleOutSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class CrashedInstanceTests(ITestOutputHelper output, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const int Submissions = 48;

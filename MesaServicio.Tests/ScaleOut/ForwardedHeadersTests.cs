@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MesaServicio.Tests.ScaleOut;
 
 /// <summary>Behind a reverse proxy: which proxies are trusted with the client's address and scheme.</summary>
+[Trait("Pass", "Once")]
 public sealed class ForwardedHeadersTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using StackExchange.Redis;
 namespace MesaServicio.Tests.ScaleOut;
 
 /// <summary>An instance stops cleanly: the live feed's receiver unsubscribes through the shared Redis connection before it closes.</summary>
+[Trait("Pass", "Once")]
 public sealed class LiveFeedShutdownTests
 {
     [RedisFact]

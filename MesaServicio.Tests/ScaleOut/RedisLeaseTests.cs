@@ -9,6 +9,7 @@ using StackExchange.Redis;
 namespace MesaServicio.Tests.ScaleOut;
 
 /// <summary>The timed work's lease in Redis, between holders on separate connections as separate instances are.</summary>
+[Trait("Pass", "Once")]
 public sealed class RedisLeaseTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);

@@ -10,6 +10,7 @@ using StackExchange.Redis;
 namespace MesaServicio.Tests.ScaleOut;
 
 /// <summary>The one-time downloads as the scale-out wiring registers them, with and without Redis, on a fake clock.</summary>
+[Trait("Pass", "Once")]
 public sealed class ReportDownloadTests
 {
     private static readonly Guid Owner = Guid.NewGuid();

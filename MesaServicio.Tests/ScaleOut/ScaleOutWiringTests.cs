@@ -20,6 +20,7 @@ namespace MesaServicio.Tests.ScaleOut;
 /// What <c>Redis:Connection</c> turns on, and what stays as it was without it. The configured Redis here does not answer
 /// (<c>127.0.0.1:1</c>): the portal still starts, and readiness says Redis is the problem. No Redis server is needed.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class ScaleOutWiringTests : IClassFixture<ScaleOutWiringTests.SilentRedisPortal>, IClassFixture<PortalFactory>
 {
     private readonly SilentRedisPortal _scaled;

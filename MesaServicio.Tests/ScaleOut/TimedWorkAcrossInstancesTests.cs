@@ -15,6 +15,7 @@ namespace MesaServicio.Tests.ScaleOut;
 /// window that closes is processed once, not twice — one closing, one history line, one e-mail.
 /// </summary>
 [Collection(ScaleOutSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class TimedWorkAcrossInstancesTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

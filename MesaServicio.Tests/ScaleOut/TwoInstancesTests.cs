@@ -18,6 +18,7 @@ namespace MesaServicio.Tests.ScaleOut;
 /// Two instances of the portal sharing one Redis (and a prefix no other test uses), as behind a load balancer: what
 /// one instance sends, protects or keeps, the other delivers, reads or hands over.
 /// </summary>
+[Trait("Pass", "Once")]
 public sealed class TwoInstancesTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -6,6 +6,7 @@ using MesaServicio.Web.Auth;
 namespace MesaServicio.Tests.Security;
 
 /// <summary>The Jefe OTIC's rules as pure functions: the roles a sign-in grants, and his reach over a case.</summary>
+[Trait("Pass", "Once")]
 public sealed class JefeRulesTests
 {
     private static readonly Guid Jefe = Guid.NewGuid();

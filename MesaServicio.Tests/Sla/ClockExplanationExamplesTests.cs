@@ -6,6 +6,7 @@ using static MesaServicio.Tests.Support.CaseBuilder;
 namespace MesaServicio.Tests.Sla;
 
 /// <summary>Named examples of "Cómo se calculó el ANS", worked by hand.</summary>
+[Trait("Pass", "Once")]
 public class ClockExplanationExamplesTests
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

@@ -13,6 +13,7 @@ namespace MesaServicio.Tests.Sla;
 /// some resolved, some PQRS with a legal term, on the Colombian calendar, with extra non-working days, or on random calendars.
 /// Seeded, deterministic.
 /// </summary>
+[Trait("Pass", "Once")]
 public class ClockExplanationPropertyTests
 {
     private static readonly IReadOnlyDictionary<DateOnly, string> NoDescriptions = new Dictionary<DateOnly, string>();

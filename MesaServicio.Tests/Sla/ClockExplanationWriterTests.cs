@@ -6,6 +6,7 @@ using static MesaServicio.Tests.Support.CaseBuilder;
 namespace MesaServicio.Tests.Sla;
 
 /// <summary>"Cómo se calculó el ANS" in words: the texts the case page and the case file share.</summary>
+[Trait("Pass", "Once")]
 public class ClockExplanationWriterTests
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

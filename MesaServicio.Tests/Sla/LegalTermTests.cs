@@ -8,6 +8,7 @@ using static MesaServicio.Tests.Support.CaseBuilder;
 namespace MesaServicio.Tests.Sla;
 
 /// <summary>PQRS legal terms (Ley 1755 de 2015, arts. 14 and 17) on the Colombian calendar, due times worked by hand.</summary>
+[Trait("Pass", "Once")]
 public class LegalTermTests
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

@@ -4,6 +4,7 @@ using static MesaServicio.Tests.Support.CaseBuilder;
 
 namespace MesaServicio.Tests.Sla;
 
+[Trait("Pass", "Once")]
 public class SlaClockTests
 {
     private static readonly TimeSpan Bogota = TimeSpan.FromHours(-5);

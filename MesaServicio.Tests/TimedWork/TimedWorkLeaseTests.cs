@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MesaServicio.Tests.TimedWork;
 
 /// <summary>How the runner takes, keeps, renews and gives back each piece's lease (the lease itself is a fake here).</summary>
+[Trait("Pass", "Once")]
 public sealed class TimedWorkLeaseTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

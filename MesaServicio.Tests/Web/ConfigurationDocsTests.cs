@@ -4,6 +4,7 @@ using MesaServicio.Tests.Support;
 
 namespace MesaServicio.Tests.Web;
 
+[Trait("Pass", "Once")]
 public class ConfigurationDocsTests
 {
     [Fact]

@@ -32,6 +32,7 @@ public sealed class ConversationBrowserSuite : ICollectionFixture<BrowserFixture
 /// link read from the <c>.eml</c>. Screenshots at 1366×768 and 390×844 of each new state; axe on each.
 /// </summary>
 [Collection(ConversationBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ConversationBrowserTests(ConversationBrowserTests.Portal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<ConversationBrowserTests.Portal>
 {

@@ -4,6 +4,7 @@ using MesaServicio.Web;
 namespace MesaServicio.Tests.Web;
 
 /// <summary>History lines say how a case closed and which ANS clock an alert is about, in Spanish.</summary>
+[Trait("Pass", "Once")]
 public sealed class HistoryLineLabelsTests
 {
     private static readonly DateTimeOffset At = new(2026, 3, 27, 9, 0, 0, TimeSpan.FromHours(-5));

@@ -24,6 +24,7 @@ public sealed class SurveyBrowserSuite : ICollectionFixture<BrowserFixture>
 /// Core and the portal share the database file; the portal's clock starts where Core's fake clock is (<c>Clock:Start</c>).
 /// </summary>
 [Collection(SurveyBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class SurveyBrowserTests(SurveyBrowserTests.Portal portal, BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<SurveyBrowserTests.Portal>
 {

@@ -21,7 +21,7 @@ namespace MesaServicio.Benchmarks;
 /// </summary>
 public sealed class CaseListFixture : IAsyncDisposable
 {
-    public const int Cases = 100_000;
+    public static int Cases => BenchScale.Of(100_000);
 
     public static readonly CurrentUser Agent = CurrentUser.Person(SeedData.DemoPeople.Agent1, PersonRoles.Agent);
     public static readonly CurrentUser TechnicalLead = CurrentUser.Person(SeedData.DemoPeople.LeadFirstLevel, PersonRoles.Agent | PersonRoles.TechnicalLead);

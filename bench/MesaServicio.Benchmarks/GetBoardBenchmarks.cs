@@ -32,8 +32,10 @@ public class GetBoardBenchmarks
     private readonly CurrentUser _lead = CurrentUser.Person(SeedData.DemoPeople.LeadFirstLevel, PersonRoles.Agent | PersonRoles.TechnicalLead);
 
     /// <summary>Open cases in the database.</summary>
-    [Params(100_000)]
+    [ParamsSource(nameof(CaseCounts))]
     public int Cases { get; set; }
+
+    public static IEnumerable<int> CaseCounts => [BenchScale.Of(100_000)];
 
     [GlobalSetup]
     public void Setup()
@@ -88,12 +90,15 @@ public class GetBoardBenchmarks
         return _board.MoreAsync(_coordinator, _coordinatorView.Scope, BoardColumn.NewOrAssigned, column.Cards[^1], CancellationToken.None);
     }
 
+    /// <summary>The case the floor reads: the 777th (or the last of a smoke run's few).</summary>
+    private string FloorNumber => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"MS-2025-{Math.Min(777, Cases):D6}");
+
     /// <summary>Floor: one case read by its number through EF, in the same process and database.</summary>
     [Benchmark]
     public async Task<int> FloorOneCaseByNumber()
     {
         await using var db = await _contexts.CreateDbContextAsync();
-        return await db.Cases.AsNoTracking().Where(c => c.Number == "MS-2025-000777").Select(c => c.Version).FirstAsync();
+        return await db.Cases.AsNoTracking().Where(c => c.Number == FloorNumber).Select(c => c.Version).FirstAsync();
     }
 
     private sealed class Percentiles : ManualConfig

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +19,10 @@ namespace MesaServicio.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(ShortJob))]
 public class KnowledgeBenchmarks
 {
-    public const int Articles = 10_000;
+    public static int Articles => BenchScale.Of(10_000);
 
     private static readonly string[] Topics =
     [
@@ -39,6 +41,18 @@ public class KnowledgeBenchmarks
     private SearchArticles _search = default!;
     private SuggestArticles _suggest = default!;
     private FindSimilarCases _similar = default!;
+
+    /// <summary>1 launch, 3 warm-ups, 10 iterations; none in a smoke run (<see cref="BenchScale"/>), which brings its own Dry job.</summary>
+    private sealed class ShortJob : ManualConfig
+    {
+        public ShortJob()
+        {
+            if (!BenchScale.Smoke)
+            {
+                AddJob(Job.Default.WithStrategy(RunStrategy.Throughput).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+            }
+        }
+    }
 
     [GlobalSetup]
     public void Setup()

@@ -9,7 +9,7 @@ using MesaServicio.Core.Priority;
 using MesaServicio.Core.Reports;
 using MesaServicio.Core.Reports.Pdf;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicio.Benchmarks;
@@ -35,8 +35,10 @@ public class MonthlyReportBenchmarks
     private string _folder = "";
     private bool _peakReset;
 
-    [Params(10_000, 100_000)]
+    [ParamsSource(nameof(CaseCounts))]
     public int Cases { get; set; }
+
+    public static IEnumerable<int> CaseCounts => BenchScale.Smoke ? [BenchScale.SmokeRows] : [10_000, 100_000];
 
     [GlobalSetup]
     public async Task Setup()
@@ -44,14 +46,18 @@ public class MonthlyReportBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), "mesa-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         var connectionString = $"Data Source={Path.Combine(_folder, "mesa.db")}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Mesa"] = connectionString,
+        }).Build();
+
+        // Core wired as the app wires it (what DatabaseInitializer and the reports need comes with it), with a fixed
+        // calendar and clock registered first: Core only adds those when none is there (TryAdd).
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContextFactory<MesaDbContext>(o => o.UseSqlite(connectionString));
         services.AddSingleton<IBusinessCalendarProvider>(new FixedBusinessCalendarProvider(BusinessCalendar.ColombiaDefault()));
         services.AddSingleton<TimeProvider>(new FixedTime(AsOf));
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<MesaServicio.Core.Security.CaseGuard>();
-        services.AddMesaServicioReports();
+        services.AddMesaServicioCore(configuration);
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         await SeedAsync(connectionString, Cases);

@@ -42,7 +42,7 @@ internal static class BenchDatabase
     {
         var templates = Path.Combine(Path.GetTempPath(), "mesa-bench-templates");
         Directory.CreateDirectory(templates);
-        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-v2.db"));
+        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-v3.db"));
         if (!File.Exists(template))
         {
             var building = template + ".building";
@@ -73,6 +73,15 @@ internal static class BenchDatabase
             var now = DateTimeOffset.UtcNow;
             await BoardSeed.SeedAsync(db, cases, now, calendar);
             await SeedProbesAsync(db, now, calendar);
+
+            // Everyone has accepted the privacy notice in force: otherwise the portal shows it before any board.
+            var privacy = services.GetRequiredService<MesaServicio.Core.Privacy.PrivacyNotices>();
+            var version = (await privacy.GetCurrentAsync(default)).Version;
+            foreach (var person in await db.People.AsNoTracking().Select(p => p.Id).ToListAsync())
+            {
+                await privacy.AcceptAsync(MesaServicio.Core.Security.CurrentUser.Person(person, PersonRoles.None), version, default);
+            }
+
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 

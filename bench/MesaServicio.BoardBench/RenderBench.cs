@@ -118,6 +118,9 @@ internal static class RenderBench
             auth.SetClaims(new Claim(MesaClaims.PersonId, SeedData.DemoPeople.Coordinator.ToString()),
                 new Claim(MesaClaims.Role, "Mesa.Agente"), new Claim(MesaClaims.Role, "Mesa.Coordinador"));
 
+            // After every service is added: setting it starts the renderer. The board asks whether it runs interactive.
+            context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
             var watch = Stopwatch.StartNew();
             var page = context.Render<BoardPage>();
             page.WaitForAssertion(() =>
