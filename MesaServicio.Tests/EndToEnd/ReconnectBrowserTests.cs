@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MesaServicio.Core.Persistence;
-using MesaServicio.Tests.Support;
 using static MesaServicio.Tests.EndToEnd.PortalPages;
 using static Microsoft.Playwright.Assertions;
 
