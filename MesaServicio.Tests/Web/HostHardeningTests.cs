@@ -112,12 +112,12 @@ public sealed class HostHardeningTests : IClassFixture<HostHardeningTests.Origin
     }
 
     [Fact]
-    public async Task The_warm_up_health_check_is_unhealthy_until_the_warm_up_has_run()
+    public async Task The_warm_up_health_check_is_not_ready_until_the_warm_up_has_run()
     {
         var state = new WarmUpState();
         var check = new WarmUpHealthCheck(state);
 
-        (await check.CheckHealthAsync(new HealthCheckContext())).Status.Should().Be(HealthStatus.Unhealthy);
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.Should().Be(HealthStatus.Degraded);
         state.Done();
         (await check.CheckHealthAsync(new HealthCheckContext())).Status.Should().Be(HealthStatus.Healthy);
     }

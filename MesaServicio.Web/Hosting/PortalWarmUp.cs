@@ -51,11 +51,11 @@ public sealed class WarmUpState
     internal void Done() => _done.TrySetResult();
 }
 
-/// <summary>Unhealthy ("calentando") until <see cref="WarmUpState"/> is done.</summary>
+/// <summary>Degraded ("calentando": 503 on <c>/health/ready</c>, a warning in the log, not an error) until <see cref="WarmUpState"/> is done.</summary>
 internal sealed class WarmUpHealthCheck(WarmUpState state) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.IsDone ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("calentando"));
+        Task.FromResult(state.IsDone ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("calentando"));
 }
 
 /// <summary>
