@@ -14,8 +14,14 @@ public interface ICaseEventHandler
 /// </summary>
 public sealed class CaseEventDispatcher(IEnumerable<ICaseEventHandler> handlers, ILogger<CaseEventDispatcher> logger)
 {
+    /// <summary>
+    /// The events of a committed change reach every handler whatever happens to the request that made it: the caller's
+    /// token is deliberately not passed on (a client that disconnects right after the commit must not leave open boards
+    /// without the case). Handlers get <see cref="CancellationToken.None"/>.
+    /// </summary>
     public async Task DispatchAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
     {
+        _ = cancellationToken; // Deliberately not passed on (above).
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
@@ -26,7 +32,7 @@ public sealed class CaseEventDispatcher(IEnumerable<ICaseEventHandler> handlers,
         {
             try
             {
-                await handler.HandleAsync(events, cancellationToken).ConfigureAwait(false);
+                await handler.HandleAsync(events, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // A listener's failure must not surface as a failed (already committed) operation.
             catch (Exception ex)

@@ -84,7 +84,7 @@ internal static partial class PortalPages
             // Say what the page looked like: a circuit that never started and a focus taken by something else differ.
             var state = await page.EvaluateAsync<string>(
                 "() => `url=${location.pathname}; blazor=${!!window.Blazor}; active=${document.activeElement ? document.activeElement.tagName : 'none'}; "
-                + "h1=${(document.querySelector('h1') || {}).textContent}; reconnect=${!!document.querySelector('#components-reconnect-modal')}`");
+                + "h1=${(document.querySelector('h1') || {}).textContent}; reconnect=${!!document.querySelector('#components-reconnect-modal[open]')}`");
             var shot = "no-interactivo-" + DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
             await ScreenshotAsync(page, shot);
             throw new TimeoutException($"The page never became interactive within {PageTimeout / 1000} s ({state}); screenshot artifacts/e2e/{shot}.png", ex);

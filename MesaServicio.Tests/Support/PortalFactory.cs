@@ -32,6 +32,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // No background sweeps under the tests' feet: a test that needs the timed work runs it itself (or turns it on).
         builder.UseSetting("TimedWork:Enabled", "false");
+
+        // No start-up warm-up either (it would compete for the CPU with the test): the warm-up's own tests turn it on.
+        builder.UseSetting("WarmUp:Enabled", "false");
         builder.UseEnvironment("Development");
     }
 

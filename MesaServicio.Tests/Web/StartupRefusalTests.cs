@@ -12,7 +12,6 @@ public class StartupRefusalTests
     [Theory]
     [InlineData("Development", null, null, SignInMode.Local)]
     [InlineData("Development", "Local", null, SignInMode.Local)]
-    [InlineData("Staging", "Local", null, SignInMode.Local)]
     [InlineData("Development", null, "00000000-0000-0000-0000-0000000000aa", SignInMode.Entra)]
     [InlineData("Production", null, "00000000-0000-0000-0000-0000000000aa", SignInMode.Entra)]
     public void The_sign_in_mode_follows_configuration_and_environment(string environment, string? mode, string? clientId, SignInMode expected) =>
@@ -22,6 +21,9 @@ public class StartupRefusalTests
     [InlineData("Production", "Local", null)]
     [InlineData("Production", null, null)]
     [InlineData("Staging", null, null)]
+    [InlineData("Staging", "Local", null)]
+    [InlineData("Testing", "Local", null)]
+    [InlineData("Demo", "Local", null)]
     [InlineData("Development", "Entra", null)]
     public void Unsafe_or_missing_sign_in_refuses_to_start(string environment, string? mode, string? clientId) =>
         FluentActions.Invoking(() => AuthenticationSetup.ResolveMode(Config(mode, clientId), new Env(environment)))

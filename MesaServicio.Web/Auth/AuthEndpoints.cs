@@ -60,7 +60,11 @@ public static class AuthEndpoints
         return endpoints;
     }
 
-    /// <summary>Only a path of this site: "/casos/1" yes; "//evil", "/\\evil", "https://evil" fall back to "/".</summary>
+    /// <summary>
+    /// Only a path of this site: "/casos/1" yes; "//evil", "/\\evil", "https://evil" fall back to "/". What is kept is
+    /// ready for a <c>Location</c> header: a character outside printable ASCII ("/casos?buscar=contraseña") is
+    /// percent-encoded as UTF-8 ("contrase%C3%B1a"), because Kestrel refuses such a header with an error 500.
+    /// </summary>
     public static string LocalReturnUrl(string? returnUrl)
     {
         if (string.IsNullOrEmpty(returnUrl) || returnUrl[0] != '/')
@@ -73,6 +77,34 @@ public static class AuthEndpoints
             return "/";
         }
 
-        return returnUrl.Any(char.IsControl) ? "/" : returnUrl;
+        return returnUrl.Any(char.IsControl) ? "/" : PercentEncodeNonAscii(returnUrl);
+    }
+
+    /// <summary>Every character outside printable ASCII (and the space) as its UTF-8 bytes, percent-encoded; the rest as is.</summary>
+    private static string PercentEncodeNonAscii(string url)
+    {
+        if (url.All(c => c is > ' ' and < (char)0x7F))
+        {
+            return url;
+        }
+
+        var encoded = new System.Text.StringBuilder(url.Length + 16);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7F)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
     }
 }

@@ -16,7 +16,7 @@ public enum SignInMode
     /// <summary>Microsoft Entra ID (OpenID Connect, authorization-code flow) through Microsoft.Identity.Web.</summary>
     Entra = 1,
 
-    /// <summary>Choose a seeded person: development and tests only.</summary>
+    /// <summary>Choose a seeded person: the Development environment only (tests run in it).</summary>
     Local = 2,
 }
 
@@ -46,7 +46,7 @@ public static class AuthenticationSetup
 
     /// <summary>
     /// Entra when <c>AzureAd:ClientId</c> is configured (or <c>Authentication:Mode=Entra</c>); local when
-    /// <c>Authentication:Mode=Local</c>, or in Development with no AzureAd section. Never local in Production.
+    /// <c>Authentication:Mode=Local</c>, or in Development with no AzureAd section. Local only in Development.
     /// </summary>
     public static SignInMode ResolveMode(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -74,9 +74,11 @@ public static class AuthenticationSetup
             throw new StartupRefusedException("No sign-in is configured: set the AzureAd section (see README, \"Entra ID\"); local sign-in exists only for Development and tests.");
         }
 
-        if (mode == SignInMode.Local && environment.IsProduction())
+        if (mode == SignInMode.Local && !environment.IsDevelopment())
         {
-            throw new StartupRefusedException("Local sign-in is refused in Production: anyone could enter as anyone. Configure the AzureAd section (see README, \"Entra ID\").");
+            // Not only Production: a Staging or a custom environment reachable by others is as open. Tests run in Development.
+            throw new StartupRefusedException(
+                $"Local sign-in is refused in {environment.EnvironmentName}: anyone could enter as anyone; it exists only for Development. Configure the AzureAd section (see README, \"Entra ID\").");
         }
 
         return mode;

@@ -63,8 +63,10 @@ public static partial class Operations
     public static IEndpointRouteBuilder MapMesaHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .AllowAnonymous();
+        // Degraded is "not ready yet" (the start-up warm-up, decision 0031): 503 like Unhealthy, but logged as a warning, not an error.
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync };
+        ready.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
+        endpoints.MapHealthChecks(ReadyPath, ready).AllowAnonymous();
         return endpoints;
     }
 
