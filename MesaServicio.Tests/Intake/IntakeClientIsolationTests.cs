@@ -1,6 +1,8 @@
 using System.Net;
+using MesaServicio.Core.ApiKeys;
 using MesaServicio.Tests.Attachments;
 using MesaServicio.Web.Intake;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MesaServicio.Tests.Intake;
@@ -34,6 +36,26 @@ public sealed class IntakeClientIsolationTests(IntakeDesk desk)
 
         using var again = await ReadAsync(desk.Key, submission.Radicado);
         (await IntakeSubmissionTests.JsonAsync(again)).GetProperty("numero").GetString().Should().Be(mine);
+    }
+
+    [Fact]
+    public async Task A_rotated_key_is_the_same_client_and_keeps_reading_its_cases()
+    {
+        var created = await Portal.Services.GetRequiredService<CreateApiKey>()
+            .HandleAsync(new CreateApiKeyCommand("PQRS rotado", null), IntakePortal.Coordinator, default);
+        var submission = new Submission();
+        using (var filed = await desk.SubmitAsync(submission, created.Secret))
+        {
+            filed.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var rotated = await Portal.Services.GetRequiredService<RotateApiKey>()
+            .HandleAsync(new RotateApiKeyCommand(created.Key.Id), IntakePortal.Coordinator, default);
+        var again = await Portal.Services.GetRequiredService<RotateApiKey>()
+            .HandleAsync(new RotateApiKeyCommand(rotated.Key.Id), IntakePortal.Coordinator, default);
+
+        using var read = await ReadAsync(again.Secret, submission.Radicado);
+        read.StatusCode.Should().Be(HttpStatusCode.OK, "a key rotated twice is still the client that filed the case");
     }
 
     [Fact]

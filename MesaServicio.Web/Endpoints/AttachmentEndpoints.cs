@@ -49,6 +49,12 @@ public static class AttachmentEndpoints
         var storage = endpoints.ServiceProvider.GetRequiredService<AttachmentStorage>();
         var environment = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
         EnsureOutsideWebRoot(storage.Root, environment.WebRootPath);
+        if (Hosting.RedisSettings.From(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) is not null)
+        {
+            // Several instances: every one must write the same shared folder (docs/operations.md).
+            storage.EnsureWritable();
+            StorageLog.SharedFolder(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AttachmentEndpoints)), storage.Root);
+        }
 
         endpoints.MapGet("/casos/{numero}/adjuntos/{id:guid}", DownloadAsync);
 
@@ -221,4 +227,11 @@ public static class AttachmentEndpoints
                 $"Attachments:StoragePath ({storageRoot}) is inside the web root ({webRoot}); choose a folder outside it.");
         }
     }
+}
+
+/// <summary>The start-up line of an instance sharing the attachment folder.</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Scale-out: attachments are kept in the shared folder {Folder} (checked writable)")]
+    public static partial void SharedFolder(ILogger logger, string folder);
 }
