@@ -16,9 +16,15 @@ public enum ApiKeyCheckOutcome
 }
 
 /// <summary>The answer for a presented key.</summary>
-public sealed record ApiKeyCheck(ApiKeyCheckOutcome Outcome, Guid? KeyId, string? Name)
+public sealed record ApiKeyCheck(ApiKeyCheckOutcome Outcome, Guid? KeyId, string? Name, Guid? ClientKeyId = null)
 {
     public bool Accepted => Outcome == ApiKeyCheckOutcome.Accepted;
+
+    /// <summary>
+    /// The intake client the key is: the first key of its rotations (a rotated key stays the same client and keeps
+    /// reading the cases it filed, decision 0028).
+    /// </summary>
+    public Guid? Client => ClientKeyId ?? KeyId;
 }
 
 /// <summary>
@@ -71,6 +77,20 @@ public sealed class VerifyApiKey(IDbContextFactory<MesaDbContext> contextFactory
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken).ConfigureAwait(false);
         }
 
-        return new ApiKeyCheck(ApiKeyCheckOutcome.Accepted, row.Id, row.Name);
+        // The first key of the rotations (a few rows at most: each rotation adds one).
+        var root = row.Id;
+        for (var depth = 0; depth < 100; depth++)
+        {
+            var replaces = await db.ApiKeys.AsNoTracking().Where(k => k.Id == root).Select(k => k.ReplacesId)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (replaces is not { } previous)
+            {
+                break;
+            }
+
+            root = previous;
+        }
+
+        return new ApiKeyCheck(ApiKeyCheckOutcome.Accepted, row.Id, row.Name, root);
     }
 }

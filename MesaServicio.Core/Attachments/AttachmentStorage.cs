@@ -7,7 +7,7 @@ namespace MesaServicio.Core.Attachments;
 /// </summary>
 public sealed class AttachmentStorage
 {
-    private const string TemporarySuffix = ".part";
+    internal const string TemporarySuffix = ".part";
 
     public AttachmentStorage(AttachmentOptions options, string? contentRoot)
     {
@@ -23,7 +23,7 @@ public sealed class AttachmentStorage
     public string PathOf(string storageName)
     {
         // Storage names are 32 hex digits made by the desk; anything else is a bug, not a path to follow.
-        if (storageName.Length != 32 || !storageName.All(char.IsAsciiHexDigitLower))
+        if (!IsStorageName(storageName))
         {
             throw new ArgumentException("Not a storage name.", nameof(storageName));
         }
@@ -31,10 +31,41 @@ public sealed class AttachmentStorage
         return Path.Combine(Root, storageName);
     }
 
+    /// <summary>Whether a name is one the desk gives stored files (32 lowercase hex digits).</summary>
+    internal static bool IsStorageName(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
+
     internal string NewTemporaryPath()
     {
         Directory.CreateDirectory(Root);
         return Path.Combine(Root, Guid.NewGuid().ToString("N") + TemporarySuffix);
+    }
+
+    /// <summary>
+    /// Proves the folder can be written, read back and cleaned (a marker file), at start-up of an instance that shares
+    /// the folder with others (scale-out). Throws a one-line error naming the folder when it cannot.
+    /// </summary>
+    public void EnsureWritable()
+    {
+        var marker = Path.Combine(Root, ".mesa-prueba-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Root);
+            var content = Environment.MachineName + " " + DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllText(marker, content);
+            if (!string.Equals(File.ReadAllText(marker), content, StringComparison.Ordinal))
+            {
+                throw new IOException("the marker read back differs from what was written");
+            }
+
+            File.Delete(marker);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(marker);
+            throw new InvalidOperationException(
+                $"La carpeta de adjuntos (Attachments:StoragePath = {Root}) no se puede escribir: con varias instancias debe ser una carpeta compartida (NFS/SMB) montada en todas ellas. The attachment folder is not writable: {ex.Message}",
+                ex);
+        }
     }
 
     /// <summary>Opens a stored file for streaming out.</summary>

@@ -19,6 +19,8 @@ public static class AttachmentsRegistration
         services.AddSingleton<ListIntegrityProblems>();
         services.AddSingleton<AttachmentIntegritySweep>();
         services.AddSingleton<TimedWork.ITimedWork>(sp => sp.GetRequiredService<AttachmentIntegritySweep>());
+        services.AddSingleton<AttachmentOrphanSweep>();
+        services.AddSingleton<TimedWork.ITimedWork>(sp => sp.GetRequiredService<AttachmentOrphanSweep>());
         return services;
     }
 }

@@ -90,6 +90,26 @@ public sealed partial class Case
     public string? ExternalReference { get; private set; }
 
     /// <summary>
+    /// The intake client that filed the case (<c>key:{id}</c> or <c>app:{client id}</c>): only it reads the case by its
+    /// radicado, and a radicado is unique per client.
+    /// </summary>
+    public string? IntakeClient { get; private set; }
+
+    /// <summary>Longest intake client accepted.</summary>
+    public const int IntakeClientMaxLength = 100;
+
+    /// <summary>Records which intake client filed this new PQRS case.</summary>
+    internal void FiledByIntakeClient(string client)
+    {
+        if (Channel != CaseChannel.Pqrs || string.IsNullOrWhiteSpace(client) || client.Length > IntakeClientMaxLength)
+        {
+            throw new ArgumentException("Only a PQRS case records its intake client, of at most 100 characters.", nameof(client));
+        }
+
+        IntakeClient = client;
+    }
+
+    /// <summary>
     /// For a case another system filed (PQRS): whether that system says the requester authorised the treatment of their
     /// personal data (Ley 1581 de 2012, art. 9); null when it said nothing.
     /// </summary>
@@ -770,7 +790,7 @@ public sealed partial class Case
 
     private static string Required(string? value, string rule)
     {
-        var trimmed = value?.Trim();
+        var trimmed = UserText.Clean(value);
         return string.IsNullOrEmpty(trimmed) ? throw new DomainException(rule) : trimmed;
     }
 
@@ -782,7 +802,7 @@ public sealed partial class Case
 
     private static string? OptionalText(string? value)
     {
-        var trimmed = value?.Trim();
+        var trimmed = UserText.Clean(value);
         if (string.IsNullOrEmpty(trimmed))
         {
             return null;

@@ -8,14 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Intake;
 
-/// <summary>The state of a case the PQRS system sent, by its radicado (integration principal only).</summary>
+/// <summary>
+/// The state of a case the PQRS system sent, by its radicado (integration principal only). A client reads only the
+/// cases it filed: another client's radicado is "not found", exactly like one nobody sent (decision 0028).
+/// </summary>
 public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactory, IBusinessCalendarProvider calendars, CaseGuard guard, TimeProvider time)
 {
     public async Task<IntakeCaseView> HandleAsync(string? radicado, CurrentUser user, CancellationToken cancellationToken)
     {
         guard.Demand(user, GlobalOperation.Intake);
         var normalized = IntakeValidation.NormalizeRadicado(radicado);
-        var view = normalized is null ? null : await FindAsync(normalized, cancellationToken).ConfigureAwait(false);
+        var view = normalized is null ? null : await FindAsync(normalized, ClientOf(user), cancellationToken).ConfigureAwait(false);
         return view ?? throw NotFound(radicado);
     }
 
@@ -23,11 +26,15 @@ public sealed class GetIntakeCase(IDbContextFactory<MesaDbContext> contextFactor
     public static NotFoundException NotFound(string? radicado) =>
         new(DomainMessages.Get("Intake.Label", (radicado ?? "").Trim()));
 
-    internal async Task<IntakeCaseView?> FindAsync(string radicado, CancellationToken cancellationToken)
+    /// <summary>The intake client the principal is (an integration principal always names one).</summary>
+    internal static string ClientOf(CurrentUser user) =>
+        user.Client ?? throw new ForbiddenException();
+
+    internal async Task<IntakeCaseView?> FindAsync(string radicado, string client, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Cases.AsNoTracking()
-            .Where(c => c.ExternalReference == radicado)
+            .Where(c => c.ExternalReference == radicado && c.IntakeClient == client)
             .Select(c => new
             {
                 c.Id, c.Number, c.ExternalReference, c.Status, c.ReceivedAt, c.ResolvedAt, c.RejectedAt, c.ClosedAt, c.Solution,

@@ -22,10 +22,12 @@ namespace MesaServicio.Core.Intake;
 /// ANS, number, routing), and its files through the attachments' checks, all in one transaction: a refused
 /// file or field leaves no case, no person and no file behind.
 /// <para>
-/// Idempotent by radicado: a radicado already received answers with its case as it is now, and the
-/// repeated submission changes nothing (its files are not added, its modality and radicación leave the legal term
-/// as it is). Two submissions racing with the same radicado make one case: the unique index refuses the second,
-/// which then answers with the first's case.
+/// Idempotent by radicado, per client: a radicado the same client already sent answers with its case as it is now,
+/// and the repeated submission changes nothing (its files are not added, its modality and radicación leave the legal
+/// term as it is). Two submissions racing with the same radicado make one case: the check before registering
+/// usually finds the winner; otherwise the unique index (client, radicado) refuses the second, which then answers
+/// with the first's case. Another client's case is never found nor revealed: the same radicado from another client
+/// makes that client's own case (decision 0028).
 /// </para>
 /// <para>
 /// The legal term (Ley 1755 de 2015, art. 14) starts at the radicación the PQRS system sends (<c>fechaRadicacion</c>,
@@ -95,7 +97,8 @@ public sealed partial class IntakeCase(
         ArgumentNullException.ThrowIfNull(files);
         guard.Demand(user, GlobalOperation.Intake);
         var intake = IntakeValidation.Validate(command, calendars.Current.ToLocal(time.GetUtcNow()), options.Value.RequireDataAuthorization);
-        if (await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false) is { } existing)
+        var client = GetIntakeCase.ClientOf(user);
+        if (await cases.FindAsync(intake.Radicado, client, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             LogRepeated(logger, intake.Radicado.Length, existing.Number);
             return new IntakeResult(existing, Created: false);
@@ -104,9 +107,10 @@ public sealed partial class IntakeCase(
         return await RegisterNewAsync(intake, files, user, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Registers without looking for the radicado first: the unique index is the last word (tests race it directly).</summary>
+    /// <summary>Registers without looking for the radicado before queueing: only the check inside the registration stops a duplicate (tests race it directly).</summary>
     internal async Task<IntakeResult> RegisterNewAsync(ValidIntake intake, AttachmentBatch files, CurrentUser user, CancellationToken cancellationToken)
     {
+        var client = GetIntakeCase.ClientOf(user);
         var categoryId = await CategoryForAsync(intake.CategoryHint, cancellationToken).ConfigureAwait(false);
         Case registered;
         try
@@ -119,15 +123,26 @@ public sealed partial class IntakeCase(
                 {
                     ExternalReference = intake.Radicado,
                     DataAuthorization = intake.DataAuthorization,
-                    ResolveRequester = (db, ct) => FindOrAddRequesterAsync(db, intake, ct),
-                    Work = files,
+                    ResolveRequester = async (db, ct) =>
+                    {
+                        // Registrations are serial (RegistrationBatches): a case of this radicado seen here is committed or
+                        // earlier in this very batch, so the expected race ends here, without a failed INSERT in the logs.
+                        if (await db.Cases.AnyAsync(c => c.IntakeClient == client && c.ExternalReference == intake.Radicado, ct).ConfigureAwait(false))
+                        {
+                            throw new RadicadoTakenException();
+                        }
+
+                        return await FindOrAddRequesterAsync(db, intake, ct).ConfigureAwait(false);
+                    },
+                    Work = new FiledByClient(client, files),
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is RadicadoTakenException or DbUpdateException)
         {
-            // Most likely the radicado's unique index: another submission of it committed first. Its case is the answer.
-            var winner = await cases.FindAsync(intake.Radicado, CancellationToken.None).ConfigureAwait(false);
+            // Another submission of the radicado registered first (seen inside the registering transaction or, as a last
+            // resort, by the unique index). Its case is the answer.
+            var winner = await cases.FindAsync(intake.Radicado, client, CancellationToken.None).ConfigureAwait(false);
             if (winner is null)
             {
                 throw;
@@ -138,7 +153,7 @@ public sealed partial class IntakeCase(
         }
 
         LogRegistered(logger, registered.Number, registered.CategoryId);
-        var view = await cases.FindAsync(intake.Radicado, cancellationToken).ConfigureAwait(false);
+        var view = await cases.FindAsync(intake.Radicado, client, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(view!, Created: true);
     }
 
@@ -148,7 +163,7 @@ public sealed partial class IntakeCase(
     /// </summary>
     private async Task<Person> FindOrAddRequesterAsync(MesaDbContext db, ValidIntake intake, CancellationToken cancellationToken)
     {
-        var email = intake.RequesterEmail.ToLowerInvariant();
+        var email = Person.Normalize(intake.RequesterEmail);
         if (db.Database.IsNpgsql())
         {
             // Two submissions with the same new e-mail at once must not both add the person: the second waits here, in
@@ -157,7 +172,7 @@ public sealed partial class IntakeCase(
         }
 
         var known = await db.People
-            .Where(p => p.Email.ToLower() == email)
+            .Where(p => p.NormalizedEmail == email)
             .OrderByDescending(p => p.IsActive)
             .ThenByDescending(p => p.ExternalObjectId != null)
             .ThenBy(p => p.Id)
@@ -226,6 +241,23 @@ public sealed partial class IntakeCase(
         return Named(hint)
             ?? Named(options.Value.DefaultCategory)
             ?? active.First(r => r.ParentId is null).Id;
+    }
+
+
+    /// <summary>Records the filing client on the new case, then hands over to the files' work.</summary>
+    private sealed class FiledByClient(string client, ICaseRegistrationWork files) : ICaseRegistrationWork
+    {
+        public void AddTo(MesaDbContext db, Case c, CaseContext context)
+        {
+            c.FiledByIntakeClient(client);
+            files.AddTo(db, c, context);
+        }
+
+        public void BeforeCommit() => files.BeforeCommit();
+
+        public void AfterRollback() => files.AfterRollback();
+
+        public void Committed() => files.Committed();
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "PQRS intake registered case {CaseNumber} in category {CategoryId}")]

@@ -237,7 +237,7 @@ internal static partial class IntakeValidation
 
     private static string? Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
     {
-        var text = value?.Trim();
+        var text = UserText.Clean(value);
         if (string.IsNullOrEmpty(text))
         {
             Add(errors, field, DomainMessages.Get(DomainRules.IntakeFieldRequired, field));
@@ -249,7 +249,7 @@ internal static partial class IntakeValidation
 
     private static string? Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
     {
-        var text = value?.Trim();
+        var text = UserText.Clean(value);
         return string.IsNullOrEmpty(text) ? null : WithinLength(errors, field, text, maxLength);
     }
 

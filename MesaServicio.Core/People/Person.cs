@@ -29,6 +29,7 @@ public sealed class Person
     {
         DisplayName = "";
         Email = "";
+        NormalizedEmail = "";
     }
 
     public Person(Guid id, string displayName, string email, string? dependency, PersonRoles roles, string? externalObjectId = null)
@@ -38,6 +39,7 @@ public sealed class Person
         Id = id;
         DisplayName = displayName.Trim();
         Email = email.Trim();
+        NormalizedEmail = Normalize(Email);
         Dependency = dependency?.Trim();
         Roles = roles;
         ExternalObjectId = externalObjectId;
@@ -51,6 +53,15 @@ public sealed class Person
     public string DisplayName { get; private set; }
 
     public string Email { get; private set; }
+
+    /// <summary>
+    /// The e-mail lowercased (invariant), the same on both engines: an external person (no Entra account) is unique by
+    /// it, whatever the case the PQRS system or an agent wrote it in.
+    /// </summary>
+    public string NormalizedEmail { get; private set; }
+
+    /// <summary>The form of an e-mail people are compared by.</summary>
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>The person's dependencia (office) in the entity, when known.</summary>
     public string? Dependency { get; private set; }
@@ -73,6 +84,7 @@ public sealed class Person
     {
         DisplayName = AnonymisedName(Id);
         Email = "anonimizada-" + Id.ToString("N") + "@anonimizada.invalid";
+        NormalizedEmail = Normalize(Email);
         Dependency = null;
         ExternalObjectId = null;
         IsActive = false;
@@ -87,6 +99,7 @@ public sealed class Person
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         DisplayName = displayName.Trim();
         Email = email.Trim();
+        NormalizedEmail = Normalize(Email);
         Dependency = dependency?.Trim();
         Roles = roles;
     }

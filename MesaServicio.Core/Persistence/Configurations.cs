@@ -19,10 +19,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
 
-        // A PQRS radicado makes one case only, even when two requests race (the loser finds the winner's case).
+        // A PQRS radicado makes one case per intake client, even when two requests race (the loser finds the winner's
+        // case); two clients may number alike and never see each other's cases (decision 0028).
         builder.Property(c => c.ExternalReference).HasMaxLength(Case.ExternalReferenceMaxLength);
+        builder.Property(c => c.IntakeClient).HasMaxLength(Case.IntakeClientMaxLength);
         builder.Property(c => c.DataAuthorizationVersion).HasMaxLength(Privacy.DataAuthorization.NoticeVersionMaxLength);
-        builder.HasIndex(c => c.ExternalReference).IsUnique();
+        builder.HasIndex(c => new { c.IntakeClient, c.ExternalReference }).IsUnique();
         builder.Property(c => c.Subject).HasMaxLength(Case.SubjectMaxLength).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Case.DescriptionMaxLength).IsRequired();
         builder.Property(c => c.Solution).HasMaxLength(Case.TextMaxLength);
@@ -172,6 +174,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.ExternalObjectId).HasMaxLength(64);
         builder.HasIndex(p => p.ExternalObjectId).IsUnique();
         builder.HasIndex(p => p.Email);
+
+        // An external person (known only by e-mail) is one row per e-mail, case ignored, on both engines: the filter is
+        // the same SQL on SQLite and PostgreSQL. People with an Entra account are unique by their object id instead.
+        builder.Property(p => p.NormalizedEmail).HasMaxLength(320).IsRequired();
+        builder.HasIndex(p => p.NormalizedEmail).IsUnique().HasFilter("\"ExternalObjectId\" IS NULL")
+            .HasDatabaseName("IX_People_NormalizedEmail_External");
         builder.Ignore(p => p.IsAgent);
     }
 }

@@ -42,7 +42,8 @@ public sealed class MonthlyCasesCsv(
         "Modalidad PQRS", "Vencimiento legal", "Término legal", "Cuenta en el término legal del mes",
     ];
 
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    /// <summary>What a spreadsheet may read as the start of a formula, the full-width forms (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠) included: some spreadsheets fold them to ASCII.</summary>
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
 
     /// <summary>
     /// Writes the CSV of <paramref name="month"/> for <paramref name="user"/>: only the coordinator may export the
@@ -206,8 +207,8 @@ public sealed class MonthlyCasesCsv(
     }
 
     /// <summary>
-    /// A cell a spreadsheet would read as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
-    /// a tab or a carriage return) gets a leading single quote, so it is shown as text and never evaluated
+    /// A cell a spreadsheet would read as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, their
+    /// full-width forms, a tab or a carriage return) gets a leading single quote, so it is shown as text and never evaluated
     /// (CSV injection). Other cells are returned as they are.
     /// </summary>
     public static string Neutralise(string? cell) =>

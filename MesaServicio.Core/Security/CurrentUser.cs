@@ -6,12 +6,19 @@ namespace MesaServicio.Core.Security;
 /// <summary>Who is asking, as every Core operation sees it, whatever the channel (page, endpoint, hub, job).</summary>
 public sealed record CurrentUser
 {
-    private CurrentUser(Guid? personId, PersonRoles roles, PrincipalKind kind)
+    private CurrentUser(Guid? personId, PersonRoles roles, PrincipalKind kind, string? client = null)
     {
         PersonId = personId;
         Roles = roles;
         Kind = kind;
+        Client = client;
     }
+
+    /// <summary>The default client of <see cref="Integration"/> (Core callers and tests; the API always names its client).</summary>
+    public const string DefaultIntegrationClient = "core";
+
+    /// <summary>Which intake client an <see cref="PrincipalKind.Integration"/> principal is (<c>key:{id}</c>, <c>app:{id}</c>); null otherwise.</summary>
+    public string? Client { get; }
 
     public Guid? PersonId { get; }
 
@@ -26,7 +33,14 @@ public sealed record CurrentUser
     public static CurrentUser System { get; } = new(null, PersonRoles.None, PrincipalKind.System);
 
     /// <summary>The entity's PQRS system, through the intake API.</summary>
-    public static CurrentUser Integration { get; } = new(null, PersonRoles.None, PrincipalKind.Integration);
+    public static CurrentUser Integration { get; } = new(null, PersonRoles.None, PrincipalKind.Integration, DefaultIntegrationClient);
+
+    /// <summary>One intake client (an API key, an Entra app): it files and reads its own PQRS cases only.</summary>
+    public static CurrentUser IntegrationClient(string client)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(client);
+        return new(null, PersonRoles.None, PrincipalKind.Integration, client);
+    }
 
     public static CurrentUser Person(Guid personId, PersonRoles roles) => new(personId, roles, PrincipalKind.Person);
 

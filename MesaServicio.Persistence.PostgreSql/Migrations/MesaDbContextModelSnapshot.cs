@@ -353,6 +353,10 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<int>("Impact")
                         .HasColumnType("integer");
 
+                    b.Property<string>("IntakeClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -456,9 +460,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("DuplicateOfCaseId");
 
-                    b.HasIndex("ExternalReference")
-                        .IsUnique();
-
                     b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
@@ -473,6 +474,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("IntakeClient", "ExternalReference")
+                        .IsUnique();
 
                     b.HasIndex("Status", "Priority");
 
@@ -1260,6 +1264,11 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<int>("Roles")
                         .HasColumnType("integer");
 
@@ -1269,6 +1278,11 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("ExternalObjectId")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_People_NormalizedEmail_External")
+                        .HasFilter("\"ExternalObjectId\" IS NULL");
 
                     b.ToTable("People", (string)null);
                 });

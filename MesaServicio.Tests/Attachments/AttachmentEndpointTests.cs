@@ -8,6 +8,7 @@ using MesaServicio.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static MesaServicio.Core.Persistence.SeedData;
 using static MesaServicio.Tests.Attachments.AttachmentSamples;
 
@@ -126,6 +127,41 @@ public sealed class AttachmentEndpointTests : IClassFixture<AttachmentEndpointTe
     }
 
     [Fact]
+    public async Task A_truncated_upload_is_a_Spanish_400_problem_logged_without_an_error()
+    {
+        var number = await _portal.FileCaseAsync(DemoPeople.Requester);
+        using var browser = _portal.NewBrowser();
+        await PortalFactory.SignInAsync(browser, DemoPeople.Requester);
+        var token = await TokenAsync(browser);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/casos/{number}/adjuntos", UriKind.Relative))
+        {
+            Content = TruncatedForm(),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await browser.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("title").GetString().Should().Be("Solicitud no válida");
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("formulario multipart/form-data completo");
+        _portal.Logs.Lines.Where(l => l.Level >= LogLevel.Error).Should().BeEmpty();
+        (await RowsAsync(number)).Should().Be(0);
+        _portal.StoredFiles().Should().NotContain(f => f.EndsWith(".part", StringComparison.Ordinal));
+    }
+
+    /// <summary>A form whose body ends inside a file, before its closing boundary (a client that dropped).</summary>
+    internal static ByteArrayContent TruncatedForm()
+    {
+        var body = System.Text.Encoding.ASCII.GetBytes(
+            "--limite\r\nContent-Disposition: form-data; name=\"archivos\"; filename=\"informe.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n1 0 obj");
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=limite");
+        return content;
+    }
+
+    [Fact]
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {
         var number = await _portal.FileCaseAsync(DemoPeople.Requester);
@@ -230,12 +266,15 @@ public sealed class AttachmentEndpointTests : IClassFixture<AttachmentEndpointTe
 
         public string StorageRoot => Path.Combine(_folder, "adjuntos");
 
+        public CapturingLoggerProvider Logs { get; } = new();
+
         public IReadOnlyList<string> StoredFiles() =>
             Directory.Exists(StorageRoot) ? [.. Directory.GetFiles(StorageRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.UseSetting("Attachments:StoragePath", StorageRoot);
         }
 

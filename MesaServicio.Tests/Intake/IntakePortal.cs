@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MesaServicio.Tests.Intake;
@@ -86,9 +87,13 @@ public sealed class IntakePortal(StandInAuthority? authority = null, int permits
         return await db.Cases.AsNoTracking().Include(c => c.History).SingleAsync(c => c.Number == number);
     }
 
+    /// <summary>Every log line the portal wrote.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("Attachments:StoragePath", StorageRoot);
         builder.UseSetting("Attachments:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Intake:RateLimit:PermitsPerMinute", permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -58,8 +58,10 @@ public static class MesaClaims
             return CurrentUser.Person(personId, RolesFrom(principal.FindAll(Role).Select(c => c.Value)));
         }
 
+        // The intake client (an API key or an Entra app, see Intake.IntegrationClaims) owns the cases it files.
         return principal.HasClaim(c => (c.Type is "roles" or ClaimTypes.Role) && c.Value == IntegrationAppRole)
-            ? CurrentUser.Integration
+            && principal.FindFirst(Intake.IntegrationClaims.Client)?.Value is { Length: > 0 } client
+            ? CurrentUser.IntegrationClient(client)
             : CurrentUser.Anonymous;
     }
 

@@ -3,11 +3,10 @@ using MesaServicio.Core.Attachments;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
+using MesaServicio.Web.Intake;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace MesaServicio.Web.Endpoints;
 
@@ -31,9 +30,6 @@ public static class AttachmentEndpoints
     /// <summary>Longest text field accepted in the upload form (a message is at most 10,000 characters).</summary>
     private const int MaxFieldBytes = 64 * 1024;
 
-    /// <summary>Room for a section's headers and boundaries on top of each file.</summary>
-    private const long PerFileOverhead = 64 * 1024;
-
     /// <summary>Types a browser may receive as they are; anything else goes out as a generic binary.</summary>
     internal static readonly HashSet<string> SafeTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,6 +49,12 @@ public static class AttachmentEndpoints
         var storage = endpoints.ServiceProvider.GetRequiredService<AttachmentStorage>();
         var environment = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
         EnsureOutsideWebRoot(storage.Root, environment.WebRootPath);
+        if (Hosting.RedisSettings.From(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()) is not null)
+        {
+            // Several instances: every one must write the same shared folder (docs/operations.md).
+            storage.EnsureWritable();
+            StorageLog.SharedFolder(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AttachmentEndpoints)), storage.Root);
+        }
 
         endpoints.MapGet("/casos/{numero}/adjuntos/{id:guid}", DownloadAsync);
 
@@ -90,7 +92,7 @@ public static class AttachmentEndpoints
 
     private static async Task<IResult> UploadAsync(
         string numero, HttpContext context, AttachFiles attach, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions,
-        IOptions<FormOptions> formOptions, CancellationToken cancellationToken)
+        IOptions<FormOptions> formOptions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var user = MesaClaims.ToCurrentUser(context.User);
         if (user.Kind == PrincipalKind.Anonymous)
@@ -98,29 +100,12 @@ public static class AttachmentEndpoints
             return Problem(StatusCodes.Status401Unauthorized, "Inicie sesión", "Inicie sesión para adjuntar archivos.");
         }
 
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Formato no admitido", "Envíe los archivos como un formulario multipart/form-data.");
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        var form = formOptions.Value;
-        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > form.MultipartBoundaryLengthLimit)
-        {
-            return Malformed();
-        }
-
         var limits = attach.Limits;
-        var bodyLimit = (limits.MaxFilesPerMessage * (limits.MaxFileBytes + PerFileOverhead)) + (4 * MaxFieldBytes);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        var bodyLimit = (limits.MaxFilesPerMessage * (limits.MaxFileBytes + StreamedMultipart.PerFileOverhead)) + (4 * MaxFieldBytes);
+        var started = StreamedMultipart.TryStart(context, formOptions.Value, bodyLimit, limits.MaxFileBytes, out var reader);
+        if (started != StreamedMultipart.Failure.None)
         {
-            bodySize.MaxRequestBodySize = bodyLimit;
-        }
-
-        if (context.Request.ContentLength > bodyLimit)
-        {
-            return TooLarge(limits);
+            return ApiProblems.BodyFailure(started, TooLargeDetail(limits));
         }
 
         var headerName = antiforgeryOptions.Value.HeaderName ?? "RequestVerificationToken";
@@ -148,48 +133,31 @@ public static class AttachmentEndpoints
 
         await using (batch)
         {
-            var reader = new MultipartReader(boundary, context.Request.Body)
-            {
-                HeadersCountLimit = form.MultipartHeadersCountLimit,
-                HeadersLengthLimit = form.MultipartHeadersLengthLimit,
-
-                // Core stops a file one byte past the limit with its own message; this is only a backstop.
-                BodyLengthLimit = limits.MaxFileBytes + PerFileOverhead,
-            };
             string? message = null;
             var isInternal = false;
             try
             {
-                while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+                while (await reader!.NextAsync(cancellationToken) is { } section)
                 {
-                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
-                    {
-                        return Malformed();
-                    }
-
-                    if (disposition.IsFileDisposition())
+                    if (section.IsFile)
                     {
                         if (!tokenChecked)
                         {
                             return InvalidToken();
                         }
 
-                        var fileName = disposition.FileNameStar.HasValue
-                            ? disposition.FileNameStar.Value
-                            : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                         var body = section.Body;
-                        await batch.AddAsync(new IncomingFile(fileName, section.ContentType, null, _ => body), cancellationToken);
+                        await batch.AddAsync(new IncomingFile(section.FileName, section.ContentType, null, _ => body), cancellationToken);
                         continue;
                     }
 
-                    var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-                    var value = await ReadFieldAsync(section.Body, cancellationToken);
+                    var value = await StreamedMultipart.ReadFieldAsync(section, MaxFieldBytes, cancellationToken);
                     if (value is null)
                     {
                         return Problem(StatusCodes.Status400BadRequest, "Solicitud no válida", "Un campo del formulario es demasiado largo.");
                     }
 
-                    switch (field)
+                    switch (section.Name)
                     {
                         case TokenField when !tokenChecked:
                             // Validated as if it came in the header, so that the form is never read as a whole.
@@ -221,60 +189,27 @@ public static class AttachmentEndpoints
             {
                 return Refusal(refused);
             }
-            catch (InvalidDataException)
+            catch (MultipartBodyException broken)
             {
-                // Malformed multipart, or a section beyond the reader's limits.
-                return Malformed();
-            }
-            catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return TooLarge(limits);
+                MultipartLog.BodyRefused(loggers.CreateLogger(typeof(AttachmentEndpoints)), context.Request.Path, broken.Failure.ToString(),
+                    broken.InnerException?.Message ?? "-");
+                return ApiProblems.BodyFailure(broken.Failure, TooLargeDetail(limits));
             }
         }
     }
 
-    /// <summary>A form field's text, or null when it is longer than <see cref="MaxFieldBytes"/>.</summary>
-    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var collected = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (collected.Length + read > MaxFieldBytes)
-            {
-                return null;
-            }
-
-            collected.Write(buffer, 0, read);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
-    }
-
-    private static IResult Refusal(DomainException refused) => refused switch
-    {
-        NotFoundException => Problem(StatusCodes.Status404NotFound, "No encontrado", refused.Message, refused.Rule),
-        ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Sin permiso", refused.Message, refused.Rule),
-        ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "El caso cambió", refused.Message, refused.Rule),
-        _ => Problem(StatusCodes.Status400BadRequest, "No se pudieron adjuntar los archivos", refused.Message, refused.Rule),
-    };
-
-    private static IResult Malformed() =>
-        Problem(StatusCodes.Status400BadRequest, "Solicitud no válida", "La solicitud no es un formulario de archivos válido.");
+    private static IResult Refusal(DomainException refused) =>
+        ApiProblems.Refusal(refused, StatusCodes.Status400BadRequest, "No se pudieron adjuntar los archivos");
 
     private static IResult InvalidToken() =>
         Problem(StatusCodes.Status400BadRequest, "Solicitud no válida",
             "La solicitud no trae un token antifalsificación válido. Recargue la página e intente de nuevo.");
 
-    private static IResult TooLarge(AttachmentLimits limits) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Archivos demasiado grandes", string.Format(
-            CultureInfo.GetCultureInfo("es-CO"), "El mensaje supera lo que se puede enviar: hasta {0} archivos de máximo {1} cada uno.",
-            limits.MaxFilesPerMessage, limits.MaxFileSizeText));
+    private static string TooLargeDetail(AttachmentLimits limits) => string.Format(
+        CultureInfo.GetCultureInfo("es-CO"), "El mensaje supera lo que se puede enviar: hasta {0} archivos de máximo {1} cada uno.",
+        limits.MaxFilesPerMessage, limits.MaxFileSizeText);
 
-    private static IResult Problem(int status, string title, string detail, string? rule = null) =>
-        Results.Problem(detail, statusCode: status, title: title,
-            extensions: rule is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = rule });
+    private static IResult Problem(int status, string title, string detail, string? rule = null) => ApiProblems.Problem(status, title, detail, rule);
 
     /// <summary>Refuses to start with the storage folder inside the web root, where static files would serve it.</summary>
     private static void EnsureOutsideWebRoot(string storageRoot, string? webRoot)
@@ -292,4 +227,11 @@ public static class AttachmentEndpoints
                 $"Attachments:StoragePath ({storageRoot}) is inside the web root ({webRoot}); choose a folder outside it.");
         }
     }
+}
+
+/// <summary>The start-up line of an instance sharing the attachment folder.</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Scale-out: attachments are kept in the shared folder {Folder} (checked writable)")]
+    public static partial void SharedFolder(ILogger logger, string folder);
 }

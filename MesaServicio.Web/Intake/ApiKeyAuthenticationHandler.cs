@@ -37,7 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(IntegrationClaims.Client, IntegrationClaims.KeyClient(check.KeyId!.Value)));
+        identity.AddClaim(new Claim(IntegrationClaims.Client, IntegrationClaims.KeyClient(check.Client!.Value)));
         identity.AddClaim(new Claim(ClaimTypes.Name, check.Name!));
         identity.AddClaim(new Claim(ClaimTypes.Role, MesaClaims.IntegrationAppRole));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

@@ -35,6 +35,36 @@ public static class ApiProblems
         "An error occurred while processing your request.",
     };
 
+    /// <summary>
+    /// The one mapping of a Core refusal to a problem, for every endpoint: a validation failure is 400 with its fields,
+    /// "not found" 404, "forbidden" 403, a concurrent change 409, and any other rule <paramref name="otherStatus"/>
+    /// titled <paramref name="otherTitle"/> (what the operation could not do).
+    /// </summary>
+    public static IResult Refusal(Core.Common.DomainException refused, int otherStatus, string otherTitle)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return refused switch
+        {
+            Core.Common.ValidationFailedException invalid => Results.ValidationProblem(
+                invalid.Errors, invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Datos no válidos",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = invalid.Rule }),
+            Core.Common.NotFoundException => Problem(StatusCodes.Status404NotFound, "No encontrado", refused.Message, refused.Rule),
+            Core.Common.ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Sin permiso", refused.Message, refused.Rule),
+            Core.Common.ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "El caso cambió", refused.Message, refused.Rule),
+            _ => Problem(otherStatus, otherTitle, refused.Message, refused.Rule),
+        };
+    }
+
+    /// <summary>A body that is not the complete form it claims to be: 400 (415 for another media type, 413 past the limit).</summary>
+    public static IResult BodyFailure(StreamedMultipart.Failure failure, string tooLargeDetail) => failure switch
+    {
+        StreamedMultipart.Failure.NotMultipart => Problem(StatusCodes.Status415UnsupportedMediaType, "Formato no admitido",
+            "Envíe un formulario multipart/form-data (los archivos en el campo «archivos»)."),
+        StreamedMultipart.Failure.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Solicitud demasiado grande", tooLargeDetail),
+        _ => Problem(StatusCodes.Status400BadRequest, "Solicitud no válida",
+            "La solicitud no es un formulario multipart/form-data completo y válido (¿se interrumpió el envío?). Envíela de nuevo."),
+    };
+
     public static IResult Problem(int status, string title, string detail, string? rule = null) =>
         Results.Problem(detail, statusCode: status, title: title,
             extensions: rule is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = rule });

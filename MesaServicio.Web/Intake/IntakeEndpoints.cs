@@ -4,9 +4,7 @@ using MesaServicio.Core.Common;
 using MesaServicio.Core.Intake;
 using MesaServicio.Web.Auth;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace MesaServicio.Web.Intake;
 
@@ -28,9 +26,6 @@ public static class IntakeEndpoints
 
     /// <summary>Most text fields read from one form (the intake has eleven).</summary>
     private const int MaxFields = 30;
-
-    /// <summary>Room for a section's headers and boundaries on top of each file.</summary>
-    private const long PerFileOverhead = 64 * 1024;
 
     /// <summary>Where a radicado's case is read: <c>/api/v1/pqrs/casos/{radicado}</c> (a <c>/</c> in it travels as <c>%2F</c>).</summary>
     public static string CasePath(string radicado) => $"{BasePath}/{Uri.EscapeDataString(radicado)}";
@@ -88,32 +83,15 @@ public static class IntakeEndpoints
         }
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext context, IntakeCase intake, IOptions<FormOptions> formOptions, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpContext context, IntakeCase intake, IOptions<FormOptions> formOptions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Formato no admitido",
-                "Envíe el caso como un formulario multipart/form-data (los archivos en el campo «archivos»).");
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        var form = formOptions.Value;
-        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > form.MultipartBoundaryLengthLimit)
-        {
-            return Malformed();
-        }
-
         var limits = intake.Limits;
-        var bodyLimit = (limits.MaxFilesPerMessage * (limits.MaxFileBytes + PerFileOverhead)) + (MaxFields * MaxFieldBytes);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        var bodyLimit = (limits.MaxFilesPerMessage * (limits.MaxFileBytes + StreamedMultipart.PerFileOverhead)) + (MaxFields * MaxFieldBytes);
+        var started = StreamedMultipart.TryStart(context, formOptions.Value, bodyLimit, limits.MaxFileBytes, out var reader);
+        if (started != StreamedMultipart.Failure.None)
         {
-            bodySize.MaxRequestBodySize = bodyLimit;
-        }
-
-        if (context.Request.ContentLength > bodyLimit)
-        {
-            return TooLarge(limits);
+            return ApiProblems.BodyFailure(started, TooLargeDetail(limits));
         }
 
         var user = MesaClaims.ToCurrentUser(context.User);
@@ -121,41 +99,24 @@ public static class IntakeEndpoints
         {
             await using var files = intake.StartFiles(user);
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            var reader = new MultipartReader(boundary, context.Request.Body)
-            {
-                HeadersCountLimit = form.MultipartHeadersCountLimit,
-                HeadersLengthLimit = form.MultipartHeadersLengthLimit,
-
-                // Core stops a file one byte past the limit with its own message; this is only a backstop.
-                BodyLengthLimit = limits.MaxFileBytes + PerFileOverhead,
-            };
             var fieldCount = 0;
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            while (await reader!.NextAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                if (section.IsFile)
                 {
-                    return Malformed();
-                }
-
-                if (disposition.IsFileDisposition())
-                {
-                    var fileName = disposition.FileNameStar.HasValue
-                        ? disposition.FileNameStar.Value
-                        : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     var body = section.Body;
-                    await IntakeCase.AddFileAsync(files, new IncomingFile(fileName, section.ContentType, null, _ => body), cancellationToken);
+                    await IntakeCase.AddFileAsync(files, new IncomingFile(section.FileName, section.ContentType, null, _ => body), cancellationToken);
                     continue;
                 }
 
-                var value = await ReadFieldAsync(section.Body, cancellationToken);
+                var value = await StreamedMultipart.ReadFieldAsync(section, MaxFieldBytes, cancellationToken);
                 if (value is null || ++fieldCount > MaxFields)
                 {
                     return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Solicitud demasiado grande",
                         "Un campo del formulario es demasiado largo, o el formulario trae demasiados campos.");
                 }
 
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                fields[name] = value;
+                fields[section.Name] = value;
             }
 
             var command = new IntakeCaseCommand(
@@ -174,55 +135,21 @@ public static class IntakeEndpoints
         {
             return Refusal(refused);
         }
-        catch (InvalidDataException)
+        catch (MultipartBodyException broken)
         {
-            // Malformed multipart, or a section beyond the reader's limits.
-            return Malformed();
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limits);
+            MultipartLog.BodyRefused(loggers.CreateLogger(typeof(IntakeEndpoints)), context.Request.Path, broken.Failure.ToString(), broken.InnerException?.Message ?? "-");
+            return ApiProblems.BodyFailure(broken.Failure, TooLargeDetail(limits));
         }
     }
 
     private static string? Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name);
 
-    /// <summary>A form field's text, or null when it is longer than <see cref="MaxFieldBytes"/>.</summary>
-    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var collected = new MemoryStream();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (collected.Length + read > MaxFieldBytes)
-            {
-                return null;
-            }
+    private static IResult Refusal(DomainException refused) =>
+        ApiProblems.Refusal(refused, StatusCodes.Status422UnprocessableEntity, "No se pudo registrar el caso");
 
-            collected.Write(buffer, 0, read);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
-    }
-
-    private static IResult Refusal(DomainException refused) => refused switch
-    {
-        ValidationFailedException invalid => Results.ValidationProblem(
-            invalid.Errors, invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Datos no válidos",
-            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = invalid.Rule }),
-        NotFoundException => ApiProblems.Problem(StatusCodes.Status404NotFound, "No encontrado", refused.Message, refused.Rule),
-        ForbiddenException => ApiProblems.Problem(StatusCodes.Status403Forbidden, "Sin permiso", refused.Message, refused.Rule),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "No se pudo registrar el caso", refused.Message, refused.Rule),
-    };
-
-    private static IResult Malformed() =>
-        ApiProblems.Problem(StatusCodes.Status400BadRequest, "Solicitud no válida", "La solicitud no es un formulario multipart/form-data válido.");
-
-    private static IResult TooLarge(AttachmentLimits limits) =>
-        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Solicitud demasiado grande", string.Format(
-            CultureInfo.GetCultureInfo("es-CO"), "La solicitud supera lo que se puede enviar: hasta {0} archivos de máximo {1} cada uno.",
-            limits.MaxFilesPerMessage, limits.MaxFileSizeText));
+    private static string TooLargeDetail(AttachmentLimits limits) => string.Format(
+        CultureInfo.GetCultureInfo("es-CO"), "La solicitud supera lo que se puede enviar: hasta {0} archivos de máximo {1} cada uno.",
+        limits.MaxFilesPerMessage, limits.MaxFileSizeText);
 }
 
 /// <summary>Marks the intake API's endpoints: their 401, 403 and 404 are problem details, never the portal's pages.</summary>

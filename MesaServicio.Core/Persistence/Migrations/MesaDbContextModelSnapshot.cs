@@ -345,6 +345,10 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IntakeClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -448,9 +452,6 @@ namespace MesaServicio.Core.Persistence.Migrations
 
                     b.HasIndex("DuplicateOfCaseId");
 
-                    b.HasIndex("ExternalReference")
-                        .IsUnique();
-
                     b.HasIndex("LegalDueAt");
 
                     b.HasIndex("Number")
@@ -465,6 +466,9 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("IntakeClient", "ExternalReference")
+                        .IsUnique();
 
                     b.HasIndex("Status", "Priority");
 
@@ -1236,6 +1240,11 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 
@@ -1245,6 +1254,11 @@ namespace MesaServicio.Core.Persistence.Migrations
 
                     b.HasIndex("ExternalObjectId")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_People_NormalizedEmail_External")
+                        .HasFilter("\"ExternalObjectId\" IS NULL");
 
                     b.ToTable("People", (string)null);
                 });
