@@ -22,7 +22,7 @@ namespace MesaServicio.Tests.Intake;
 /// oversize test small), a fake clock starting now, and, given a stand-in Entra tenant, Entra mode (so the
 /// API also accepts app-only tokens that the stand-in signs).
 /// </summary>
-public sealed class IntakePortal(StandInAuthority? authority = null, int permitsPerMinute = 10_000) : PortalFactory
+public sealed class IntakePortal(StandInAuthority? authority = null, int permitsPerMinute = 10_000, int failedAuthenticationsPerMinute = 10_000) : PortalFactory
 {
     public const long MaxFileBytes = 1024 * 1024;
 
@@ -97,6 +97,8 @@ public sealed class IntakePortal(StandInAuthority? authority = null, int permits
         builder.UseSetting("Attachments:StoragePath", StorageRoot);
         builder.UseSetting("Attachments:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Intake:RateLimit:PermitsPerMinute", permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(
+            "Intake:RateLimit:FailedAuthenticationsPerMinute", failedAuthenticationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Folder", Path.Combine(_folder, "correo"));
         if (authority is not null)
         {

@@ -139,7 +139,6 @@ public static class MesaWebRegistration
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapMesaHealth();

@@ -56,6 +56,9 @@ public static class ScaleOut
         services.AddHostedService<RedisLiveFeedReceiver>();
 
         services.Replace(ServiceDescriptor.Singleton<ITimedWorkLease, RedisTimedWorkLease>());
+
+        // The intake API's limits count every instance's requests.
+        services.Replace(ServiceDescriptor.Singleton<Intake.IRequestCounter, Intake.RedisRequestCounter>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Operations.ReadyTag]);
         return services;
     }

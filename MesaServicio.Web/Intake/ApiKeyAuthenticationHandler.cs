@@ -14,10 +14,11 @@ public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
 /// <summary>
 /// Authenticates a PQRS system outside Entra ID by its <c>X-Api-Key</c> header, through Core's
 /// <see cref="VerifyApiKey"/> (hash compared in constant time; revoked and expired keys refused). No header:
-/// no result (another scheme may answer). A refused key fails without saying why; the security log says why.
+/// no result (another scheme may answer). A refused key fails without saying why; the security log says why, and the
+/// address's failures are counted so that too many are refused before the look-up.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, VerifyApiKey verify)
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, VerifyApiKey verify, IRequestCounter failures)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -33,6 +34,9 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!check.Accepted)
         {
             SecurityLog.ApiKeyRefused(Logger, check.Outcome.ToString(), check.KeyId?.ToString() ?? "-");
+
+            // Counted per address: past the limit its next attempts are refused before the look-up (IntakeApiSetup).
+            await failures.AddAsync(IntakeApiSetup.FailedAuthenticationsKey(Context), TimeSpan.FromMinutes(1), CancellationToken.None);
             return AuthenticateResult.Fail("The API key was refused.");
         }
 

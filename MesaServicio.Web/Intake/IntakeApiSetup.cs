@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using MesaServicio.Core.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MesaServicio.Web.Intake;
@@ -17,23 +16,38 @@ public sealed class IntakeApiOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
-    /// <summary>Requests one client (an API key, an Entra app) may make per minute.</summary>
+    /// <summary>
+    /// Requests one client (an API key, an Entra app) may make per minute, and API keys one address may get wrong per minute
+    /// before its next attempts are refused without being looked up.
+    /// </summary>
     public sealed class RateLimitOptions
     {
         public const int DefaultPermitsPerMinute = 60;
 
+        public const int DefaultFailedAuthenticationsPerMinute = 10;
+
         public int PermitsPerMinute { get; set; } = DefaultPermitsPerMinute;
+
+        public int FailedAuthenticationsPerMinute { get; set; } = DefaultFailedAuthenticationsPerMinute;
     }
 }
 
 /// <summary>Refuses at start-up a rate limit that makes no sense.</summary>
 internal sealed class IntakeApiOptionsValidator : IValidateOptions<IntakeApiOptions>
 {
-    public ValidateOptionsResult Validate(string? name, IntakeApiOptions options) =>
-        options.RateLimit.PermitsPerMinute is >= 1 and <= 100_000
+    public ValidateOptionsResult Validate(string? name, IntakeApiOptions options)
+    {
+        if (options.RateLimit.PermitsPerMinute is < 1 or > 100_000)
+        {
+            return ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"Intake:RateLimit:PermitsPerMinute must be between 1 and 100000 (was {options.RateLimit.PermitsPerMinute})."));
+        }
+
+        return options.RateLimit.FailedAuthenticationsPerMinute is >= 1 and <= 100_000
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(string.Create(CultureInfo.InvariantCulture,
-                $"Intake:RateLimit:PermitsPerMinute must be between 1 and 100000 (was {options.RateLimit.PermitsPerMinute})."));
+                $"Intake:RateLimit:FailedAuthenticationsPerMinute must be between 1 and 100000 (was {options.RateLimit.FailedAuthenticationsPerMinute})."));
+    }
 }
 
 /// <summary>
@@ -42,8 +56,6 @@ internal sealed class IntakeApiOptionsValidator : IValidateOptions<IntakeApiOpti
 /// </summary>
 public static class IntakeApiSetup
 {
-    public const string RateLimitPolicy = "intake";
-
     /// <summary>Where the OpenAPI document is served (anonymously: it describes the contract, holds no data).</summary>
     public const string OpenApiPath = "/openapi/{documentName}.json";
 
@@ -54,22 +66,7 @@ public static class IntakeApiSetup
         services.AddSingleton<IValidateOptions<IntakeApiOptions>, IntakeApiOptionsValidator>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ApiProblems.Translate(context.ProblemDetails));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var permits = context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value.RateLimit.PermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            options.OnRejected = RejectedAsync;
-        });
+        services.TryAddSingleton<IRequestCounter, MemoryRequestCounter>();
         services.AddOpenApi(IntakeEndpoints.DocumentName, options =>
         {
             options.ShouldInclude = description => description.GroupName == IntakeEndpoints.DocumentName;
@@ -79,20 +76,23 @@ public static class IntakeApiSetup
         return services;
     }
 
-    /// <summary>The partition: the authenticated client (the API runs the limiter after authorization); never shared between clients.</summary>
+    /// <summary>The client a request counts for: the authenticated client (the limit runs after authorization); never shared between clients.</summary>
     internal static string ClientOf(HttpContext context) =>
         context.User.FindFirst(IntegrationClaims.Client)?.Value
-        ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        ?? "ip:" + AddressOf(context);
 
-    private static async ValueTask RejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>The remote address (after the forwarded headers of a trusted proxy).</summary>
+    internal static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The counter of an address's failed authentications.</summary>
+    internal static string FailedAuthenticationsKey(HttpContext context) => "auth-fallida:" + AddressOf(context);
+
+    /// <summary>A 429 problem in Spanish with <c>Retry-After</c>.</summary>
+    internal static async Task WriteTooManyAsync(HttpContext context, TimeSpan left, string detail)
     {
-        var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 60;
+        var seconds = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var permits = context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value.RateLimit.PermitsPerMinute;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -100,8 +100,7 @@ public static class IntakeApiSetup
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Demasiadas solicitudes",
-                Detail = string.Format(CultureInfo.GetCultureInfo("es-CO"),
-                    "Este cliente superó el límite de {0} solicitudes por minuto. Intente de nuevo en {1} segundos.", permits, seconds),
+                Detail = string.Format(CultureInfo.GetCultureInfo("es-CO"), detail, seconds),
             },
         });
     }
@@ -129,6 +128,25 @@ public static class IntakeApiSetup
                 });
                 api.UseStatusCodePages();
 
+                // An address that got API keys wrong too often is refused before its next key is looked up (issue 20).
+                api.Use(async (context, next) =>
+                {
+                    if (context.Request.Headers.ContainsKey(ApiKeySecrets.HeaderName))
+                    {
+                        var limit = context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value.RateLimit.FailedAuthenticationsPerMinute;
+                        var failures = await context.RequestServices.GetRequiredService<IRequestCounter>()
+                            .ReadAsync(FailedAuthenticationsKey(context), TimeSpan.FromMinutes(1), context.RequestAborted);
+                        if (failures.Count >= limit)
+                        {
+                            await WriteTooManyAsync(context, failures.Left,
+                                "Demasiados intentos con claves de API no válidas desde esta dirección. Intente de nuevo en {0} segundos.");
+                            return;
+                        }
+                    }
+
+                    await next(context);
+                });
+
                 // An unexpected error is a 500 problem in Spanish, not the portal's error page (nor, in Development, its stack trace).
                 api.UseExceptionHandler();
             });
@@ -142,6 +160,28 @@ public static class IntakeApiSetup
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapIntakeApi();
         return app;
+    }
+}
+
+/// <summary>
+/// The per-client limit of the intake API: each request counts for its client (an API key's client, an Entra app) in a
+/// one-minute window, on <see cref="IRequestCounter"/> (shared by every instance with Redis); past the limit a 429 problem.
+/// </summary>
+internal sealed class IntakeRateLimitFilter(IRequestCounter counter, IOptions<IntakeApiOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var permits = options.Value.RateLimit.PermitsPerMinute;
+        var reading = await counter.AddAsync("cliente:" + IntakeApiSetup.ClientOf(context), TimeSpan.FromMinutes(1), context.RequestAborted);
+        if (reading.Count > permits)
+        {
+            await IntakeApiSetup.WriteTooManyAsync(context, reading.Left, string.Create(CultureInfo.InvariantCulture,
+                $"Este cliente superó el límite de {permits} solicitudes por minuto. Intente de nuevo en {{0}} segundos."));
+            return Results.Empty;
+        }
+
+        return await next(invocation);
     }
 }
 

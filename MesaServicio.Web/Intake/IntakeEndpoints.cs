@@ -37,7 +37,7 @@ public static class IntakeEndpoints
             .WithGroupName(DocumentName)
             .WithTags("Casos PQRS")
             .RequireAuthorization(Policies.Integration)
-            .RequireRateLimiting(IntakeApiSetup.RateLimitPolicy)
+            .AddEndpointFilter<IntakeRateLimitFilter>()
             .WithMetadata(new IntakeApiMarker())
             .DisableAntiforgery();
 

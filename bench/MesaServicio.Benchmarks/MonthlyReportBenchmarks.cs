@@ -169,14 +169,19 @@ public class MonthlyReportBenchmarks
         var p = columns.ToDictionary(c => c, c => insertCase.Parameters.Add(new SqliteParameter("$" + c, null)));
         var insertHistory = connection.CreateCommand();
         insertHistory.Transaction = transaction;
-        insertHistory.CommandText = "INSERT INTO CaseHistory (CaseId, At, ActorId, Action, ToValue) VALUES ($c, $at, $actor, $action, $to)";
+        insertHistory.CommandText = "INSERT INTO CaseHistory (CaseId, At, ActorId, Action, ToValue, EscalatedToLevel, EscalatedToCategoryId) "
+            + "VALUES ($c, $at, $actor, $action, $to, $level, $category)";
         var hCase = insertHistory.Parameters.Add(new SqliteParameter("$c", null));
         var hAt = insertHistory.Parameters.Add(new SqliteParameter("$at", null));
         var hActor = insertHistory.Parameters.Add(new SqliteParameter("$actor", null));
         var hAction = insertHistory.Parameters.Add(new SqliteParameter("$action", null));
         var hTo = insertHistory.Parameters.Add(new SqliteParameter("$to", null));
-        void History(string caseId, DateTimeOffset at, Guid? actor, CaseAction action, string? to)
+        var hLevel = insertHistory.Parameters.Add(new SqliteParameter("$level", null));
+        var hCategory = insertHistory.Parameters.Add(new SqliteParameter("$category", null));
+        void History(string caseId, DateTimeOffset at, Guid? actor, CaseAction action, string? to, int? level = null, int? category = null)
         {
+            hLevel.Value = (object?)level ?? DBNull.Value;
+            hCategory.Value = (object?)category ?? DBNull.Value;
             hCase.Value = caseId;
             hAt.Value = at.UtcTicks;
             hActor.Value = actor is { } a ? Text(a) : DBNull.Value;
@@ -284,8 +289,10 @@ public class MonthlyReportBenchmarks
 
             if (escalated)
             {
-                History(id, first!.Value.AddMinutes(20), assignee, CaseAction.Escalated,
-                    Text(SeedData.DemoPeople.Level2Agent) + (random.NextDouble() < 0.8 ? ";nivel:2" : ";categoria:" + categories[random.Next(categories.Count)].ToString(CultureInfo.InvariantCulture)));
+                // An escalation's target is typed on its history line (decision 0032): the next level, or another category.
+                var toLevel = random.NextDouble() < 0.8;
+                History(id, first!.Value.AddMinutes(20), assignee, CaseAction.Escalated, Text(SeedData.DemoPeople.Level2Agent),
+                    toLevel ? 2 : null, toLevel ? null : categories[random.Next(categories.Count)]);
             }
 
             if (resolved is { } done)
