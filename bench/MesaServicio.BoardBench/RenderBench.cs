@@ -11,6 +11,7 @@ using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Auth;
 using MesaServicio.Web.Components.Board;
+using MesaServicio.Web.Components.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,7 @@ internal static class RenderBench
             context.Services.AddLogging();
             context.Services.AddMesaServicioCore(configuration);
             context.Services.AddScoped<CurrentUserAccessor>();
+            context.Services.AddScoped<CaseOperationRunner>();
             context.Services.AddScoped<BoardMoveRunner>();
             var auth = context.AddAuthorization();
             auth.SetAuthorized("Coordinación");

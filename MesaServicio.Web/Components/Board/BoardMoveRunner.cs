@@ -1,7 +1,6 @@
 using MesaServicio.Core.Board;
-using MesaServicio.Core.Cases;
-using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
+using MesaServicio.Web.Components.Cases;
 using MesaServicio.Web.Components.Cases.Dialogs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -36,15 +35,7 @@ public sealed record MoveContext(CurrentUser User, Func<string, int?> VersionOf,
 /// concurrency. Moves that need words open the case page's dialogs, which keep what was typed when the use case
 /// refuses.
 /// </summary>
-public sealed class BoardMoveRunner(
-    IDialogService dialogs,
-    AnalyseCase analyse,
-    AttendCase attend,
-    ResumeCase resume,
-    EscalateCase escalate,
-    WaitOnRequester wait,
-    ResolveCase resolve,
-    RejectCase reject)
+public sealed class BoardMoveRunner(IDialogService dialogs, CaseOperationRunner operations)
 {
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
@@ -77,11 +68,11 @@ public sealed class BoardMoveRunner(
         switch (move)
         {
             case BoardMove.Analyse:
-                return await DirectAsync(number, context, () => analyse.HandleAsync(new AnalyseCaseCommand(number, Version()), user, CancellationToken.None));
+                return await DirectAsync(number, context, () => operations.AnalyseAsync(number, Version(), user));
             case BoardMove.Attend:
-                return await DirectAsync(number, context, () => attend.HandleAsync(new AttendCaseCommand(number, Version()), user, CancellationToken.None));
+                return await DirectAsync(number, context, () => operations.AttendAsync(number, Version(), user));
             case BoardMove.Resume:
-                return await DirectAsync(number, context, () => resume.HandleAsync(new ResumeCaseCommand(number, Version(), null), user, CancellationToken.None));
+                return await DirectAsync(number, context, () => operations.ResumeAsync(number, Version(), user));
             case BoardMove.WaitOnRequester:
                 return await TextAsync(number, context, new DialogParameters<TextActionDialog>
                 {
@@ -90,7 +81,7 @@ public sealed class BoardMoveRunner(
                     { x => x.RequiredError, "Escriba qué necesita del usuario." },
                     { x => x.ConfirmText, "Enviar y esperar" },
                     { x => x.Explanation, "El tiempo de solución se pausa mientras el caso espera al usuario." },
-                }, text => wait.HandleAsync(new WaitOnRequesterCommand(number, Version(), text), user, CancellationToken.None));
+                }, text => operations.WaitOnRequesterAsync(number, Version(), text, user));
             case BoardMove.Resolve:
                 return await TextAsync(number, context, new DialogParameters<TextActionDialog>
                 {
@@ -99,13 +90,12 @@ public sealed class BoardMoveRunner(
                     { x => x.RequiredError, "Escriba la solución o las acciones realizadas." },
                     { x => x.ConfirmText, "Resolver" },
                     { x => x.Explanation, "El usuario recibirá la encuesta de satisfacción." },
-                }, text => resolve.HandleAsync(new ResolveCaseCommand(number, Version(), text), user, CancellationToken.None));
+                }, text => operations.ResolveAsync(number, Version(), text, user));
             case BoardMove.Reject:
                 return await ShowAsync<RejectDialog>(new DialogParameters<RejectDialog>
                 {
                     { x => x.Number, number },
-                    { x => x.Submit, Guarded<RejectInput>(number, context, input =>
-                        reject.HandleAsync(new RejectCaseCommand(number, Version(), input.Reason, input.Text, input.DuplicateOfNumber), user, CancellationToken.None)) },
+                    { x => x.Submit, Guarded<RejectInput>(number, context, input => operations.RejectAsync(number, Version(), input, user)) },
                 }, $"Rechazar el caso {number}");
             case BoardMove.Escalate:
                 return await ShowAsync<EscalateDialog>(new DialogParameters<EscalateDialog>
@@ -113,56 +103,44 @@ public sealed class BoardMoveRunner(
                     { x => x.Number, number },
                     { x => x.User, user },
                     { x => x.Submit, Guarded<EscalateInput>(number, context, input =>
-                        escalate.HandleAsync(new EscalateCaseCommand(number, Version(), input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason), user, CancellationToken.None)) },
+                        // As before the shared runner, the board does not pass the note for the requester on (reported, not changed here).
+                        operations.EscalateAsync(number, Version(), input with { PublicNote = null }, user)) },
                 }, $"Escalar el caso {number}");
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move, null);
         }
     }
 
-    private static async Task<MoveOutcome> DirectAsync(string number, MoveContext context, Func<Task<CaseChangeResult>> run)
-    {
-        try
-        {
-            await run();
-            return MoveOutcome.Done;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            await context.ReloadAsync();
-            return new MoveOutcome(MoveOutcomeKind.Conflict, BoardLabels.Conflict(number));
-        }
-        catch (DomainException ex)
-        {
-            return new MoveOutcome(MoveOutcomeKind.Refused, ex.Message);
-        }
-    }
+    private static async Task<MoveOutcome> DirectAsync(string number, MoveContext context, Func<Task<CaseOperationResult>> run) =>
+        await OutcomeAsync(number, context, await run());
 
-    private Task<MoveOutcome> TextAsync(string number, MoveContext context, DialogParameters<TextActionDialog> parameters, Func<string, Task<CaseChangeResult>> run)
+    private Task<MoveOutcome> TextAsync(string number, MoveContext context, DialogParameters<TextActionDialog> parameters, Func<string, Task<CaseOperationResult>> run)
     {
         parameters.Add(x => x.Submit, Guarded(number, context, run));
         return ShowAsync<TextActionDialog>(parameters, number);
     }
 
     /// <summary>A dialog's submit: null on success, else the refusal's Spanish text (the dialog stays open with what was typed).</summary>
-    private static Func<T, Task<string?>> Guarded<T>(string number, MoveContext context, Func<T, Task<CaseChangeResult>> run) => async input =>
+    private static Func<T, Task<string?>> Guarded<T>(string number, MoveContext context, Func<T, Task<CaseOperationResult>> run) =>
+        async input => (await OutcomeAsync(number, context, await run(input))).Message;
+
+    /// <summary>
+    /// The board's reading of a result: a refusal keeps the runner's message; a concurrent change re-reads the board (so a
+    /// second try runs against what the case is now) and says so in the board's words.
+    /// </summary>
+    private static async Task<MoveOutcome> OutcomeAsync(string number, MoveContext context, CaseOperationResult result)
     {
-        try
+        switch (result.Outcome)
         {
-            await run(input);
-            return null;
+            case CaseOperationOutcome.Conflict:
+                await context.ReloadAsync();
+                return new MoveOutcome(MoveOutcomeKind.Conflict, BoardLabels.Conflict(number));
+            case CaseOperationOutcome.Refused:
+                return new MoveOutcome(MoveOutcomeKind.Refused, result.Message);
+            default:
+                return MoveOutcome.Done;
         }
-        catch (ConcurrencyConflictException)
-        {
-            // The board re-reads the case, so a second try runs against what the case is now.
-            await context.ReloadAsync();
-            return BoardLabels.Conflict(number);
-        }
-        catch (DomainException ex)
-        {
-            return ex.Message;
-        }
-    };
+    }
 
     private async Task<MoveOutcome> ShowAsync<TDialog>(DialogParameters parameters, string title)
         where TDialog : IComponent

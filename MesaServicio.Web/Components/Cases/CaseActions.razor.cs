@@ -1,6 +1,5 @@
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
-using MesaServicio.Core.Common;
 using MesaServicio.Core.Security;
 using MesaServicio.Core.Sla;
 using MesaServicio.Web.Components.Cases.Dialogs;
@@ -19,7 +18,7 @@ public partial class CaseActions
     private bool _busy;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
+    private CaseOperationRunner Operations { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -93,24 +92,6 @@ public partial class CaseActions
     private bool Offers(CaseOperation operation) =>
         CaseLifecycle.Allows(operation, Case.Status) && Case.AllowedOperations.Contains(CaseAccess.PermissionFor(operation));
 
-    /// <summary>Runs a use case; null when it went through, otherwise the Spanish message of the refusal.</summary>
-    public static async Task<string?> RunAsync(Func<Task> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (DomainException ex)
-        {
-            return ex.Message;
-        }
-    }
-
-    private T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
-
     private async Task RunActionAsync(ActionButton action)
     {
         _busy = true;
@@ -120,43 +101,42 @@ public partial class CaseActions
         var ok = action.Operation switch
         {
             _ when action.ExtendLegalTerm => await ExtendLegalTermAsync(number, version),
-            CaseOperation.Assign when action.Take => await DirectAsync(() => Get<TakeCase>().HandleAsync(new(number, version), User, default)),
+            CaseOperation.Assign when action.Take => await DirectAsync(() => Operations.TakeAsync(number, version, User)),
             CaseOperation.Assign => await DialogAsync<AssignDialog>(action.Label, new DialogParameters<AssignDialog>
             {
                 { d => d.Number, number },
                 { d => d.User, User },
                 { d => d.Reassign, Case.AssigneeId is not null },
-                { d => d.Submit, (person, group, reason) => RunAsync(() => Get<AssignCase>().HandleAsync(new(number, version, person, group, reason), User, default)) },
+                { d => d.Submit, (person, group, reason) => RefusalAsync(() => Operations.AssignAsync(number, version, person, group, reason, User)) },
             }),
-            CaseOperation.Analyse => await DirectAsync(() => Get<AnalyseCase>().HandleAsync(new(number, version), User, default)),
-            CaseOperation.Attend => await DirectAsync(() => Get<AttendCase>().HandleAsync(new(number, version), User, default)),
-            CaseOperation.Resume => await DirectAsync(() => Get<ResumeCase>().HandleAsync(new(number, version, null), User, default)),
+            CaseOperation.Analyse => await DirectAsync(() => Operations.AnalyseAsync(number, version, User)),
+            CaseOperation.Attend => await DirectAsync(() => Operations.AttendAsync(number, version, User)),
+            CaseOperation.Resume => await DirectAsync(() => Operations.ResumeAsync(number, version, User)),
             CaseOperation.Resolve => await TextAsync("Resolver el caso " + number, "Solución o acciones realizadas (el usuario las verá)",
                 "Para resolver el caso registre la solución o las acciones realizadas.", "Resolver",
-                text => Get<ResolveCase>().HandleAsync(new(number, version, text), User, default)),
+                text => Operations.ResolveAsync(number, version, text, User)),
             CaseOperation.WaitOnRequester => await TextAsync("Pedir información al usuario", "¿Qué necesita del usuario solicitante?",
                 "Escriba qué necesita del usuario solicitante.", "Enviar y esperar",
-                text => Get<WaitOnRequester>().HandleAsync(new(number, version, text), User, default),
+                text => Operations.WaitOnRequesterAsync(number, version, text, User),
                 "El tiempo de solución se detiene hasta que el usuario responda."),
             CaseOperation.Reopen => await TextAsync("Ampliar la solución", "Cómo se ampliará la solución",
                 "Para reabrir el caso escriba cómo se ampliará la solución.", "Reabrir",
-                text => Get<ReopenCase>().HandleAsync(new(number, version, text), User, default)),
+                text => Operations.ReopenAsync(number, version, text, User)),
             CaseOperation.CloseAfterNovedad => await TextAsync(action.Label, action.Outcome == CloseOutcome.NewCaseRequired
                     ? "Nota para el usuario: qué debe pedir en el caso nuevo y por qué"
                     : "Nota para el usuario: por qué no hay otra solución",
                 "Escriba la nota de cierre para el usuario solicitante.", "Cerrar el caso",
-                text => Get<CloseCase>().HandleAsync(new(number, version, action.Outcome!.Value, text), User, default)),
+                text => Operations.CloseAsync(number, version, action.Outcome!.Value, text, User)),
             CaseOperation.Reject => await DialogAsync<RejectDialog>("Rechazar", new DialogParameters<RejectDialog>
             {
                 { d => d.Number, number },
-                { d => d.Submit, input => RunAsync(() => Get<RejectCase>().HandleAsync(new(number, version, input.Reason, input.Text, input.DuplicateOfNumber), User, default)) },
+                { d => d.Submit, input => RefusalAsync(() => Operations.RejectAsync(number, version, input, User)) },
             }),
             CaseOperation.Escalate => await DialogAsync<EscalateDialog>("Escalar", new DialogParameters<EscalateDialog>
             {
                 { d => d.Number, number },
                 { d => d.User, User },
-                { d => d.Submit, input => RunAsync(() => Get<EscalateCase>().HandleAsync(
-                    new(number, version, input.Kind, input.NewAssigneeId, input.TargetCategoryId, input.Reason, input.PublicNote), User, default)) },
+                { d => d.Submit, input => RefusalAsync(() => Operations.EscalateAsync(number, version, input, User)) },
             }),
             _ => false,
         };
@@ -182,17 +162,21 @@ public partial class CaseActions
             { d => d.MaxDays, maxDays },
             { d => d.PersonalData, LegalTermClock.IsPersonalData(legal.Modality) },
             { d => d.Calendar, calendar },
-            { d => d.Submit, input => RunAsync(() => Get<ExtendLegalTerm>().HandleAsync(new(number, version, input.NewLastDay, input.Reason), User, default)) },
+            { d => d.Submit, input => RefusalAsync(() => Operations.ExtendLegalTermAsync(number, version, input, User)) },
         });
     }
 
-    private async Task<bool> DirectAsync(Func<Task> action)
+    private async Task<bool> DirectAsync(Func<Task<CaseOperationResult>> action)
     {
-        _error = await RunAsync(action);
+        _error = (await action()).Message;
         return _error is null;
     }
 
-    private async Task<bool> TextAsync(string title, string label, string requiredError, string confirm, Func<string, Task> action, string? explanation = null) =>
+    /// <summary>A dialog's submit: null on success, else the refusal's Spanish text (the dialog stays open with what was typed).</summary>
+    private static async Task<string?> RefusalAsync(Func<Task<CaseOperationResult>> action) => (await action()).Message;
+
+    private async Task<bool> TextAsync(
+        string title, string label, string requiredError, string confirm, Func<string, Task<CaseOperationResult>> action, string? explanation = null) =>
         await DialogAsync<TextActionDialog>(title, new DialogParameters<TextActionDialog>
         {
             { d => d.Title, title },
@@ -200,7 +184,7 @@ public partial class CaseActions
             { d => d.RequiredError, requiredError },
             { d => d.ConfirmText, confirm },
             { d => d.Explanation, explanation },
-            { d => d.Submit, text => RunAsync(() => action(text)) },
+            { d => d.Submit, text => RefusalAsync(() => action(text)) },
         });
 
     private async Task<bool> DialogAsync<TDialog>(string title, DialogParameters<TDialog> parameters)

@@ -20,5 +20,6 @@ public sealed class RegistrationNotes
 public static class CasePagesSetup
 {
     public static IServiceCollection AddMesaCasePages(this IServiceCollection services) =>
-        services.AddScoped<RegistrationNotes>();
+        services.AddScoped<RegistrationNotes>()
+            .AddScoped<CaseOperationRunner>();
 }
