@@ -1,9 +1,11 @@
+using Bunit;
 using MesaServicio.Core.Board;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.People;
 using MesaServicio.Core.Security;
 using MesaServicio.Web.Components.Board;
 using MesaServicio.Web.Components.Cases;
+using MesaServicio.Web.Components.Cases.Dialogs;
 using static MesaServicio.Core.Persistence.SeedData;
 
 namespace MesaServicio.Tests.Board;
@@ -54,6 +56,29 @@ public sealed class CaseOperationRunnerTests : BoardTestContext
 
         outcome.Should().Be(new MoveOutcome(MoveOutcomeKind.Conflict, BoardLabels.Conflict(card.Number)));
         reloads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_escalation_from_the_board_passes_the_note_for_the_requester_on_as_the_case_page_does()
+    {
+        var providers = RenderProviders();
+        var card = await CardAsync(await FileAsync("Correo electrónico institucional", "No abre el correo"));
+        var assignee = await AssigneeAsync(card.Number);
+
+        var move = providers.Dialogs.InvokeAsync(() => Get<BoardMoveRunner>().RunAsync(card, BoardMove.Escalate, Context(assignee)));
+        providers.Dialogs.WaitForAssertion(() => providers.Dialogs.FindComponents<EscalateDialog>().Should().ContainSingle());
+        var dialog = providers.Dialogs.FindComponent<EscalateDialog>();
+        var refusal = await providers.Dialogs.InvokeAsync(() => dialog.Instance.Submit(new EscalateInput(
+            EscalationKind.NextLevel, DemoPeople.Level2Agent, null, "Requiere revisar el servidor de correo.",
+            "Su caso pasó al equipo de segundo nivel, que revisará el servidor de correo.")));
+
+        refusal.Should().BeNull();
+        await using var db = await Get<Microsoft.EntityFrameworkCore.IDbContextFactory<MesaServicio.Core.Persistence.MesaDbContext>>().CreateDbContextAsync();
+        var id = (await LoadAsync(card.Number)).Id;
+        var said = db.CaseComments.Where(m => m.CaseId == id && m.Kind == CaseMessageKind.Escalation).ToList();
+        said.Should().ContainSingle().Which.Text.Should().Be("Su caso pasó al equipo de segundo nivel, que revisará el servidor de correo.");
+        said[0].IsInternal.Should().BeFalse("the requester reads it in her conversation");
+        _ = move;
     }
 
     private static MoveContext Context(CurrentUser user, Action? reloaded = null) => new(user, _ => null, () =>

@@ -103,8 +103,8 @@ public sealed class BoardMoveRunner(IDialogService dialogs, CaseOperationRunner 
                     { x => x.Number, number },
                     { x => x.User, user },
                     { x => x.Submit, Guarded<EscalateInput>(number, context, input =>
-                        // As before the shared runner, the board does not pass the note for the requester on (reported, not changed here).
-                        operations.EscalateAsync(number, Version(), input with { PublicNote = null }, user)) },
+                        // The note for the requester goes on as from the case page: she is told why her case changed hands.
+                        operations.EscalateAsync(number, Version(), input, user)) },
                 }, $"Escalar el caso {number}");
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move, null);
