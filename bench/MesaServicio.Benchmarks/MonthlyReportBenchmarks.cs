@@ -164,6 +164,7 @@ public class MonthlyReportBenchmarks
             "Id", "Number", "Kind", "CategoryId", "Subject", "Description", "Impact", "Urgency", "Priority", "Channel", "RequesterId",
             "Status", "Level", "AssigneeId", "ReceivedAt", "FirstActionAt", "ResolvedAt", "RejectedAt", "ClosedAt", "RejectionReason",
             "CloseOutcome", "AttendDueAt", "AttendTarget", "ResolveBaseDueAt", "ResolveTarget", "PausedBusinessTime", "PausedSince", "Version",
+            "BoardColumn", "BoardDueAt", "SurveyRound",
         ];
         insertCase.CommandText = $"INSERT INTO Cases ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
         var p = columns.ToDictionary(c => c, c => insertCase.Parameters.Add(new SqliteParameter("$" + c, null)));
@@ -278,6 +279,11 @@ public class MonthlyReportBenchmarks
             p["PausedBusinessTime"].Value = paused.Ticks;
             p["PausedSince"].Value = Ticks(pausedSince);
             p["Version"].Value = 3;
+
+            // What Case keeps for the board (its column and sort key) and the survey's round, as the domain would set them.
+            p["BoardColumn"].Value = status == CaseStatus.Closed ? DBNull.Value : (int)MesaServicio.Core.Board.BoardColumns.Of(status);
+            p["BoardDueAt"].Value = (resolveDue ?? attendDue ?? at).UtcTicks;
+            p["SurveyRound"].Value = resolved is null ? 0 : 1;
             insertCase.ExecuteNonQuery();
 
             History(id, at, null, CaseAction.Registered, "Portal");
