@@ -11,7 +11,7 @@ namespace MesaServicio.Core.Notifications;
 /// Who hears of a case's change, and how (PRODUCT.md, "Talking with people"). The requester: her case registered, a
 /// question (with a signed answer link when she has no account), a message, an escalation, the decision on her novedad.
 /// Staff: a case assigned or escalated to them, the requester's answer, a case nobody could be given. The solution and
-/// the rejection reach the requester with the survey's invitation (<see cref="SurveySweep"/>). Nobody is told of their
+/// the rejection reach the requester with the survey's invitation (<see cref="Surveys.SurveyInvitationSweep"/>). Nobody is told of their
 /// own action. Each notice's key names its event and recipient: the database refuses it twice. The notices are added to
 /// the change's own context: they commit with it or not at all.
 /// </summary>

@@ -3,6 +3,7 @@ using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
+using MesaServicio.Core.TimedWork;
 using Microsoft.EntityFrameworkCore;
 
 namespace MesaServicio.Core.Sla;
@@ -83,20 +84,17 @@ public sealed partial class SlaSweep
     {
         var now = time.GetUtcNow();
         var queued = new List<PortalNotification>();
-        string number;
-        try
+        var number = "";
+        StepOutcome outcome;
+        await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            var strategy = db.Database.CreateExecutionStrategy();
-            var raised = await strategy.ExecuteAsync(async () =>
+            outcome = await ExactlyOnce.RunAsync(db, async ct =>
             {
-                db.ChangeTracker.Clear();
                 queued.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-                var row = await LegalCandidates(db, caseId).SingleOrDefaultAsync(CancellationToken.None).ConfigureAwait(false);
+                var row = await LegalCandidates(db, caseId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
                 if (row is null || !DueLegal(row, calendar, now).Contains(threshold))
                 {
-                    return (string?)null;
+                    return StepOutcome.NothingToDo;
                 }
 
                 var staff = await Recipients.AssigneeAndLeadAsync(db, row.AssigneeId, row.CategoryId, CancellationToken.None).ConfigureAwait(false);
@@ -120,27 +118,22 @@ public sealed partial class SlaSweep
                     }
                 }
 
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return row.Number;
-            }).ConfigureAwait(false);
-            if (raised is null)
-            {
-                return false;
-            }
-
-            number = raised;
-        }
-        catch (DbUpdateException)
-        {
+                number = row.Number;
+                return StepOutcome.Done;
+            },
             // Another instance raised the same alert first: its alert stands.
-            if (await AlertExistsAsync(caseId, SlaTargetKind.LegalTerm, threshold).ConfigureAwait(false))
-            {
-                LogAlreadyRaised(logger, caseId, SlaTargetKind.LegalTerm, threshold);
-                return false;
-            }
+            recordedElsewhere: () => AlertExistsAsync(caseId, SlaTargetKind.LegalTerm, threshold),
+            CancellationToken.None).ConfigureAwait(false);
+        }
 
-            throw;
+        if (outcome == StepOutcome.DoneElsewhere)
+        {
+            LogAlreadyRaised(logger, caseId, SlaTargetKind.LegalTerm, threshold);
+        }
+
+        if (outcome != StepOutcome.Done)
+        {
+            return false;
         }
 
         LogAlert(logger, number, SlaTargetKind.LegalTerm, threshold);

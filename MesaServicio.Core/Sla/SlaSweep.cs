@@ -134,20 +134,17 @@ public sealed partial class SlaSweep(
     {
         var now = time.GetUtcNow();
         var queued = new List<PortalNotification>();
-        string number;
-        try
+        var number = "";
+        StepOutcome outcome;
+        await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            var strategy = db.Database.CreateExecutionStrategy();
-            var raised = await strategy.ExecuteAsync(async () =>
+            outcome = await ExactlyOnce.RunAsync(db, async ct =>
             {
-                db.ChangeTracker.Clear();
                 queued.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-                var row = await Candidates(db, caseId).SingleOrDefaultAsync(CancellationToken.None).ConfigureAwait(false);
+                var row = await Candidates(db, caseId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
                 if (row is null || !Due(row, calendar, now).Contains((target, threshold)))
                 {
-                    return (string?)null;
+                    return StepOutcome.NothingToDo;
                 }
 
                 var recipients = threshold == SlaThreshold.AtRisk
@@ -169,27 +166,22 @@ public sealed partial class SlaSweep(
                     }
                 }
 
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return row.Number;
-            }).ConfigureAwait(false);
-            if (raised is null)
-            {
-                return false;
-            }
-
-            number = raised;
-        }
-        catch (DbUpdateException)
-        {
+                number = row.Number;
+                return StepOutcome.Done;
+            },
             // Another instance raised the same (case, clock, threshold) first: its alert stands.
-            if (await AlertExistsAsync(caseId, target, threshold).ConfigureAwait(false))
-            {
-                LogAlreadyRaised(logger, caseId, target, threshold);
-                return false;
-            }
+            recordedElsewhere: () => AlertExistsAsync(caseId, target, threshold),
+            CancellationToken.None).ConfigureAwait(false);
+        }
 
-            throw;
+        if (outcome == StepOutcome.DoneElsewhere)
+        {
+            LogAlreadyRaised(logger, caseId, target, threshold);
+        }
+
+        if (outcome != StepOutcome.Done)
+        {
+            return false;
         }
 
         LogAlert(logger, number, target, threshold);

@@ -11,8 +11,13 @@ public static class SurveysRegistration
         services.AddSingleton<AnswerSurvey>();
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<ListPendingSurveys>();
-        services.AddSingleton<SurveySweep>();
-        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveySweep>());
+        // The survey window's three steps, each its own timed work (invite, then remind, then close).
+        services.AddSingleton<SurveyInvitationSweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveyInvitationSweep>());
+        services.AddSingleton<SurveyReminderSweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveyReminderSweep>());
+        services.AddSingleton<SurveyClosingSweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<SurveyClosingSweep>());
 
         // Answering the desk's questions: the link for requesters without an account, and the reminder.
         services.AddSingleton<Answers.AnswerLinks>();

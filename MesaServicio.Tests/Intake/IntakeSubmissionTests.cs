@@ -344,7 +344,7 @@ public sealed class IntakeSubmissionTests(IntakeDesk desk)
         await Portal.Services.GetRequiredService<AttendCase>().HandleAsync(new AttendCaseCommand(number, null), agent, default);
         await Portal.Services.GetRequiredService<ResolveCase>().HandleAsync(new ResolveCaseCommand(number, null, "Listo."), agent, default);
 
-        await Portal.Services.GetRequiredService<SurveySweep>().RunAsync(default);
+        await Portal.Services.GetRequiredService<SurveyInvitationSweep>().RunAsync(default);
 
         var c = await Portal.CaseAsync(number);
         await using var db = Portal.NewContext();

@@ -98,14 +98,14 @@ public sealed class CaseNoticeKindsTests
         await host.Get<RejectCase>().HandleAsync(new(rejected.Number, null, RejectionReason.OutOfScope, "La renovación de equipos la tramita Recursos Físicos.", null),
             rejecter, default);
 
-        await host.Get<SurveySweep>().RunAsync(default);
+        await host.Get<SurveyInvitationSweep>().RunAsync(default);
         var mails = await MailsAsync(host, MessageKind.SurveyInvitation);
         mails.Should().HaveCount(2);
         mails.Single(m => m.Subject!.Contains(resolved, StringComparison.Ordinal)).Subject.Should().Be($"Caso {resolved}: registramos la solución; cuéntenos cómo le fue");
         mails.Single(m => m.Subject!.Contains(rejected.Number, StringComparison.Ordinal)).Subject.Should().Be($"Caso {rejected.Number}: su caso fue rechazado; lea los motivos");
         var portal = await NoticesAsync(host, MessageKind.SurveyInvitation);
         portal.Should().Contain(n => n.Text.StartsWith($"Su caso {rejected.Number} fue rechazado", StringComparison.Ordinal));
-        (await host.Get<SurveySweep>().RunAsync(default)).Should().Be(0);
+        (await host.Get<SurveyInvitationSweep>().RunAsync(default)).Should().Be(0);
         (await MailsAsync(host, MessageKind.SurveyInvitation)).Should().HaveCount(2, "once per round");
     }
 

@@ -48,7 +48,12 @@ internal static partial class SurveyScenario
         return id;
     }
 
-    public static Task<int> SweepAsync(CoreHost host) => host.Get<SurveySweep>().RunAsync(default);
+    /// <summary>The survey window's three steps in the order the timed-work loop runs them; how many things they did.</summary>
+    public static Task<int> SweepAsync(CoreHost host) =>
+        SweepAsync(host.Get<SurveyInvitationSweep>(), host.Get<SurveyReminderSweep>(), host.Get<SurveyClosingSweep>());
+
+    public static async Task<int> SweepAsync(SurveyInvitationSweep invite, SurveyReminderSweep remind, SurveyClosingSweep close) =>
+        await invite.RunAsync(default) + await remind.RunAsync(default) + await close.RunAsync(default);
 
     /// <summary>The case's e-mails of <paramref name="kind"/>; without one, those of the survey window (not the registration's).</summary>
     public static async Task<List<OutboxMessage>> MailsAsync(CoreHost host, Guid caseId, MessageKind? kind = null)

@@ -223,18 +223,18 @@ public class SurveySweepTests
         }
 
         await using var other = SecondCoreInstance.Of(host);
-        var here = host.Get<SurveySweep>();
-        var there = other.Get<SurveySweep>();
+        Task<int> Here() => SweepAsync(host);
+        Task<int> There() => SweepAsync(other.Get<SurveyInvitationSweep>(), other.Get<SurveyReminderSweep>(), other.Get<SurveyClosingSweep>());
 
-        var invited = await Task.WhenAll(here.RunAsync(default), there.RunAsync(default), here.RunAsync(default), there.RunAsync(default));
+        var invited = await Task.WhenAll(Here(), There(), Here(), There());
         invited.Sum().Should().Be(cases.Count, "each case is invited by exactly one of the runs");
 
         host.Time.SetUtcNow(Mar(26, 8, 30));
-        var reminded = await Task.WhenAll(here.RunAsync(default), there.RunAsync(default), here.RunAsync(default), there.RunAsync(default));
+        var reminded = await Task.WhenAll(Here(), There(), Here(), There());
         reminded.Sum().Should().Be(cases.Count);
 
         host.Time.SetUtcNow(WindowEnd.AddMinutes(1));
-        var closedRuns = await Task.WhenAll(here.RunAsync(default), there.RunAsync(default), here.RunAsync(default), there.RunAsync(default));
+        var closedRuns = await Task.WhenAll(Here(), There(), Here(), There());
         closedRuns.Sum().Should().Be(cases.Count);
 
         foreach (var c in cases)
@@ -256,13 +256,13 @@ public class SurveySweepTests
     public void Reminder_time_is_the_last_business_day_from_its_opening_until_the_end()
     {
         var calendar = CaseBuilder.ColombianCalendar;
-        SurveySweep.IsReminderTime(calendar, Mar(26, 7, 59), WindowEnd).Should().BeFalse();
-        SurveySweep.IsReminderTime(calendar, Mar(26, 8), WindowEnd).Should().BeTrue();
-        SurveySweep.IsReminderTime(calendar, Mar(26, 16, 59, 59), WindowEnd).Should().BeTrue();
-        SurveySweep.IsReminderTime(calendar, WindowEnd, WindowEnd).Should().BeFalse();
-        SurveySweep.IsReminderTime(calendar, Mar(25, 16), WindowEnd).Should().BeFalse();
+        SurveyReminderSweep.IsReminderTime(calendar, Mar(26, 7, 59), WindowEnd).Should().BeFalse();
+        SurveyReminderSweep.IsReminderTime(calendar, Mar(26, 8), WindowEnd).Should().BeTrue();
+        SurveyReminderSweep.IsReminderTime(calendar, Mar(26, 16, 59, 59), WindowEnd).Should().BeTrue();
+        SurveyReminderSweep.IsReminderTime(calendar, WindowEnd, WindowEnd).Should().BeFalse();
+        SurveyReminderSweep.IsReminderTime(calendar, Mar(25, 16), WindowEnd).Should().BeFalse();
 
         // 21:00 on Wednesday in Bogotá is already Thursday in UTC: the local day is what counts.
-        SurveySweep.IsReminderTime(calendar, Mar(25, 21), WindowEnd).Should().BeFalse();
+        SurveyReminderSweep.IsReminderTime(calendar, Mar(25, 21), WindowEnd).Should().BeFalse();
     }
 }

@@ -149,11 +149,15 @@ public class TimedWorkServiceTests
 
         var pieces = host.Get<TimedWorkRunner>().Pieces;
         pieces.Should().BeInAscendingOrder(p => p.Order);
-        pieces.Should().ContainSingle(p => p is SurveySweep).Which.Order.Should().Be(10);
+        pieces.Where(p => p is SurveyInvitationSweep or SurveyReminderSweep or SurveyClosingSweep)
+            .Select(p => p.Name).Should().Equal(
+                [nameof(SurveyInvitationSweep), nameof(SurveyReminderSweep), nameof(SurveyClosingSweep)], "invite, then remind, then close");
         pieces.Should().ContainSingle(p => p is SlaSweep).Which.Order.Should().Be(20);
-        pieces.Where(p => p is SurveySweep or SlaSweep).Should().OnlyContain(p => p.Order < 100, "they queue e-mail before the outbox sends it");
+        pieces.Where(p => p is SurveyInvitationSweep or SurveyReminderSweep or SurveyClosingSweep or SlaSweep)
+            .Should().OnlyContain(p => p.Order < 100, "they queue e-mail before the outbox sends it");
         host.Get<IEnumerable<IHostedService>>().Should().ContainSingle(s => s is TimedWorkService);
-        host.Get<SurveySweep>().Should().BeSameAs(pieces.OfType<SurveySweep>().Single());
+        host.Get<SurveyInvitationSweep>().Should().BeSameAs(pieces.OfType<SurveyInvitationSweep>().Single());
+        host.Get<SurveyClosingSweep>().Should().BeSameAs(pieces.OfType<SurveyClosingSweep>().Single());
         if (Directory.Exists(mailFolder))
         {
             Directory.Delete(mailFolder, recursive: true);
