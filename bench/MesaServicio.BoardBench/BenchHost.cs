@@ -42,7 +42,12 @@ internal static class BenchDatabase
     {
         var templates = Path.Combine(Path.GetTempPath(), "mesa-bench-templates");
         Directory.CreateDirectory(templates);
-        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-v3.db"));
+        // Keyed by the schema (the last migration's id): a template of another schema is never copied in.
+        var schema = typeof(MesaDbContext).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
+                .OfType<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().FirstOrDefault()?.Id)
+            .OfType<string>().Max(StringComparer.Ordinal);
+        var template = Path.Combine(templates, string.Create(CultureInfo.InvariantCulture, $"board-{cases}-{Probes}-{schema}-v3.db"));
         if (!File.Exists(template))
         {
             var building = template + ".building";
