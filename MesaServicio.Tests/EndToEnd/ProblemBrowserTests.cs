@@ -65,6 +65,20 @@ public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, Brows
         await Expect(lead.Page.GetByTestId("estado-problema")).ToHaveTextAsync("Error conocido", new() { Timeout = PageTimeout });
         await ShotsAndAxeAsync(lead.Page, "problema-error-conocido");
         await GuideShotAsync(lead.Page, "problema-error-conocido.png");
+
+        // A comment with a file (the server's log): kept with the comment, linked, downloaded by those who see the problem.
+        await lead.Page.Locator("#comentario-problema").FillAsync("Adjunto el registro del servidor de correo.");
+        await lead.Page.Locator("input[type='file']").SetInputFilesAsync(WriteSamplePdf("registro-servidor.pdf"));
+        await Expect(lead.Page.GetByLabel("Archivos para adjuntar")).ToContainTextAsync("registro-servidor.pdf");
+        await lead.Page.Locator("#comentar-problema").ClickAsync();
+        var file = lead.Page.GetByRole(AriaRole.Link, new() { Name = "registro-servidor.pdf" });
+        await Expect(file).ToBeVisibleAsync(new() { Timeout = PageTimeout });
+        await Expect(lead.Page.GetByTestId("historial-problema")).ToContainTextAsync("Comentó y adjuntó un archivo");
+        await ShotsAndAxeAsync(lead.Page, "problema-comentario-archivo");
+        var download = await lead.Page.Context.APIRequest.GetAsync(await file.GetAttributeAsync("href") ?? "");
+        download.Status.Should().Be(200);
+        download.Headers["content-disposition"].Should().StartWith("attachment");
+        (await download.BodyAsync()).Should().StartWith("%PDF"u8.ToArray());
         await GotoAsync(lead.Page, "/problemas");
         await Expect(lead.Page.GetByTestId("tabla-problemas")).ToContainTextAsync(number);
         await ShotsAndAxeAsync(lead.Page, "problemas-lista");
