@@ -17,6 +17,7 @@ public sealed class ReconnectBrowserSuite : ICollectionFixture<BrowserFixture>
 /// this test is its own process (it is stopped here), not the shared one.
 /// </summary>
 [Collection(ReconnectBrowserSuite.Name)]
+[Trait("Pass", "Once")]
 public sealed class ReconnectBrowserTests(BrowserFixture browser)
 {
     [Fact]
