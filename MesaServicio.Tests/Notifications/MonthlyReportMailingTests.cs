@@ -33,7 +33,7 @@ public sealed class MonthlyReportMailingTests
         queued.Select(m => (m.DedupKey, m.ToAddress)).Should().BeEquivalentTo(
         [
             ($"monthly-report:2026-10:{SeedData.DemoPeople.Coordinator:N}", "beatriz.cardenas@entidad.gov.co"),
-            ($"monthly-report:2026-10:{SecondCoordinator:N}", "carlos.perez@entidad.gov.co"),
+            ($"monthly-report:2026-10:{SecondCoordinator:N}", "carlos.andres.perez@entidad.gov.co"),
         ], "one message per active coordinator; the inactive one gets none");
         foreach (var message in queued)
         {
@@ -102,8 +102,8 @@ public sealed class MonthlyReportMailingTests
     private static async Task AddCoordinatorsAsync(CoreHost host)
     {
         await using var db = host.NewContext();
-        db.People.Add(new Person(SecondCoordinator, "Carlos Andrés Pérez", "carlos.perez@entidad.gov.co", "OTIC", PersonRoles.Coordinator));
-        var former = new Person(Guid.NewGuid(), "Marta Lucía Gómez", "marta.gomez@entidad.gov.co", "OTIC", PersonRoles.Coordinator);
+        db.People.Add(new Person(SecondCoordinator, "Carlos Andrés Pérez", "carlos.andres.perez@entidad.gov.co", "OTIC", PersonRoles.Coordinator));
+        var former = new Person(Guid.NewGuid(), "Marta Lucía Gómez", "marta.lucia.gomez@entidad.gov.co", "OTIC", PersonRoles.Coordinator);
         former.Deactivate();
         db.People.Add(former);
         await db.SaveChangesAsync();
