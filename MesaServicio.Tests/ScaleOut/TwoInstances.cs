@@ -71,6 +71,9 @@ internal sealed class TwoInstances : IAsyncDisposable
             ["Attachments:StoragePath"] = Path.Combine(folder, "adjuntos"),
             ["Email:Folder"] = Path.Combine(folder, "correo"),
             ["Logging:Format"] = "Json",
+
+            // The intake's limits are shared by the instances (Redis); these tests send more than a minute's 60 from one client.
+            ["Intake:RateLimit:PermitsPerMinute"] = "10000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
