@@ -66,9 +66,19 @@ public sealed class ProblemBrowserTests(ProblemBrowserTests.Portal portal, Brows
         await ShotsAndAxeAsync(lead.Page, "problema-error-conocido");
         await GuideShotAsync(lead.Page, "problema-error-conocido.png");
 
-        // A comment with a file (the server's log): kept with the comment, linked, downloaded by those who see the problem.
+        // A file that is not what its name says is refused beside the comment box, and what was typed stays.
+        var fake = Path.Combine(Directory.CreateTempSubdirectory("mesa-e2e-falso-").FullName, "falso.pdf");
+        await File.WriteAllTextAsync(fake, "Esto no es un PDF.");
         await lead.Page.Locator("#comentario-problema").FillAsync("Adjunto el registro del servidor de correo.");
-        await lead.Page.Locator("input[type='file']").SetInputFilesAsync(WriteSamplePdf("registro-servidor.pdf"));
+        await lead.Page.Locator("input[type='file']").SetInputFilesAsync(fake);
+        await lead.Page.Locator("#comentar-problema").ClickAsync();
+        await Expect(lead.Page.GetByTestId("error-comentario")).ToContainTextAsync("falso.pdf", new() { Timeout = PageTimeout });
+        await Expect(lead.Page.Locator("#comentario-problema")).ToHaveValueAsync("Adjunto el registro del servidor de correo.");
+        await lead.Page.GetByRole(AriaRole.Button, new() { Name = "Quitar falso.pdf" }).ClickAsync();
+
+        // A comment with a file (the server's log): kept with the comment, linked, downloaded by those who see the problem.
+        // MudFileUpload adds a fresh input after each choice: the last one takes the next.
+        await lead.Page.Locator("input[type='file']").Last.SetInputFilesAsync(WriteSamplePdf("registro-servidor.pdf"));
         await Expect(lead.Page.GetByLabel("Archivos para adjuntar")).ToContainTextAsync("registro-servidor.pdf");
         await lead.Page.Locator("#comentar-problema").ClickAsync();
         var file = lead.Page.GetByRole(AriaRole.Link, new() { Name = "registro-servidor.pdf" });

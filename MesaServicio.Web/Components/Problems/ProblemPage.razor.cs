@@ -24,6 +24,7 @@ public sealed partial class ProblemPage
     private string? _unlinkReason;
     private string? _comment;
     private Cases.AttachmentInput? _files;
+    private string? _commentError;
     private IReadOnlyList<ProblemResponsibleOption> _people = [];
     private readonly EditForm _edit = new();
     private string? _loadedNumber;
@@ -198,9 +199,11 @@ public sealed partial class ProblemPage
     private async Task CommentAsync()
     {
         // The files are checked here first (type, size, count), then again with their content by Core; all or nothing.
+        // A refusal is said beside the comment box (the page's own alert is far above it on a phone); what was typed stays.
+        _commentError = null;
         if (_files?.Validate() is { } refused)
         {
-            _error = refused;
+            _commentError = refused;
             return;
         }
 
@@ -210,6 +213,11 @@ public sealed partial class ProblemPage
         {
             _comment = null;
             _files?.Clear();
+        }
+        else
+        {
+            _commentError = _error;
+            _error = null;
         }
     }
 
