@@ -55,8 +55,8 @@ public sealed record ArticleSource(string Kind, string Reference, Guid? CaseId =
 /// <summary>
 /// A knowledge-base article: a title and a Markdown body (<see cref="ArticleMarkdown"/> renders it safely), the service
 /// category it belongs to, its audience, its state, the staff member who owns it and the day it is to be reviewed. Its
-/// <see cref="SearchText"/> and <see cref="TitleText"/> are the folded, singular words the search matches
-/// (<see cref="KnowledgeText"/>), kept on every write so both engines search the same way. State changes consult
+/// <see cref="Words"/> are the folded, singular words the search matches (<see cref="KnowledgeText"/>), kept on every
+/// write so both engines search the same way. State changes consult
 /// <see cref="ArticleLifecycle"/>, refuse with a <see cref="DomainException"/>, and write a history line. Never deleted.
 /// </summary>
 public sealed class Article
@@ -65,13 +65,12 @@ public sealed class Article
     public const int BodyMaxLength = 20_000;
 
     private readonly List<ArticleHistoryEntry> _history = [];
+    private readonly List<ArticleWord> _words = [];
 
     private Article()
     {
         Title = "";
         Body = "";
-        SearchText = "";
-        TitleText = "";
     }
 
     public int Id { get; private set; }
@@ -102,11 +101,8 @@ public sealed class Article
 
     public Guid? SourceCaseId { get; private set; }
 
-    /// <summary>" word word … ": the folded singular words of the title and body, each once.</summary>
-    public string SearchText { get; private set; }
-
-    /// <summary>The same for the title alone (ranks a title match higher).</summary>
-    public string TitleText { get; private set; }
+    /// <summary>The folded singular words of the title and body, each once (loaded only to edit the article).</summary>
+    public IReadOnlyList<ArticleWord> Words => _words;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -276,8 +272,21 @@ public sealed class Article
         CategoryId = category;
         Audience = draft.Audience;
         ReviewOn = draft.ReviewOn;
-        TitleText = KnowledgeText.Index(title);
-        SearchText = KnowledgeText.Index(title + "\n" + body);
+        IndexWords();
+    }
+
+    /// <summary>Brings <see cref="Words"/> to the text's words, changing only the rows that differ.</summary>
+    private void IndexWords()
+    {
+        var wanted = KnowledgeText.Words(Title, Body);
+        _words.RemoveAll(w => !wanted.ContainsKey(w.Word));
+        foreach (var word in _words)
+        {
+            word.InTitle = wanted[word.Word];
+            wanted.Remove(word.Word);
+        }
+
+        _words.AddRange(wanted.Select(w => new ArticleWord(w.Key, w.Value)));
     }
 
     private void Record(ArticleHistoryKind kind, Guid actorId, DateTimeOffset at, string? from, string? to, string? detail) =>

@@ -14,8 +14,6 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Title).HasMaxLength(Article.TitleMaxLength).IsRequired();
         builder.Property(a => a.Body).HasMaxLength(Article.BodyMaxLength).IsRequired();
-        builder.Property(a => a.SearchText).IsRequired();
-        builder.Property(a => a.TitleText).HasMaxLength(Article.TitleMaxLength * 2).IsRequired();
         builder.Property(a => a.SourceKind).HasMaxLength(20);
         builder.Property(a => a.SourceReference).HasMaxLength(40);
         builder.Property(a => a.Version).IsConcurrencyToken();
@@ -25,12 +23,27 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne<Case>().WithMany().HasForeignKey(a => a.SourceCaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ArticleId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Words).WithOne().HasForeignKey(w => w.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Words).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Search and suggestions read published articles of an audience; the list, by state; the review sweep, by day.
         builder.HasIndex(a => new { a.Status, a.Audience, a.CategoryId });
         builder.HasIndex(a => a.ReviewOn);
         builder.HasIndex(a => a.OwnerId);
         builder.HasIndex(a => a.SourceCaseId);
+    }
+}
+
+internal sealed class ArticleWordConfiguration : IEntityTypeConfiguration<ArticleWord>
+{
+    public void Configure(EntityTypeBuilder<ArticleWord> builder)
+    {
+        builder.ToTable("ArticleWords");
+        builder.HasKey(w => new { w.ArticleId, w.Word });
+        builder.Property(w => w.Head).HasMaxLength(ArticleWord.HeadLength).IsRequired();
+
+        // The search reads words by their first letters and needs nothing else of the row (a covering index).
+        builder.HasIndex(w => new { w.Head, w.Word, w.ArticleId, w.InTitle });
     }
 }
 

@@ -28,7 +28,9 @@ public sealed class ArticleRunner(IDbContextFactory<MesaDbContext> contextFactor
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(act);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        // The words come along: an edit brings the word index to the new text.
+        var article = await db.Articles.Include(a => a.Words)
+            .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !KnowledgeAccess.Sees(user, article.Status, article.Audience))
         {
             throw NotFound(articleId);

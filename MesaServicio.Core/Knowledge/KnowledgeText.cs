@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text;
 using MesaServicio.Core.Common;
 
 namespace MesaServicio.Core.Knowledge;
@@ -7,9 +6,10 @@ namespace MesaServicio.Core.Knowledge;
 /// <summary>
 /// The knowledge base's search, the same on SQLite and PostgreSQL: every article keeps its words folded (lower case,
 /// no accents: "Contraseña" = "contrasena") and reduced to a light Spanish singular ("impresoras" → "impresora",
-/// "redes" → "red", "luces" → "luz") in a column written with the article (" w1 w2 … "); a query is reduced the same
-/// way and each of its words matches a stored word that begins with it (a plain substring test on " " + word, which both
-/// engines run alike). See docs/decisions/0025-knowledge-search.md.
+/// "redes" → "red", "luces" → "luz") as rows of a word index written with the article (<see cref="ArticleWord"/>); a
+/// query is reduced the same way and each of its words matches a stored word that begins with it. The index is read
+/// by the words' first letters (an equality on a B-tree), the rest of the prefix is checked on those rows, and the
+/// score is summed per article in SQL. See docs/decisions/0025-knowledge-search.md and 0037-knowledge-word-index.md.
 /// </summary>
 public static class KnowledgeText
 {
@@ -23,20 +23,21 @@ public static class KnowledgeText
             "the", "and", "les", "nos", "ella", "ellos", "ese", "esa", "eso", "otro", "otra", "ademas", "cual", "quien", "puedo", "debe"],
         StringComparer.Ordinal);
 
-    /// <summary>The stored form of a text: its distinct significant terms, each surrounded by spaces.</summary>
-    public static string Index(string? text)
+    /// <summary>The distinct significant words of an article, each with whether its title holds it.</summary>
+    public static Dictionary<string, bool> Words(string? title, string? body)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        var builder = new StringBuilder(" ");
-        foreach (var term in Terms(text, keepAll: true))
+        var words = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var term in Terms(title, keepAll: true))
         {
-            if (terms.Add(term))
-            {
-                builder.Append(term).Append(' ');
-            }
+            words[term] = true;
         }
 
-        return builder.ToString();
+        foreach (var term in Terms(body, keepAll: true))
+        {
+            words.TryAdd(term, false);
+        }
+
+        return words;
     }
 
     /// <summary>The significant terms of a query: folded, singular, stop words and words under 3 letters left out.</summary>
@@ -68,79 +69,74 @@ public static class KnowledgeText
     }
 
     /// <summary>
-    /// A filter "the article's words hold one beginning with any (or all) of the terms", and a
-    /// score (title matches weigh 3, others 1) for ranking, as expressions EF translates the same way on both engines.
+    /// Each article holding a word that begins with one of <paramref name="terms"/> (at least three letters each, as
+    /// <see cref="QueryTerms"/> gives them), with how many of the terms it holds and its score: for each term, 3 when
+    /// the title holds it, else 1. One grouped query both engines run alike; its words are read through the index on
+    /// their first letters.
     /// </summary>
-    public static Expression<Func<Article, bool>> Matches(IReadOnlyList<string> terms, bool all)
+    public static IQueryable<ArticleScore> Scores(IQueryable<ArticleWord> words, IReadOnlyList<string> terms)
     {
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(terms);
-        var article = Expression.Parameter(typeof(Article), "a");
-        Expression? body = null;
-        foreach (var term in terms)
+        if (terms.Count == 0 || terms.Any(t => t.Length < ArticleWord.HeadLength))
         {
-            var test = Contains(article, nameof(Article.SearchText), term);
-            body = body is null ? test : all ? Expression.AndAlso(body, test) : Expression.OrElse(body, test);
+            throw new ArgumentException("Every term needs at least three letters.", nameof(terms));
         }
 
-        return Expression.Lambda<Func<Article, bool>>(body ?? Expression.Constant(true), article);
-    }
-
-    /// <summary>The ranking score: for each term, 3 when the title holds it, else 1 when the body does.</summary>
-    public static Expression<Func<Article, int>> Score(IReadOnlyList<string> terms)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        var article = Expression.Parameter(typeof(Article), "a");
-        return Expression.Lambda<Func<Article, int>>(ScoreOf(article, terms), article);
-    }
-
-    /// <summary>An article projected with its score and how many of the terms it holds (for suggestions).</summary>
-    public static Expression<Func<Article, ArticleHit>> Ranked(IReadOnlyList<string> terms)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        Expression<Func<Article, int, int, ArticleHit>> template = (a, score, hits) => new ArticleHit
+        var word = Expression.Parameter(typeof(ArticleWord), "w");
+        Expression? filter = null;
+        foreach (var group in terms.GroupBy(ArticleWord.HeadOf, StringComparer.Ordinal))
         {
-            Id = a.Id,
-            Title = a.Title,
-            Audience = a.Audience,
-            CategoryId = a.CategoryId,
-            UpdatedAt = a.UpdatedAt,
-            Start = a.Body.Substring(0, 260),
-            Score = score,
-            Hits = hits,
-        };
-        var article = template.Parameters[0];
+            Expression? prefixes = null;
+            foreach (var term in group)
+            {
+                prefixes = prefixes is null ? StartsWith(word, term) : Expression.OrElse(prefixes, StartsWith(word, term));
+            }
+
+            var test = Expression.AndAlso(Expression.Equal(Expression.Property(word, nameof(ArticleWord.Head)), Parameter(group.Key)), prefixes!);
+            filter = filter is null ? test : Expression.OrElse(filter, test);
+        }
+
+        // Per article and term: MAX(CASE WHEN the word begins with the term THEN 1 (3 in the title) ELSE 0 END), summed.
+        var article = Expression.Parameter(typeof(IGrouping<int, ArticleWord>), "g");
         Expression hits = Expression.Constant(0);
+        Expression score = Expression.Constant(0);
         foreach (var term in terms)
         {
-            hits = Expression.Add(hits, Expression.Condition(Contains(article, nameof(Article.SearchText), term), Expression.Constant(1), Expression.Constant(0)));
+            hits = Expression.Add(hits, MaxOver(article, word, Expression.Condition(StartsWith(word, term), One, Zero)));
+            var weight = Expression.Condition(Expression.Property(word, nameof(ArticleWord.InTitle)), Expression.Constant(3), One);
+            score = Expression.Add(score, MaxOver(article, word, Expression.Condition(StartsWith(word, term), weight, Zero)));
         }
 
-        var body = new Replace(template.Parameters[1], ScoreOf(article, terms), template.Parameters[2], hits).Visit(template.Body);
-        return Expression.Lambda<Func<Article, ArticleHit>>(body, article);
+        var select = Expression.Lambda<Func<IGrouping<int, ArticleWord>, ArticleScore>>(
+            Expression.MemberInit(
+                Expression.New(typeof(ArticleScore)),
+                Expression.Bind(typeof(ArticleScore).GetProperty(nameof(ArticleScore.ArticleId))!, Expression.Property(article, nameof(IGrouping<int, ArticleWord>.Key))),
+                Expression.Bind(typeof(ArticleScore).GetProperty(nameof(ArticleScore.Hits))!, hits),
+                Expression.Bind(typeof(ArticleScore).GetProperty(nameof(ArticleScore.Score))!, score)),
+            article);
+        return words.Where(Expression.Lambda<Func<ArticleWord, bool>>(filter!, word)).GroupBy(w => w.ArticleId).Select(select);
     }
 
-    private static Expression ScoreOf(ParameterExpression article, IReadOnlyList<string> terms)
-    {
-        Expression body = Expression.Constant(0);
-        foreach (var term in terms)
-        {
-            body = Expression.Add(body, Expression.Condition(
-                Contains(article, nameof(Article.TitleText), term), Expression.Constant(3),
-                Expression.Condition(Contains(article, nameof(Article.SearchText), term), Expression.Constant(1), Expression.Constant(0))));
-        }
+    private static readonly ConstantExpression One = Expression.Constant(1);
+    private static readonly ConstantExpression Zero = Expression.Constant(0);
 
-        return body;
-    }
+    private static readonly System.Reflection.MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
 
-    private static MethodCallExpression Contains(ParameterExpression article, string column, string term)
-    {
-        // A captured value, not a literal: EF sends it as a parameter (one plan per shape, no SQL built from text).
-        var holder = new TermHolder(" " + term);
-        var value = Expression.Property(Expression.Constant(holder), nameof(TermHolder.Value));
-        return Expression.Call(Expression.Property(article, column), StringContains, value);
-    }
+    private static readonly System.Reflection.MethodInfo EnumerableMax = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Max) && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 1
+            && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType == typeof(Func<,>).MakeGenericType(m.GetGenericArguments()[0], typeof(int)))
+        .MakeGenericMethod(typeof(ArticleWord));
 
-    private static readonly System.Reflection.MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static MethodCallExpression MaxOver(ParameterExpression group, ParameterExpression word, Expression value) =>
+        Expression.Call(EnumerableMax, group, Expression.Lambda<Func<ArticleWord, int>>(value, word));
+
+    private static MethodCallExpression StartsWith(ParameterExpression word, string term) =>
+        Expression.Call(Expression.Property(word, nameof(ArticleWord.Word)), StringStartsWith, Parameter(term));
+
+    // A captured value, not a literal: EF sends it as a parameter (one plan per shape, no SQL built from text).
+    private static MemberExpression Parameter(string value) =>
+        Expression.Property(Expression.Constant(new TermHolder(value)), nameof(TermHolder.Value));
 
     private static IEnumerable<string> Terms(string? text, bool keepAll)
     {
@@ -160,36 +156,18 @@ public static class KnowledgeText
         }
     }
 
-    private sealed class Replace(ParameterExpression first, Expression firstBy, ParameterExpression second, Expression secondBy) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == first ? firstBy : node == second ? secondBy : base.VisitParameter(node);
-    }
-
     private sealed class TermHolder(string value)
     {
         public string Value { get; } = value;
     }
 }
 
-/// <summary>An article matched by a search, with its score (see <see cref="KnowledgeText.Ranked"/>).</summary>
-public sealed class ArticleHit
+/// <summary>An article matched by a search: how many of the query's terms it holds, and its score (see <see cref="KnowledgeText.Scores"/>).</summary>
+public sealed class ArticleScore
 {
-    public int Id { get; init; }
+    public int ArticleId { get; init; }
 
-    public string Title { get; init; } = "";
-
-    public ArticleAudience Audience { get; init; }
-
-    public int CategoryId { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>The beginning of the body, for an excerpt.</summary>
-    public string Start { get; init; } = "";
+    public int Hits { get; init; }
 
     public int Score { get; init; }
-
-    /// <summary>How many of the query's terms the article holds.</summary>
-    public int Hits { get; init; }
 }

@@ -53,16 +53,14 @@ public sealed partial class SearchArticles(IDbContextFactory<MesaDbContext> cont
         }
 
         var terms = KnowledgeText.QueryTerms(search.Query);
-        if (terms.Count > 0)
-        {
-            query = query.Where(KnowledgeText.Matches(terms, all: true));
-        }
-
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ordered = terms.Count > 0
-            ? query.OrderByDescending(KnowledgeText.Score(terms)).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id)
-            : query.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id);
-        var rows = await ordered.Skip((page - 1) * size).Take(size)
+        var ranked = terms.Count > 0
+            ? query.Join(KnowledgeText.Scores(db.ArticleWords, terms).Where(s => s.Hits == terms.Count), a => a.Id, s => s.ArticleId,
+                (a, s) => new Ranked { Article = a, Score = s.Score })
+            : query.Select(a => new Ranked { Article = a, Score = 0 });
+        var total = await ranked.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await ranked.OrderByDescending(r => r.Score).ThenByDescending(r => r.Article.UpdatedAt).ThenBy(r => r.Article.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(r => r.Article)
             .Select(a => new
             {
                 a.Id, a.Title, Category = db.Categories.Where(c => c.Id == a.CategoryId).Select(c => c.Name).First(), a.Audience, a.Status,
@@ -72,6 +70,13 @@ public sealed partial class SearchArticles(IDbContextFactory<MesaDbContext> cont
         return new ArticleResults(
             [.. rows.Select(r => new ArticleRow(r.Id, r.Title, r.Category, r.Audience, r.Status, r.UpdatedAt, r.ReviewOn, Excerpt(r.Start)))],
             total, page, size);
+    }
+
+    private sealed class Ranked
+    {
+        public Article Article { get; init; } = default!;
+
+        public int Score { get; init; }
     }
 
     /// <summary>The articles within the user's reach.</summary>

@@ -34,12 +34,11 @@ public sealed class SuggestArticles(IDbContextFactory<MesaDbContext> contextFact
 
         // One word in common is enough for a one- or two-word subject; longer ones need two.
         var needed = terms.Count >= 3 ? 2 : 1;
-        var rows = await query.Where(KnowledgeText.Matches(terms, all: false))
-            .Select(KnowledgeText.Ranked(terms))
-            .Where(r => r.Hits >= needed)
-            .OrderByDescending(r => r.Score + (r.CategoryId == categoryId ? 2 : 0)).ThenByDescending(r => r.UpdatedAt)
+        var rows = await query
+            .Join(KnowledgeText.Scores(db.ArticleWords, terms).Where(s => s.Hits >= needed), a => a.Id, s => s.ArticleId, (a, s) => new { Article = a, s.Score })
+            .OrderByDescending(r => r.Score + (r.Article.CategoryId == categoryId ? 2 : 0)).ThenByDescending(r => r.Article.UpdatedAt).ThenBy(r => r.Article.Id)
             .Take(Limit)
-            .Select(r => new { r.Id, r.Title, r.Audience, r.CategoryId, r.Start })
+            .Select(r => new { r.Article.Id, r.Article.Title, r.Article.Audience, r.Article.CategoryId, Start = r.Article.Body.Substring(0, 260) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new ArticleSuggestion(r.Id, r.Title, r.Audience, r.CategoryId == categoryId, SearchArticles.Excerpt(r.Start)))];
     }

@@ -104,6 +104,8 @@ public sealed class MesaDbContext(DbContextOptions<MesaDbContext> options) : DbC
 
     public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
 
+    public DbSet<Knowledge.ArticleWord> ArticleWords => Set<Knowledge.ArticleWord>();
+
     public DbSet<Knowledge.ArticleHistoryEntry> ArticleHistory => Set<Knowledge.ArticleHistoryEntry>();
 
     public DbSet<Knowledge.ArticleUse> ArticleUses => Set<Knowledge.ArticleUse>();

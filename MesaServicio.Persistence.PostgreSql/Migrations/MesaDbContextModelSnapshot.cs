@@ -948,10 +948,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("uuid");
 
@@ -970,11 +966,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TitleText")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1072,6 +1063,29 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("At", "Kind");
 
                     b.ToTable("ArticleUses", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ArticleId", "Word");
+
+                    b.HasIndex("Head", "Word", "ArticleId", "InTitle");
+
+                    b.ToTable("ArticleWords", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
@@ -2256,6 +2270,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Knowledge.Article", null)
+                        .WithMany("Words")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -2472,6 +2495,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
             modelBuilder.Entity("MesaServicio.Core.Knowledge.Article", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxMessage", b =>

@@ -147,6 +147,53 @@ public sealed class KnowledgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_edit_keeps_the_word_index_in_step_and_a_shared_beginning_is_not_a_match()
+    {
+        var id = await PublishedAsync("Cómo configurar la impresora", "Abra la configuración del equipo.");
+        var search = _host.Get<SearchArticles>();
+
+        async Task<IReadOnlyList<int>> Find(string q) => [.. (await search.HandleAsync(new ArticleSearch(q), Requester, default)).Rows.Select(r => r.Id)];
+
+        (await Find("impresora")).Should().Equal(id);
+        (await Find("imprimir")).Should().BeEmpty("«imprimir» shares its first letters with «impresora» but does not begin it");
+
+        var version = (await _host.Get<GetArticle>().HandleAsync(id, Coordinator, default)).Version;
+        await _host.Get<EditArticle>().HandleAsync(new EditArticleCommand(id, version,
+            new ArticleDraft("Escáner del piso", "Configure el escáner y la impresora.", _category, ArticleAudience.Public, null), DemoPeople.Agent1), Coordinator, default);
+
+        (await Find("escaneres")).Should().Equal(id);
+        (await Find("equipo")).Should().BeEmpty("a word the text no longer holds leaves the index");
+        (await Find("impresora")).Should().Equal([id], "a word that moved from the title to the body is still found");
+        await using var db = _host.NewContext();
+        var words = await db.ArticleWords.Where(w => w.ArticleId == id).OrderBy(w => w.Word).Select(w => new { w.Word, w.InTitle, w.Head }).ToListAsync();
+        words.Select(w => w.Word).Should().Equal("configure", "del", "escaner", "impresora", "piso");
+        words.Where(w => w.InTitle).Select(w => w.Word).Should().Equal("del", "escaner", "piso");
+        words.Should().OnlyContain(w => w.Head == w.Word.Substring(0, 3));
+    }
+
+    [Fact]
+    public async Task Suggestions_need_two_words_of_a_long_subject_and_rank_title_words_and_the_category_first()
+    {
+        var otherCategory = await _host.CategoryAsync("Impresoras y escáneres");
+        var floorOnly = await PublishedAsync("Cambio de piso", "Cómo pedir el traslado del puesto a otro piso.");
+        var bodyMatch = await PublishedAsync("Atascos de papel", "Si la impresora del piso no imprime, retire el papel.");
+        var titleMatch = await PublishedAsync("La impresora no imprime", "Revise el cable.");
+        var suggest = _host.Get<SuggestArticles>();
+
+        var offered = await suggest.HandleAsync("La impresora del piso 3 no imprime hoy", null, Requester, default);
+        offered.Select(s => s.Id).Should().Equal([titleMatch, bodyMatch], "one word in common is not enough for a subject of three or more");
+        offered.Should().OnlyContain(s => !s.SameCategory);
+        (await suggest.HandleAsync("piso", null, Requester, default)).Select(s => s.Id).Should().BeEquivalentTo([floorOnly, bodyMatch]);
+
+        var sameCategory = await _host.Get<CreateArticleDraft>().HandleAsync(new CreateArticleDraftCommand(
+            new ArticleDraft("Papel atascado", "La impresora del piso no imprime: abra la bandeja.", otherCategory, ArticleAudience.Public, null)), Agent, default);
+        await _host.Get<PublishArticle>().HandleAsync(sameCategory, null, Coordinator, default);
+        var inCategory = await suggest.HandleAsync("La impresora del piso 3 no imprime hoy", otherCategory, Requester, default);
+        inCategory.Select(s => s.Id).Should().StartWith([titleMatch, sameCategory], "the case's category adds to a body match");
+        inCategory.Single(s => s.Id == sameCategory).SameCategory.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_markdown_body_with_script_raw_html_and_javascript_links_is_rendered_harmless()
     {
         const string Body = """

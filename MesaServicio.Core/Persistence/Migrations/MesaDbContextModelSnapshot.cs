@@ -928,10 +928,6 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("TEXT");
 
@@ -949,11 +945,6 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TitleText")
-                        .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1050,6 +1041,29 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("At", "Kind");
 
                     b.ToTable("ArticleUses", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "Word");
+
+                    b.HasIndex("Head", "Word", "ArticleId", "InTitle");
+
+                    b.ToTable("ArticleWords", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
@@ -2226,6 +2240,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Knowledge.Article", null)
+                        .WithMany("Words")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -2442,6 +2465,8 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Knowledge.Article", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxMessage", b =>

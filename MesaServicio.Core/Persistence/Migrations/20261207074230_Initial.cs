@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MesaServicio.Persistence.PostgreSql.Migrations
+namespace MesaServicio.Core.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CalendarSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NationalHolidays = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NationalHolidays = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,8 +29,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CaseNumberSequences",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    LastValue = table.Column<int>(type: "integer", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,15 +41,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ConfigurationChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -62,8 +60,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "NonWorkingDays",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,22 +72,22 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecipientId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ToAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: true),
-                    HtmlBody = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LeasedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: true),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeasedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,15 +98,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Dependency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Roles = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    AnonymisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Dependency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Roles = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnonymisedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -119,15 +117,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "PortalNotifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,9 +136,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "PriorityMatrix",
                 columns: table => new
                 {
-                    Impact = table.Column<int>(type: "integer", nullable: false),
-                    Urgency = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false)
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,10 +149,10 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "PrivacyNotices",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,8 +163,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ReportSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Indicator7Target = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Indicator7Target = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,12 +175,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "TechnicianGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    LastAssignedPersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastAssignedPersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,12 +191,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CalendarWeeklyHours",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Day = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    CalendarSettingsId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    CalendarSettingsId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,12 +213,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "OutboxAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,18 +235,18 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReplacesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReplacedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplacedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -277,9 +275,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "EmailOptOuts",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,24 +294,24 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ImprovementActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Origin = table.Column<int>(type: "integer", nullable: false),
-                    OriginMonth = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DueSoonNoticeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OverdueNoticeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginMonth = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueSoonNoticeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueNoticeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,19 +334,19 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "MonthClosures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Month = table.Column<string>(type: "character varying(7)", unicode: false, maxLength: 7, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ReportJson = table.Column<string>(type: "text", nullable: false),
-                    ReportSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PdfSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
-                    Csv = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CsvSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PdfSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Csv = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CsvSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,9 +363,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "PrivacyAcceptances",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -384,18 +382,18 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    GroupId = table.Column<int>(type: "integer", nullable: true),
-                    TechnicalLeadId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsSpecialised = table.Column<bool>(type: "boolean", nullable: false),
-                    RetentionYears = table.Column<int>(type: "integer", nullable: true),
-                    RetentionKeepsPersonalData = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TechnicalLeadId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsSpecialised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RetentionYears = table.Column<int>(type: "INTEGER", nullable: true),
+                    RetentionKeepsPersonalData = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -424,9 +422,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "GroupMembers",
                 columns: table => new
                 {
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,11 +447,11 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ImprovementFollowUps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -476,15 +474,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ImprovementHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    FromValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ToValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ToValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,28 +499,28 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "Problems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Impact = table.Column<int>(type: "integer", nullable: false),
-                    Urgency = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RootCause = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    Workaround = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    WorkaroundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Solution = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    KnownErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RootCause = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Workaround = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    WorkaroundAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Solution = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    KnownErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,16 +549,16 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CategoryId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    AttendAmount = table.Column<int>(type: "integer", nullable: true),
-                    AttendUnit = table.Column<int>(type: "integer", nullable: true),
-                    ResolveAmount = table.Column<int>(type: "integer", nullable: true),
-                    ResolveUnit = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    AttendUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolveAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolveUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -577,11 +575,11 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ProblemComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,15 +602,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ProblemHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    FromValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ToValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ToValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -629,60 +627,60 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "Cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Impact = table.Column<int>(type: "integer", nullable: false),
-                    Urgency = table.Column<int>(type: "integer", nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    RequesterId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IntakeClient = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DataAuthorizationGranted = table.Column<bool>(type: "boolean", nullable: true),
-                    DataAuthorizationVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    DataAuthorizationAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FiledById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    BoardColumn = table.Column<int>(type: "integer", nullable: true),
-                    BoardDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    AssignedGroupId = table.Column<int>(type: "integer", nullable: true),
-                    AssigneeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FirstActionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<int>(type: "integer", nullable: true),
-                    DuplicateOfCaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Solution = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    CloseOutcome = table.Column<int>(type: "integer", nullable: true),
-                    SurveyDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SurveyRound = table.Column<int>(type: "integer", nullable: false),
-                    SlaPolicyId = table.Column<int>(type: "integer", nullable: true),
-                    AttendDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AttendTarget = table.Column<TimeSpan>(type: "interval", nullable: true),
-                    ResolveBaseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolveTarget = table.Column<TimeSpan>(type: "interval", nullable: true),
-                    AttendTargetAmount = table.Column<int>(type: "integer", nullable: true),
-                    AttendTargetUnit = table.Column<int>(type: "integer", nullable: true),
-                    ResolveTargetAmount = table.Column<int>(type: "integer", nullable: true),
-                    ResolveTargetUnit = table.Column<int>(type: "integer", nullable: true),
-                    PausedBusinessTime = table.Column<TimeSpan>(type: "interval", nullable: false),
-                    PausedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    LegalModality = table.Column<int>(type: "integer", nullable: true),
-                    PqrsFiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LegalTermStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LegalTermInitialDays = table.Column<int>(type: "integer", nullable: true),
-                    LegalTermDays = table.Column<int>(type: "integer", nullable: true),
-                    LegalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LegalSuspendedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LegalAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequesterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IntakeClient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DataAuthorizationGranted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DataAuthorizationVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DataAuthorizationAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiledById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoardColumn = table.Column<int>(type: "INTEGER", nullable: true),
+                    BoardDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstActionAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    DuplicateOfCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Solution = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CloseOutcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    SurveyDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SurveyRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlaPolicyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AttendDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttendTarget = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveBaseDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveTarget = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttendTargetAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    AttendTargetUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolveTargetAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolveTargetUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    PausedBusinessTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    PausedSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegalModality = table.Column<int>(type: "INTEGER", nullable: true),
+                    PqrsFiledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LegalTermStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LegalTermInitialDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    LegalTermDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    LegalDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LegalSuspendedSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LegalAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -735,17 +733,17 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ProblemAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DeclaredContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    DetectedContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StorageName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeclaredContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    DetectedContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -774,26 +772,24 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "Articles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Audience = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReviewNoticeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SourceKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SourceReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SourceCaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false),
-                    TitleText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewNoticeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SourceCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -828,14 +824,14 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CaseComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    IsInternal = table.Column<bool>(type: "boolean", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    RelatedCaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedCaseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -858,19 +854,19 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CaseDispositions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RetentionYears = table.Column<int>(type: "integer", nullable: false),
-                    DisposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ArchiveFolder = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PdfSize = table.Column<long>(type: "bigint", nullable: false),
-                    Files = table.Column<int>(type: "integer", nullable: false),
-                    MissingFiles = table.Column<int>(type: "integer", nullable: false),
-                    Anonymised = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetentionYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArchiveFolder = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PdfSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false),
+                    MissingFiles = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anonymised = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -887,19 +883,19 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CaseHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<int>(type: "integer", nullable: false),
-                    FromStatus = table.Column<int>(type: "integer", nullable: true),
-                    ToStatus = table.Column<int>(type: "integer", nullable: true),
-                    FromValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ToValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    EscalatedToLevel = table.Column<int>(type: "integer", nullable: true),
-                    EscalatedToCategoryId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ToValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    EscalatedToLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    EscalatedToCategoryId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -916,8 +912,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ImprovementActionCases",
                 columns: table => new
                 {
-                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false)
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -940,13 +936,13 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ProblemIncidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LinkedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UnlinkedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    UnlinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnlinkedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnlinkedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -981,23 +977,23 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "SiteVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Dependency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Preparation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    PlannedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RescheduleCount = table.Column<int>(type: "integer", nullable: false),
-                    CancelReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    BusinessTime = table.Column<TimeSpan>(type: "interval", nullable: true),
-                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    StaffIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    AttendeeIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Dependency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScheduledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Preparation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PlannedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlannedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RescheduleCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BusinessTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StaffIds = table.Column<string>(type: "TEXT", nullable: false),
+                    AttendeeIds = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,10 +1016,10 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "SlaAlerts",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Target = table.Column<int>(type: "integer", nullable: false),
-                    Threshold = table.Column<int>(type: "integer", nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1040,14 +1036,14 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "SurveyInvitations",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReminderTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReminderTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1064,17 +1060,17 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AnsweredById = table.Column<Guid>(type: "uuid", nullable: true),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Satisfied = table.Column<bool>(type: "boolean", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: false),
-                    Timeliness = table.Column<int>(type: "integer", nullable: false),
-                    Courtesy = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Timeliness = table.Column<int>(type: "INTEGER", nullable: false),
+                    Courtesy = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1091,15 +1087,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ArticleHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    FromValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ToValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ToValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1122,12 +1118,12 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "ArticleUses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1153,17 +1149,37 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArticleWords",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Word = table.Column<string>(type: "TEXT", nullable: false),
+                    Head = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    InTitle = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleWords", x => new { x.ArticleId, x.Word });
+                    table.ForeignKey(
+                        name: "FK_ArticleWords_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnswerInvitations",
                 columns: table => new
                 {
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RemindAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReminderTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemindAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReminderTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1186,19 +1202,19 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "CaseAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CommentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsInternal = table.Column<bool>(type: "boolean", nullable: false),
-                    UploadedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DeclaredContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    DetectedContentType = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    StorageName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentRemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeclaredContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    DetectedContentType = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    StorageName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentRemovedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1227,10 +1243,10 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "AttachmentIntegrity",
                 columns: table => new
                 {
-                    AttachmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    ProblemSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemSince = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1350,6 +1366,11 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                 name: "IX_ArticleUses_PersonId",
                 table: "ArticleUses",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleWords_Head_Word_ArticleId_InTitle",
+                table: "ArticleWords",
+                columns: new[] { "Head", "Word", "ArticleId", "InTitle" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AttachmentIntegrity_CheckedAt",
@@ -1850,6 +1871,9 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ArticleUses");
+
+            migrationBuilder.DropTable(
+                name: "ArticleWords");
 
             migrationBuilder.DropTable(
                 name: "AttachmentIntegrity");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MesaServicio.Core.Persistence.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261207052454_Initial")]
+    [Migration("20261207074230_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -931,10 +931,6 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("TEXT");
 
@@ -952,11 +948,6 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TitleText")
-                        .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1053,6 +1044,29 @@ namespace MesaServicio.Core.Persistence.Migrations
                     b.HasIndex("At", "Kind");
 
                     b.ToTable("ArticleUses", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "Word");
+
+                    b.HasIndex("Head", "Word", "ArticleId", "InTitle");
+
+                    b.ToTable("ArticleWords", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
@@ -2229,6 +2243,15 @@ namespace MesaServicio.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Knowledge.Article", null)
+                        .WithMany("Words")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -2445,6 +2468,8 @@ namespace MesaServicio.Core.Persistence.Migrations
             modelBuilder.Entity("MesaServicio.Core.Knowledge.Article", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxMessage", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MesaServicio.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(MesaDbContext))]
-    [Migration("20261207052523_Initial")]
+    [Migration("20261207074421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -951,10 +951,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.Property<DateOnly?>("ReviewOn")
                         .HasColumnType("date");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid?>("SourceCaseId")
                         .HasColumnType("uuid");
 
@@ -973,11 +969,6 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TitleText")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1075,6 +1066,29 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                     b.HasIndex("At", "Kind");
 
                     b.ToTable("ArticleUses", (string)null);
+                });
+
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("InTitle")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ArticleId", "Word");
+
+                    b.HasIndex("Head", "Word", "ArticleId", "InTitle");
+
+                    b.ToTable("ArticleWords", (string)null);
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
@@ -2259,6 +2273,15 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MesaServicio.Core.Knowledge.ArticleWord", b =>
+                {
+                    b.HasOne("MesaServicio.Core.Knowledge.Article", null)
+                        .WithMany("Words")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MesaServicio.Core.Notifications.EmailOptOut", b =>
                 {
                     b.HasOne("MesaServicio.Core.People.Person", null)
@@ -2475,6 +2498,8 @@ namespace MesaServicio.Persistence.PostgreSql.Migrations
             modelBuilder.Entity("MesaServicio.Core.Knowledge.Article", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("MesaServicio.Core.Notifications.OutboxMessage", b =>
