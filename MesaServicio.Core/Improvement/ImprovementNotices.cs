@@ -33,25 +33,9 @@ public sealed class ImprovementNotices(NoticeComposer composer)
             return null;
         }
 
-        var sendEmail = !string.IsNullOrWhiteSpace(person.Email)
-            && !await EmailPreferences.OptedOutAsync(db, person.Id, kind, cancellationToken).ConfigureAwait(false);
-        var dedup = $"{key}:{person.Id:N}";
-        var link = Link(action.Number);
-        var due = FormatDay(action.DueOn);
-        if (sendEmail)
-        {
-            var absolute = composer.AbsoluteLink(link);
-            var body = NoticeComposer.Text(kind, "Body", action.Number, absolute, due);
-            db.OutboxMessages.Add(new OutboxMessage(
-                "mail:" + dedup, kind, null, person.Id, person.Email.Trim(), NoticeComposer.Text(kind, "Subject", action.Number, absolute, due),
-                NoticeComposer.PlainText(body), NoticeComposer.Html(body, absolute), now));
-        }
-
-        // The bell links a notice by its kind: these go to the action's page, not to a case.
-        var portal = new PortalNotification("portal:" + dedup, person.Id, kind, null, action.Number,
-            NoticeComposer.Text(kind, "Portal", action.Number, link, due), now);
-        db.PortalNotifications.Add(portal);
-        return portal;
+        return await composer.QueueAsync(db, new Notice(
+            $"{key}:{person.Id:N}", kind, null, action.Number, new NoticeRecipient(person.Id, person.Email), Link(action.Number), FormatDay(action.DueOn)),
+            now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A day as the messages write it: "viernes 4 de diciembre de 2026".</summary>

@@ -1,8 +1,9 @@
+using MesaServicio.Core.TimedWork;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MesaServicio.Core.Knowledge;
 
-/// <summary>Registers the knowledge base's use cases.</summary>
+/// <summary>Registers the knowledge base's use cases and its review-day sweep.</summary>
 public static class KnowledgeRegistration
 {
     public static IServiceCollection AddMesaServicioKnowledge(this IServiceCollection services)
@@ -19,6 +20,8 @@ public static class KnowledgeRegistration
         services.AddSingleton<MarkArticleUseful>();
         services.AddSingleton<ApplyArticleToCase>();
         services.AddSingleton<ListArticleOwners>();
+        services.AddSingleton<ArticleReviewSweep>();
+        services.AddSingleton<ITimedWork>(sp => sp.GetRequiredService<ArticleReviewSweep>());
         return services;
     }
 }

@@ -49,7 +49,7 @@ public static class EmailPreferences
         MessageKind.AssignedToYou, MessageKind.EscalatedToYou, MessageKind.RequesterAnswered, MessageKind.NovedadReported,
         MessageKind.UnassignedCase, MessageKind.SlaAtRisk, MessageKind.SlaBreached,
         MessageKind.ImprovementActionAssigned, MessageKind.ImprovementActionDueSoon, MessageKind.ImprovementActionOverdue,
-        MessageKind.LegalTermAtRisk, MessageKind.LegalTermBreached,
+        MessageKind.LegalTermAtRisk, MessageKind.LegalTermBreached, MessageKind.ArticleReviewDue,
     ];
 
     public static Task<bool> OptedOutAsync(MesaDbContext db, Guid personId, MessageKind kind, CancellationToken cancellationToken)

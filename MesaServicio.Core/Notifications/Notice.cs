@@ -10,8 +10,8 @@ public sealed record NoticeRecipient(Guid? PersonId, string Email);
 /// </summary>
 /// <param name="DedupKey">Unique per event and recipient, e.g. <c>sla:{case}:Attention:AtRisk:{person}</c>.</param>
 /// <param name="Kind">Selects the Spanish template.</param>
-/// <param name="CaseId">The case.</param>
-/// <param name="CaseNumber">The case number shown in the message.</param>
+/// <param name="CaseId">The case; null for a notice about something else (an improvement action, an article).</param>
+/// <param name="CaseNumber">The case number (or the other thing's reference) shown in the message.</param>
 /// <param name="Recipient">Who.</param>
 /// <param name="Link">The path the message links to, e.g. <c>/casos/MS-2026-000001</c> or <c>/encuesta/{token}</c>.</param>
 /// <param name="Detail">The template's third value (e.g. the end of the survey window, already formatted).</param>
@@ -21,7 +21,7 @@ public sealed record NoticeRecipient(Guid? PersonId, string Email);
 public sealed record Notice(
     string DedupKey,
     MessageKind Kind,
-    Guid CaseId,
+    Guid? CaseId,
     string CaseNumber,
     NoticeRecipient Recipient,
     string Link,

@@ -72,6 +72,9 @@ public enum MessageKind
 
     /// <summary>A technical lead was made responsible for a problem (portal notice).</summary>
     ProblemAssigned = 71,
+
+    /// <summary>To a knowledge article's owner: its review day arrived.</summary>
+    ArticleReviewDue = 80,
 }
 
 /// <summary>

@@ -194,6 +194,49 @@ public sealed class KnowledgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owner_is_told_once_when_a_published_article_s_review_day_arrives_and_again_for_a_new_date()
+    {
+        var today = DateOnly.FromDateTime(_host.Get<Core.Calendar.IBusinessCalendarProvider>().Current.ToLocal(_host.Time.GetUtcNow()).DateTime);
+        var draft = await _host.Get<CreateArticleDraft>().HandleAsync(new CreateArticleDraftCommand(
+            new ArticleDraft("Borrador con revisión", "Texto.", _category, ArticleAudience.Public, today.AddDays(3))), Agent, default);
+        var id = await _host.Get<CreateArticleDraft>().HandleAsync(new CreateArticleDraftCommand(
+            new ArticleDraft("Correo en el celular", "Configure la cuenta.", _category, ArticleAudience.Public, today.AddDays(3))), Agent, default);
+        await _host.Get<PublishArticle>().HandleAsync(id, null, Coordinator, default);
+        var sweep = _host.Get<ArticleReviewSweep>();
+
+        (await sweep.RunAsync(default)).Should().Be(0, "the review day has not come");
+        _host.Time.Advance(TimeSpan.FromDays(3));
+        (await sweep.RunAsync(default)).Should().Be(1, "the published article's day came; the draft's is not announced");
+        (await sweep.RunAsync(default)).Should().Be(0, "once per date");
+
+        await using (var db = _host.NewContext())
+        {
+            var notice = await db.PortalNotifications.SingleAsync(n => n.Kind == Core.Notifications.MessageKind.ArticleReviewDue);
+            notice.PersonId.Should().Be(DemoPeople.Agent1);
+            notice.CaseNumber.Should().Be(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            notice.Text.Should().Be($"Revise el artículo de conocimiento n.º {id}: su fecha de revisión era el "
+                + Core.Improvement.ImprovementNotices.FormatDay(today.AddDays(3)) + ".");
+            Core.Notifications.NoticeLinks.For(notice.Kind, notice.CaseNumber).Should().Be($"/conocimiento/{id}");
+            var mail = await db.OutboxMessages.SingleAsync(m => m.Kind == Core.Notifications.MessageKind.ArticleReviewDue);
+            mail.Subject.Should().Be($"Artículo de conocimiento n.º {id}: revíselo");
+            mail.TextBody.Should().Contain($"/conocimiento/{id}").And.Contain("nueva fecha de revisión");
+        }
+
+        var version = (await _host.Get<GetArticle>().HandleAsync(id, Coordinator, default)).Version;
+        await _host.Get<EditArticle>().HandleAsync(new EditArticleCommand(id, version,
+            new ArticleDraft("Correo en el celular", "Configure la cuenta.", _category, ArticleAudience.Public, today.AddDays(10)), DemoPeople.Agent1), Agent, default);
+        (await sweep.RunAsync(default)).Should().Be(0, "the new date is a week away");
+        _host.Time.Advance(TimeSpan.FromDays(7));
+        (await sweep.RunAsync(default)).Should().Be(1, "the new date is announced in its turn");
+
+        await _host.Get<PublishArticle>().HandleAsync(draft, null, Coordinator, default);
+        await _host.Get<RetireArticle>().HandleAsync(draft, null, Coordinator, default);
+        (await sweep.RunAsync(default)).Should().Be(0, "a retired article is not announced");
+        await using var after = _host.NewContext();
+        (await after.PortalNotifications.CountAsync(n => n.Kind == Core.Notifications.MessageKind.ArticleReviewDue)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_markdown_body_with_script_raw_html_and_javascript_links_is_rendered_harmless()
     {
         const string Body = """

@@ -30,6 +30,7 @@ public static class PreferenceLabels
         MessageKind.LegalTermExtended => "Se amplió el plazo para responder mi petición (PQRS)",
         MessageKind.LegalTermAtRisk => "Término legal de una PQRS en riesgo (75 %)",
         MessageKind.LegalTermBreached => "Término legal de una PQRS vencido",
+        MessageKind.ArticleReviewDue => "Llegó el día de revisar un artículo de conocimiento a mi cargo",
         _ => kind.ToString(),
     };
 }
