@@ -155,7 +155,7 @@ public sealed partial class AttachFiles(
         var stored = AddRows(db, c.Id, comment?.Id, comment?.IsInternal ?? false, user.Actor.PersonId, now, files);
 
         // Files alone change what the case's open pages show; a message with them tells people as any message does.
-        c.FilesAttached(files.Count, context);
+        c.FilesAttached(stored, context);
         var portal = await notices.QueueAsync(db, c, c.Events, user.PersonId, now, cancellationToken).ConfigureAwait(false);
         var after = await Board.BoardCards.AfterAsync(db, names, c, context.Calendar, now, cancellationToken).ConfigureAwait(false);
 
@@ -205,7 +205,7 @@ public sealed partial class AttachFiles(
             [.. stored.Select(a => new AttachedFile(a.Id, a.FileName, a.Size, a.DetectedContentType, a.Sha256))]);
     }
 
-    /// <summary>Adds the rows of a message's files, and their history lines unless they belong to an internal note.</summary>
+    /// <summary>Adds the rows of a message's files; their history lines are the case's (<see cref="Case.FilesAttached"/>).</summary>
     internal static List<CaseAttachment> AddRows(
         MesaDbContext db, Guid caseId, Guid? commentId, bool hidden, Guid? uploadedById, DateTimeOffset now, IReadOnlyList<PendingFile> files)
     {
@@ -217,13 +217,6 @@ public sealed partial class AttachFiles(
                 file.Format.ContentType, file.Size, file.Sha256);
             stored.Add(attachment);
             db.CaseAttachments.Add(attachment);
-
-            // Files of an internal note are covered by the note's own (staff-only) history line.
-            if (!hidden)
-            {
-                db.CaseHistory.Add(new CaseHistoryEntry(
-                    caseId, now, uploadedById, CaseAction.AttachmentAdded, null, null, null, attachment.Id.ToString(), attachment.FileName));
-            }
         }
 
         return stored;

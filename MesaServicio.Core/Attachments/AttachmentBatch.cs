@@ -98,7 +98,7 @@ public sealed class AttachmentBatch : IAsyncDisposable, ICaseRegistrationWork
     void ICaseRegistrationWork.AddTo(MesaDbContext db, Case c, CaseContext context)
     {
         EnsureOpen();
-        AttachFiles.AddRows(db, c.Id, null, false, c.RequesterId, context.Now, _files);
+        c.FiledWith(AttachFiles.AddRows(db, c.Id, null, false, c.RequesterId, context.Now, _files));
     }
 
     void ICaseRegistrationWork.BeforeCommit() => MoveReceived();

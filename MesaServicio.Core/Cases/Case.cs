@@ -640,13 +640,69 @@ public sealed partial class Case
         return comment;
     }
 
-    /// <summary>Files were attached (their rows and history are written by the attachments' use case): an event for live pages.</summary>
-    public void FilesAttached(int count, CaseContext context)
+    /// <summary>
+    /// Files were attached (their rows are written by the attachments' use case): a history line for each, and an event
+    /// for live pages.
+    /// </summary>
+    public void FilesAttached(IReadOnlyList<Attachments.CaseAttachment> files, CaseContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (count > 0)
+        RecordFiles(files);
+        if (files.Count > 0)
         {
-            _events.Add(new CaseFilesAttached(Id, Number, context.Now, count));
+            _events.Add(new CaseFilesAttached(Id, Number, context.Now, files.Count));
+        }
+    }
+
+    /// <summary>The files a new case is filed with (a PQRS submission's): their history lines; the registration's events tell of the case.</summary>
+    internal void FiledWith(IReadOnlyList<Attachments.CaseAttachment> files) => RecordFiles(files);
+
+    /// <summary>
+    /// The desk's sweep found a clock of the case past a threshold (75 % or 100 %) and raised its alert: the history says
+    /// which ANS clock, or, for the legal term of a PQRS, the due instant it runs to.
+    /// </summary>
+    public void SlaThresholdCrossed(SlaTargetKind target, SlaThreshold threshold, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var atRisk = threshold == SlaThreshold.AtRisk;
+        if (target == SlaTargetKind.LegalTerm)
+        {
+            var due = LegalDueAt ?? throw new InvalidOperationException("A case without a legal term crosses none of its thresholds.");
+            Record(context, atRisk ? CaseAction.LegalTermAtRisk : CaseAction.LegalTermBreached, null, null, null, Utc(due), null);
+        }
+        else
+        {
+            Record(context, atRisk ? CaseAction.SlaAtRisk : CaseAction.SlaBreached, null, null, null, target.ToString(), null);
+        }
+    }
+
+    /// <summary>The requester was invited to the survey of <paramref name="round"/> (the window's first step).</summary>
+    public void SurveyInvited(int round, CaseContext context) =>
+        Record(context, CaseAction.SurveyInvited, null, null, null, round.ToString(CultureInfo.InvariantCulture), null);
+
+    /// <summary>The requester was reminded of the survey of <paramref name="round"/> on the window's last day.</summary>
+    public void SurveyReminded(int round, CaseContext context) =>
+        Record(context, CaseAction.SurveyReminded, null, null, null, round.ToString(CultureInfo.InvariantCulture), null);
+
+    /// <summary>
+    /// One line per file, by whoever uploaded it, at its upload; none for the files of an internal note, which the note's
+    /// own staff-only line covers.
+    /// </summary>
+    private void RecordFiles(IReadOnlyList<Attachments.CaseAttachment> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var file in files)
+        {
+            if (file.CaseId != Id)
+            {
+                throw new ArgumentException("A file of another case.", nameof(files));
+            }
+
+            if (!file.IsInternal)
+            {
+                _history.Add(new CaseHistoryEntry(
+                    Id, file.UploadedAt, file.UploadedById, CaseAction.AttachmentAdded, null, null, null, file.Id.ToString(), file.FileName));
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
@@ -101,10 +100,8 @@ public sealed partial class SlaSweep
                 var coordinators = await Recipients.CoordinatorsAsync(db, CancellationToken.None).ConfigureAwait(false);
                 var recipients = staff.Concat(coordinators).DistinctBy(r => r.PersonId).ToList();
                 var atRisk = threshold == SlaThreshold.AtRisk;
-                db.SlaAlerts.Add(new SlaAlert(caseId, SlaTargetKind.LegalTerm, threshold, now));
-                db.CaseHistory.Add(new CaseHistoryEntry(
-                    caseId, now, null, atRisk ? CaseAction.LegalTermAtRisk : CaseAction.LegalTermBreached,
-                    null, null, null, row.DueAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), null));
+                await RecordAlertAsync(db, caseId, SlaTargetKind.LegalTerm, threshold, new CaseContext(Actor.System, now, calendar), ct)
+                    .ConfigureAwait(false);
                 var kind = atRisk ? MessageKind.LegalTermAtRisk : MessageKind.LegalTermBreached;
                 var detail = LegalDetail(kind, row, calendar);
                 foreach (var recipient in recipients)

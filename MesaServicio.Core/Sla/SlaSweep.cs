@@ -150,10 +150,7 @@ public sealed partial class SlaSweep(
                 var recipients = threshold == SlaThreshold.AtRisk
                     ? await Recipients.AssigneeAndLeadAsync(db, row.AssigneeId, row.CategoryId, CancellationToken.None).ConfigureAwait(false)
                     : await Recipients.CoordinatorsAsync(db, CancellationToken.None).ConfigureAwait(false);
-                db.SlaAlerts.Add(new SlaAlert(caseId, target, threshold, now));
-                db.CaseHistory.Add(new CaseHistoryEntry(
-                    caseId, now, null, threshold == SlaThreshold.AtRisk ? CaseAction.SlaAtRisk : CaseAction.SlaBreached,
-                    null, null, null, target.ToString(), null));
+                await RecordAlertAsync(db, caseId, target, threshold, new CaseContext(Actor.System, now, calendar), ct).ConfigureAwait(false);
                 var kind = threshold == SlaThreshold.AtRisk ? MessageKind.SlaAtRisk : MessageKind.SlaBreached;
                 foreach (var recipient in recipients)
                 {
@@ -197,6 +194,18 @@ public sealed partial class SlaSweep(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The alert's row, which makes it once, and the case's history line, written through the case. Only the case's row is
+    /// read (none of its collections): the new line is inserted, and the case itself, unchanged, keeps its version.
+    /// </summary>
+    private static async Task RecordAlertAsync(
+        MesaDbContext db, Guid caseId, SlaTargetKind target, SlaThreshold threshold, CaseContext context, CancellationToken cancellationToken)
+    {
+        db.SlaAlerts.Add(new SlaAlert(caseId, target, threshold, context.Now));
+        var c = await db.Cases.SingleAsync(x => x.Id == caseId, cancellationToken).ConfigureAwait(false);
+        c.SlaThresholdCrossed(target, threshold, context);
     }
 
     private async Task<bool> AlertExistsAsync(Guid caseId, SlaTargetKind target, SlaThreshold threshold)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
@@ -76,8 +75,9 @@ public sealed partial class SurveyInvitationSweep(
                 }
 
                 db.SurveyInvitations.Add(new SurveyInvitation(row.CaseId, row.Round, now, row.DueAt, SurveyTokens.Hash(token)));
-                db.CaseHistory.Add(new CaseHistoryEntry(
-                    row.CaseId, now, null, CaseAction.SurveyInvited, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
+                // The case's row alone, tracked: its new history line is inserted, and the case, unchanged, keeps its version.
+                var c = await db.Cases.SingleAsync(x => x.Id == row.CaseId, ct).ConfigureAwait(false);
+                c.SurveyInvited(row.Round, new CaseContext(Actor.System, now, calendar));
 
                 // A requester who signs in with Entra answers on the case page; one without an account, through the link.
                 var link = hasAccount ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);

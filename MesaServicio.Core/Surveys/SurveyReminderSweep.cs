@@ -1,4 +1,3 @@
-using System.Globalization;
 using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Notifications;
@@ -120,8 +119,9 @@ public sealed partial class SurveyReminderSweep(
                         return StepOutcome.NothingToDo;
                     }
 
-                    db.CaseHistory.Add(new CaseHistoryEntry(
-                        row.CaseId, now, null, CaseAction.SurveyReminded, null, null, null, row.Round.ToString(CultureInfo.InvariantCulture), null));
+                    // The case's row alone, tracked: its new history line is inserted, and the case, unchanged, keeps its version.
+                    var c = await db.Cases.SingleAsync(x => x.Id == row.CaseId, ct).ConfigureAwait(false);
+                    c.SurveyReminded(row.Round, new CaseContext(Actor.System, now, calendar));
                     var link = token is null ? Recipients.CaseLink(row.Number) : SurveyTokens.Link(token);
                     portal = recipient is null ? null : await composer.QueueAsync(db, new Notice(
                         $"survey-reminder:{row.CaseId:N}:{row.Round}", MessageKind.SurveyReminder, row.CaseId, row.Number, recipient, link,

@@ -70,7 +70,8 @@ public sealed class AttachFilesTests : IClassFixture<AttachmentsCoreFixture>
         var history = await _fixture.HistoryAsync(number);
         history.Where(h => h.Action == CaseAction.AttachmentAdded).Select(h => h.ToValue)
             .Should().BeEquivalentTo(result.Files.Select(f => f.Id.ToString()));
-        history.Should().Contain(h => h.Action == CaseAction.Commented);
+        history.OrderBy(h => h.Id).Select(h => h.Action).Should().EndWith(
+            [CaseAction.Commented, CaseAction.AttachmentAdded, CaseAction.AttachmentAdded], "the message's line, then its files'");
         var rows = await _fixture.Host.Get<ListAttachments>().HandleAsync(number, AttachmentsCoreFixture.Requester, default);
         rows.Should().HaveCount(2).And.OnlyContain(r => r.CommentId == result.CommentId && r.UploadedByName == "Laura Gómez Rincón");
         rows.Select(r => r.Sha256).Should().Equal(Sha256Of(Pdf), Sha256Of(Png));

@@ -130,6 +130,24 @@ public class SlaAlertSweepTests
     }
 
     [Fact]
+    public async Task An_alert_is_a_line_of_the_case_history_and_an_agent_acting_on_the_version_seen_before_it_is_not_refused()
+    {
+        await using var host = await StartAsync();
+        var c = await FileOnFridayAsync(host);
+        host.Time.SetUtcNow(Mar(24, 11));
+        (await SweepAsync(host)).Should().Be(2);
+
+        var alerted = await host.LoadAsync(c.Number);
+        alerted.Version.Should().Be(c.Version, "the sweep writes the case's history, nothing of the case's own row");
+        alerted.History.Where(h => h.Action is CaseAction.SlaAtRisk or CaseAction.SlaBreached)
+            .Should().HaveCount(2).And.OnlyContain(h => h.CaseId == c.Id && h.ActorId == null && h.At == Mar(24, 11));
+
+        var attended = await host.Get<AttendCase>().HandleAsync(
+            new AttendCaseCommand(c.Number, c.Version), await host.UserAsync(c.AssigneeId!.Value), default);
+        attended.Status.Should().Be(CaseStatus.InProgress);
+    }
+
+    [Fact]
     public async Task An_attended_case_has_no_attention_alert_and_its_resolution_clock_raises_its_own()
     {
         await using var host = await StartAsync();

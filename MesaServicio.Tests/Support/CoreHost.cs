@@ -1,4 +1,5 @@
 using MesaServicio.Core;
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Cases;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.People;
@@ -87,6 +88,9 @@ public sealed class CoreHost : IAsyncDisposable
         var roles = await db.People.Where(p => p.Id == personId).Select(p => p.Roles).SingleAsync();
         return CurrentUser.Person(personId, roles);
     }
+
+    /// <summary>The desk acting on its own now (a sweep's context).</summary>
+    public CaseContext SystemContext() => new(Actor.System, Time.GetUtcNow(), Get<IBusinessCalendarProvider>().Current);
 
     public async Task<Case> LoadAsync(string number)
     {

@@ -21,11 +21,13 @@ public class ExactlyOnceTests
         Task<StepOutcome> Claimer() => Task.Run(async () =>
         {
             await using var db = host.NewContext();
-            return await ExactlyOnce.RunAsync(db, ct =>
+            return await ExactlyOnce.RunAsync(db, async ct =>
             {
                 db.SurveyInvitations.Add(new SurveyInvitation(filed.CaseId, 1, now, now.AddDays(3), SurveyTokens.Hash(SurveyTokens.NewToken())));
-                db.CaseHistory.Add(new CaseHistoryEntry(filed.CaseId, now, null, CaseAction.SurveyInvited, null, null, null, "1", null));
-                return Task.FromResult(StepOutcome.Done);
+
+                // As the sweeps do: the case's row alone, tracked; both claimers hold it, neither changes it.
+                (await db.Cases.SingleAsync(c => c.Id == filed.CaseId, ct)).SurveyInvited(1, host.SystemContext());
+                return StepOutcome.Done;
             },
             recordedElsewhere: async () =>
             {
@@ -63,10 +65,10 @@ public class ExactlyOnceTests
                 db,
                 claim: ct => db.SurveyInvitations.Where(i => i.CaseId == filed.CaseId && i.Round == 1 && i.RemindedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now), ct),
-                step: ct =>
+                step: async ct =>
                 {
-                    db.CaseHistory.Add(new CaseHistoryEntry(filed.CaseId, now, null, CaseAction.SurveyReminded, null, null, null, "1", null));
-                    return Task.FromResult(StepOutcome.Done);
+                    (await db.Cases.SingleAsync(c => c.Id == filed.CaseId, ct)).SurveyReminded(1, host.SystemContext());
+                    return StepOutcome.Done;
                 },
                 CancellationToken.None);
         });
