@@ -14,7 +14,8 @@ namespace MesaServicio.Tests.EndToEnd;
 internal static class KnowledgeSeed
 {
     /// <summary>Writes (as an agent) and publishes (as the coordinator) an article of "Impresoras y escáneres"; returns its id.</summary>
-    public static async Task<int> PublishAsync(PortalProcess portal, string title, string body, ArticleAudience audience = ArticleAudience.Public)
+    public static async Task<int> PublishAsync(
+        PortalProcess portal, string title, string body, ArticleAudience audience = ArticleAudience.Public, DateOnly? reviewOn = null)
     {
         await using var core = Core(portal);
         int category;
@@ -24,11 +25,18 @@ internal static class KnowledgeSeed
         }
 
         var id = await core.GetRequiredService<CreateArticleDraft>().HandleAsync(
-            new CreateArticleDraftCommand(new ArticleDraft(title, body, category, audience, DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)))),
+            new CreateArticleDraftCommand(new ArticleDraft(title, body, category, audience, reviewOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)))),
             CurrentUser.Person(SeedData.DemoPeople.Agent1, PersonRoles.Agent), CancellationToken.None);
         await core.GetRequiredService<PublishArticle>().HandleAsync(
             id, null, CurrentUser.Person(SeedData.DemoPeople.Coordinator, PersonRoles.Coordinator), CancellationToken.None);
         return id;
+    }
+
+    /// <summary>Runs the review-day sweep once (as the portal's timed work would); returns how many owners it told.</summary>
+    public static async Task<int> RunReviewSweepAsync(PortalProcess portal)
+    {
+        await using var core = Core(portal);
+        return await core.GetRequiredService<ArticleReviewSweep>().RunAsync(CancellationToken.None);
     }
 
     /// <summary>The cases avoided recorded for an article: who marked it.</summary>

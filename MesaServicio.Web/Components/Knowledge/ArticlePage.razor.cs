@@ -1,3 +1,4 @@
+using MesaServicio.Core.Calendar;
 using MesaServicio.Core.Catalog;
 using MesaServicio.Core.Common;
 using MesaServicio.Core.Knowledge;
@@ -50,6 +51,17 @@ public sealed partial class ArticlePage
 
     [Inject]
     private CurrentUserAccessor Users { get; set; } = default!;
+
+    [Inject]
+    private IBusinessCalendarProvider Calendars { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>Whether a published article's review day has come (its owner and editors are asked to review it).</summary>
+    private bool ReviewDue(ArticleDetails a) =>
+        a.MayEdit && a.Status == ArticleStatus.Published && a.ReviewOn is { } day
+        && day <= DateOnly.FromDateTime(Calendars.Current.ToLocal(Time.GetUtcNow()).DateTime);
 
     protected override async Task OnParametersSetAsync()
     {
