@@ -18,11 +18,9 @@ public sealed class CommittedSurveyNoticeTests
     [Fact]
     public async Task A_survey_answered_in_the_portal_pushes_its_notices_even_when_the_request_is_cancelled_after_the_commit()
     {
-        var (host, live, request) = await StartAsync();
+        var (host, live, request, c) = await InvitedAsync();
         await using var _ = host;
         using var __ = request;
-        var c = await FileAndResolveAsync(host);
-        await SweepAsync(host);
         var requester = await host.UserAsync(c.RequesterId);
 
         live.CancelOnCommit = request;
@@ -35,11 +33,9 @@ public sealed class CommittedSurveyNoticeTests
     [Fact]
     public async Task A_survey_answered_through_the_link_pushes_its_notices_even_when_the_request_is_cancelled_after_the_commit()
     {
-        var (host, live, request) = await StartAsync();
+        var (host, live, request, c) = await InvitedAsync();
         await using var _ = host;
         using var __ = request;
-        var c = await FileAndResolveAsync(host);
-        await SweepAsync(host);
         var token = TokenIn((await MailsAsync(host, c.Id, MessageKind.SurveyInvitation)).Single());
 
         live.CancelOnCommit = request;
@@ -49,13 +45,16 @@ public sealed class CommittedSurveyNoticeTests
         live.Pushed.Where(n => n.Kind == MessageKind.NovedadReported).Should().HaveCount(2, "the assignee and the lead hear of it live");
     }
 
-    private static async Task<(CoreHost Host, LiveChannel Live, CancellationTokenSource Request)> StartAsync()
+    /// <summary>A resolved case whose requester was invited to the survey, on a host whose live channel honours the request's token.</summary>
+    private static async Task<(CoreHost Host, LiveChannel Live, CancellationTokenSource Request, Case Case)> InvitedAsync()
     {
         var live = new LiveChannel();
         var host = await CoreHost.StartAsync(FridayAfternoon, services => services
             .AddSingleton<IPortalNotifier>(live)
             .AddSingleton<ICaseEventHandler>(live));
-        return (host, live, new CancellationTokenSource());
+        var c = await FileAndResolveAsync(host);
+        await SweepAsync(host);
+        return (host, live, new CancellationTokenSource(), c);
     }
 
     /// <summary>

@@ -19,15 +19,22 @@ public sealed class SweepRaceTests
     private static async Task<int[]> TwiceAtOnceAsync(ITimedWork sweep) =>
         await Task.WhenAll(Task.Run(() => sweep.RunAsync(CancellationToken.None)), Task.Run(() => sweep.RunAsync(CancellationToken.None)));
 
-    [Fact]
-    public async Task Two_answer_reminder_runs_at_once_remind_the_requester_once()
+    /// <summary>A case waiting two business days on its requester's answer to a question.</summary>
+    private static async Task<CaseChangeResult> QuestionDueForReminderAsync(CoreHost host)
     {
-        await using var host = await CoreHost.StartAsync();
         var filed = await host.FileAsync();
         var agent = await host.UserAsync((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
         await host.Get<AttendCase>().HandleAsync(new(filed.Number, null), agent, CancellationToken.None);
         await host.Get<WaitOnRequester>().HandleAsync(new(filed.Number, null, "¿Desde qué equipo intenta entrar?"), agent, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(2));
+        return filed;
+    }
+
+    [Fact]
+    public async Task Two_answer_reminder_runs_at_once_remind_the_requester_once()
+    {
+        await using var host = await CoreHost.StartAsync();
+        var filed = await QuestionDueForReminderAsync(host);
 
         var runs = await TwiceAtOnceAsync(host.Get<AnswerReminderSweep>());
 
@@ -41,11 +48,7 @@ public sealed class SweepRaceTests
     public async Task An_answer_reminder_claim_is_given_back_when_the_case_no_longer_waits()
     {
         await using var host = await CoreHost.StartAsync();
-        var filed = await host.FileAsync();
-        var agent = await host.UserAsync((await host.LoadAsync(filed.Number)).AssigneeId!.Value);
-        await host.Get<AttendCase>().HandleAsync(new(filed.Number, null), agent, CancellationToken.None);
-        await host.Get<WaitOnRequester>().HandleAsync(new(filed.Number, null, "¿Desde qué equipo intenta entrar?"), agent, CancellationToken.None);
-        host.Time.Advance(TimeSpan.FromDays(2));
+        var filed = await QuestionDueForReminderAsync(host);
         await using (var db = host.NewContext())
         {
             // The requester answers between the list and the claim: the list still names the question, the case moved on.
