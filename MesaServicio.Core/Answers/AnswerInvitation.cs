@@ -44,6 +44,7 @@ public sealed class AnswerInvitation
     /// <summary>When the links stop working.</summary>
     public DateTimeOffset ExpiresAt { get; private set; }
 
+    /// <summary>When the reminder went; set, with <see cref="ReminderTokenHash"/>, by the reminder sweep's claim (a conditional update, once across instances).</summary>
     public DateTimeOffset? RemindedAt { get; private set; }
 
     /// <summary>SHA-256 of the link token sent with the message (requesters without an account only).</summary>
@@ -51,13 +52,6 @@ public sealed class AnswerInvitation
 
     /// <summary>SHA-256 of the second link token, sent with the reminder.</summary>
     public string? ReminderTokenHash { get; private set; }
-
-    /// <summary>Records the reminder (the row's update is what makes it happen once across instances).</summary>
-    public void Reminded(DateTimeOffset at, string? reminderTokenHash)
-    {
-        RemindedAt = at.ToUniversalTime();
-        ReminderTokenHash = reminderTokenHash;
-    }
 
     /// <summary>The portal path that answers with a token.</summary>
     public static string Link(string token) => "/respuesta/" + token;

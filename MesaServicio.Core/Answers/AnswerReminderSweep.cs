@@ -53,35 +53,58 @@ public sealed partial class AnswerReminderSweep(
         return count;
     }
 
+    /// <summary>
+    /// Claims the reminder with a conditional update of the question's row (only one instance sees it still unreminded,
+    /// with the hash of the new link's token for a requester without an account), then queues the notice in the same
+    /// transaction. The requester may have answered since the list was read: the claim is given back. Not cancelled
+    /// half-way: a stop waits for it (it is short).
+    /// </summary>
     private async Task<bool> RemindAsync(Guid messageId)
     {
         var now = time.GetUtcNow();
-        PortalNotification? portal;
-        try
+        PortalNotification? portal = null;
+        StepOutcome outcome;
+        await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            var invitation = await db.AnswerInvitations.SingleAsync(i => i.MessageId == messageId, CancellationToken.None).ConfigureAwait(false);
-            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == invitation.CaseId, CancellationToken.None).ConfigureAwait(false);
-            if (invitation.RemindedAt is not null || c.Status != CaseStatus.WaitingOnRequester)
-            {
-                return false;
-            }
-
+            var c = await (
+                from i in db.AnswerInvitations.AsNoTracking()
+                join x in db.Cases.AsNoTracking() on i.CaseId equals x.Id
+                where i.MessageId == messageId
+                select new { x.Id, x.Number, x.RequesterId, x.Channel }).SingleAsync(CancellationToken.None).ConfigureAwait(false);
             var recipient = await Recipients.RequesterAsync(db, c.RequesterId, CancellationToken.None).ConfigureAwait(false);
-            var hasAccount = c.Channel != CaseChannel.Pqrs || await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId).Select(p => p.ExternalObjectId != null)
-                .SingleAsync(CancellationToken.None).ConfigureAwait(false);
+            var hasAccount = c.Channel != CaseChannel.Pqrs || await db.People.AsNoTracking().Where(p => p.Id == c.RequesterId)
+                .Select(p => p.ExternalObjectId != null).SingleAsync(CancellationToken.None).ConfigureAwait(false);
             var token = hasAccount ? null : SurveyTokens.NewToken();
-            invitation.Reminded(now, token is null ? null : SurveyTokens.Hash(token));
-            portal = recipient is null ? null : await composer.QueueAsync(db, new Notice(
-                $"answer-reminder:{messageId:N}", MessageKind.AnswerReminder, c.Id, c.Number, recipient,
-                token is null ? Recipients.CaseLink(c) : AnswerInvitation.Link(token),
-                Template: token is null ? null : "AnswerReminder.Link"), now, CancellationToken.None).ConfigureAwait(false);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            var tokenHash = token is null ? null : SurveyTokens.Hash(token);
+            outcome = await ExactlyOnce.ClaimAsync(
+                db,
+                claim: ct => db.AnswerInvitations.Where(i => i.MessageId == messageId && i.RemindedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindedAt, now).SetProperty(i => i.ReminderTokenHash, tokenHash), ct),
+                step: async ct =>
+                {
+                    portal = null;
+                    if (!await db.Cases.AnyAsync(x => x.Id == c.Id && x.Status == CaseStatus.WaitingOnRequester, ct).ConfigureAwait(false))
+                    {
+                        return StepOutcome.NothingToDo;
+                    }
+
+                    portal = recipient is null ? null : await composer.QueueAsync(db, new Notice(
+                        $"answer-reminder:{messageId:N}", MessageKind.AnswerReminder, c.Id, c.Number, recipient,
+                        token is null ? Recipients.CaseLink(c.Number) : AnswerInvitation.Link(token),
+                        Template: token is null ? null : "AnswerReminder.Link"), now, ct).ConfigureAwait(false);
+                    return StepOutcome.Done;
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+
+        if (outcome == StepOutcome.DoneElsewhere)
         {
             // Another instance reminded first: its reminder stands.
             LogAlreadyReminded(logger, messageId);
+        }
+
+        if (outcome != StepOutcome.Done)
+        {
             return false;
         }
 

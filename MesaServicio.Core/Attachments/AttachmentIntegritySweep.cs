@@ -43,7 +43,7 @@ public sealed partial class AttachmentIntegritySweep(
                 from i in checks.DefaultIfEmpty()
                 where a.ContentRemovedAt == null && (i == null || i.CheckedAt < staleBefore)
                 orderby i == null ? 0 : 1, i!.CheckedAt, a.Id
-                select new { a.Id, a.CaseId, a.StorageName, a.Sha256, Check = i })
+                select new { a.Id, a.CaseId, a.StorageName, a.Sha256 })
             .Take(options.Value.IntegrityFilesPerRun)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
@@ -51,53 +51,78 @@ public sealed partial class AttachmentIntegritySweep(
             return 0;
         }
 
-        var problems = new List<(Guid Id, Guid CaseId, AttachmentIntegrityState State, DateTimeOffset Since)>();
+        // The disk is read outside the transaction; only the record is the step.
+        var found = new List<(Guid Id, Guid CaseId, AttachmentIntegrityState State)>();
         foreach (var file in due)
         {
             var hash = await storage.HashAsync(file.StorageName, cancellationToken).ConfigureAwait(false);
-            var state = hash is null ? AttachmentIntegrityState.Missing
+            found.Add((file.Id, file.CaseId, hash is null ? AttachmentIntegrityState.Missing
                 : string.Equals(hash, file.Sha256, StringComparison.Ordinal) ? AttachmentIntegrityState.Intact
-                : AttachmentIntegrityState.Altered;
-            var check = file.Check ?? new AttachmentIntegrity(file.Id);
-            if (file.Check is null)
-            {
-                db.AttachmentIntegrity.Add(check);
-            }
-            else
-            {
-                db.AttachmentIntegrity.Attach(check);
-            }
+                : AttachmentIntegrityState.Altered));
+        }
 
-            var changed = check.Record(state, now);
-            if (!changed)
-            {
-                continue;
-            }
+        var ids = due.Select(f => f.Id).ToList();
+        var recovered = new List<Guid>();
+        var problems = new List<(Guid Id, Guid CaseId, AttachmentIntegrityState State, DateTimeOffset Since)>();
+        List<PortalNotification> queued = [];
+        var outcome = await ExactlyOnce.RunAsync(db, async ct =>
+        {
+            recovered.Clear();
+            problems.Clear();
 
-            if (state == AttachmentIntegrityState.Intact)
+            // Read again inside the transaction: a check another instance committed since the list was read is updated, not inserted twice.
+            var checks = await db.AttachmentIntegrity.Where(i => ids.Contains(i.AttachmentId)).ToDictionaryAsync(i => i.AttachmentId, ct)
+                .ConfigureAwait(false);
+            foreach (var (id, caseId, state) in found)
             {
-                if (file.Check is not null)
+                var known = checks.TryGetValue(id, out var check);
+                if (check is null)
                 {
-                    LogRecovered(logger, file.Id);
+                    check = new AttachmentIntegrity(id);
+                    db.AttachmentIntegrity.Add(check);
+                }
+
+                if (!check.Record(state, now))
+                {
+                    continue;
+                }
+
+                if (state != AttachmentIntegrityState.Intact)
+                {
+                    problems.Add((id, caseId, state, check.ProblemSince!.Value));
+                }
+                else if (known)
+                {
+                    recovered.Add(id);
                 }
             }
-            else
-            {
-                LogProblem(logger, file.Id, file.CaseId, state);
-                problems.Add((file.Id, file.CaseId, state, check.ProblemSince!.Value));
-            }
-        }
 
-        var queued = problems.Count == 0 ? [] : await NoticesAsync(db, problems, now, cancellationToken).ConfigureAwait(false);
-        try
+            queued = problems.Count == 0 ? [] : await NoticesAsync(db, problems, now, ct).ConfigureAwait(false);
+            return StepOutcome.Done;
+        },
+        // Another instance checked some of the same files in the same moment and recorded them first: its record stands.
+        recordedElsewhere: async () =>
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
+            await using var check = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            return await check.AttachmentIntegrity.AnyAsync(i => ids.Contains(i.AttachmentId) && i.CheckedAt >= staleBefore, CancellationToken.None)
+                .ConfigureAwait(false);
+        },
+        cancellationToken).ConfigureAwait(false);
+
+        if (outcome != StepOutcome.Done)
         {
-            // Another instance checked the same files in the same moment and recorded them first: its record stands.
             LogCheckedElsewhere(logger, due.Count);
             return 0;
+        }
+
+        foreach (var id in recovered)
+        {
+            LogRecovered(logger, id);
+        }
+
+        foreach (var (id, caseId, state, _) in problems)
+        {
+            LogProblem(logger, id, caseId, state);
         }
 
         await notifier.PushAsync(queued, CancellationToken.None).ConfigureAwait(false);

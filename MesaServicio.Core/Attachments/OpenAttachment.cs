@@ -45,9 +45,13 @@ public sealed class OpenAttachment(IDbContextFactory<MesaDbContext> contextFacto
             throw new DomainException(DomainRules.AttachmentContentRemoved);
         }
 
-        var content = storage.OpenRead(attachment.StorageName);
-        return new AttachmentDownload(content, attachment.FileName, ServedType(attachment.DetectedContentType), attachment.Size, attachment.Sha256);
+        return Open(storage, attachment.StorageName, attachment.FileName, attachment.DetectedContentType, attachment.Size, attachment.Sha256);
     }
+
+    /// <summary>A stored file (a case's or a problem's) opened for download, sent as the type its verified content is safe as.</summary>
+    internal static AttachmentDownload Open(
+        AttachmentStorage storage, string storageName, string fileName, string detectedContentType, long size, string sha256) =>
+        new(storage.OpenRead(storageName), fileName, ServedType(detectedContentType), size, sha256);
 
     /// <summary>The type to send for a verified content type: the format's own safe type, otherwise a generic binary.</summary>
     public static string ServedType(string detectedContentType) =>

@@ -86,42 +86,56 @@ public sealed partial class ImprovementActionSweep(
         return told;
     }
 
-    /// <summary>One notice and its mark, in one save; not cancelled half-way (it is short).</summary>
+    /// <summary>
+    /// One notice and its mark, in one transaction under the action's version; not cancelled half-way (it is short). A
+    /// failed save is another's doing when the version has moved since the step read it (another instance marked it
+    /// first, or a person changed the action: the next run looks at it again) or when the notice's key is taken (this
+    /// responsible was told of this due date already).
+    /// </summary>
     private async Task<bool> TellAsync(Guid id, bool overdue, DateOnly today)
     {
         var now = time.GetUtcNow();
-        PortalNotification? portal;
-        try
+        PortalNotification? portal = null;
+        var readVersion = -1;
+        var key = "";
+        StepOutcome outcome;
+        await using (var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            var action = await db.ImprovementActions.SingleAsync(a => a.Id == id, CancellationToken.None).ConfigureAwait(false);
-
-            // Read again: it may have been closed, moved or told since the list was read.
-            if (!action.IsOpen || (overdue ? action.OverdueNoticeAt is not null || !action.IsOverdueOn(today) : action.DueSoonNoticeAt is not null))
+            outcome = await ExactlyOnce.RunAsync(db, async ct =>
             {
-                return false;
-            }
+                portal = null;
+                var action = await db.ImprovementActions.SingleAsync(a => a.Id == id, ct).ConfigureAwait(false);
+                readVersion = action.Version;
 
-            var kind = overdue ? MessageKind.ImprovementActionOverdue : MessageKind.ImprovementActionDueSoon;
-            if (overdue)
-            {
-                action.MarkOverdueNoticed(now);
-            }
-            else
-            {
-                action.MarkDueSoonNoticed(now);
-            }
+                // Read again: it may have been closed, moved or told since the list was read.
+                if (!action.IsOpen || (overdue ? action.OverdueNoticeAt is not null || !action.IsOverdueOn(today) : action.DueSoonNoticeAt is not null))
+                {
+                    return StepOutcome.NothingToDo;
+                }
 
-            var key = $"improvement-{(overdue ? "overdue" : "due-soon")}:{action.Id:N}:{action.DueOn:yyyyMMdd}:{action.ResponsibleId:N}";
-            portal = await notices.QueueAsync(db, action, kind, key, null, now, CancellationToken.None).ConfigureAwait(false);
+                var kind = overdue ? MessageKind.ImprovementActionOverdue : MessageKind.ImprovementActionDueSoon;
+                if (overdue)
+                {
+                    action.MarkOverdueNoticed(now);
+                }
+                else
+                {
+                    action.MarkDueSoonNoticed(now);
+                }
 
-            // The version makes two instances' saves of the same mark collide: one wins.
-            db.Entry(action).Property(a => a.Version).CurrentValue = action.Version + 1;
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                key = $"improvement-{(overdue ? "overdue" : "due-soon")}:{action.Id:N}:{action.DueOn:yyyyMMdd}:{action.ResponsibleId:N}";
+                portal = await notices.QueueAsync(db, action, kind, key, null, now, ct).ConfigureAwait(false);
+
+                // The version makes two instances' saves of the same mark collide: one wins.
+                db.Entry(action).Property(a => a.Version).CurrentValue = action.Version + 1;
+                return StepOutcome.Done;
+            },
+            recordedElsewhere: () => DoneElsewhereAsync(id, readVersion, key),
+            CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+
+        if (outcome != StepOutcome.Done)
         {
-            // Another instance told the same person first (the action's version or the notice's key): nothing to do.
             return false;
         }
 
@@ -131,6 +145,16 @@ public sealed partial class ImprovementActionSweep(
         }
 
         return true;
+    }
+
+    private async Task<bool> DoneElsewhereAsync(Guid id, int readVersion, string key)
+    {
+        var portalKey = "portal:" + key;
+        var mailKey = "mail:" + key;
+        await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        return await db.ImprovementActions.AsNoTracking().AnyAsync(a => a.Id == id && a.Version != readVersion, CancellationToken.None).ConfigureAwait(false)
+            || await db.PortalNotifications.AsNoTracking().AnyAsync(n => n.DedupKey == portalKey, CancellationToken.None).ConfigureAwait(false)
+            || await db.OutboxMessages.AsNoTracking().AnyAsync(m => m.DedupKey == mailKey, CancellationToken.None).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Improvement actions: {Count} due-date notices queued.")]

@@ -1,5 +1,6 @@
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Reports;
+using MesaServicio.Core.TimedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -40,48 +41,47 @@ public sealed partial class OutboxMonthlyReportDelivery(
     {
         ArgumentNullException.ThrowIfNull(mail);
         var month = mail.Report.Month;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var recipients = await PendingRecipientsAsync(db, month, cancellationToken).ConfigureAwait(false);
-        if (recipients.Count == 0)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
         var monthName = ReportFormat.MonthName(month);
         var link = composer.AbsoluteLink(ReportPath + "?mes=" + month);
         var subject = NoticeComposer.Text(MessageKind.MonthlyReport, "Subject", null, link, monthName);
         var body = NoticeComposer.Text(MessageKind.MonthlyReport, "Body", null, link, monthName);
         var pdf = mail.Pdf.ToArray();
         var csv = mail.Csv.ToArray();
-        foreach (var recipient in recipients)
+        var count = 0;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await ExactlyOnce.RunAsync(db, async ct =>
         {
-            var message = new OutboxMessage(
-                DedupKey(month, recipient.PersonId!.Value), MessageKind.MonthlyReport, null, recipient.PersonId, recipient.Email.Trim(),
-                subject, NoticeComposer.PlainText(body), NoticeComposer.Html(body, link), now);
-            message.Attach(mail.PdfFileName, "application/pdf", pdf);
-            message.Attach(mail.CsvFileName, "text/csv; charset=utf-8", csv);
-            db.OutboxMessages.Add(message);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance queued the month at the same moment (the unique key refused ours): done, if so.
-            await using var check = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            if ((await PendingRecipientsAsync(check, month, cancellationToken).ConfigureAwait(false)).Count > 0)
+            var recipients = await PendingRecipientsAsync(db, month, ct).ConfigureAwait(false);
+            count = recipients.Count;
+            var now = time.GetUtcNow();
+            foreach (var recipient in recipients)
             {
-                throw;
+                var message = new OutboxMessage(
+                    DedupKey(month, recipient.PersonId!.Value), MessageKind.MonthlyReport, null, recipient.PersonId, recipient.Email.Trim(),
+                    subject, NoticeComposer.PlainText(body), NoticeComposer.Html(body, link), now);
+                message.Attach(mail.PdfFileName, "application/pdf", pdf);
+                message.Attach(mail.CsvFileName, "text/csv; charset=utf-8", csv);
+                db.OutboxMessages.Add(message);
             }
 
-            LogQueuedElsewhere(logger, month.ToString());
-            return;
-        }
+            return count == 0 ? StepOutcome.NothingToDo : StepOutcome.Done;
+        },
+        // Another instance queued the month at the same moment (the unique key refused ours): done, if nobody is left.
+        recordedElsewhere: async () =>
+        {
+            await using var check = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            return (await PendingRecipientsAsync(check, month, CancellationToken.None).ConfigureAwait(false)).Count == 0;
+        },
+        cancellationToken).ConfigureAwait(false);
 
-        LogQueued(logger, month.ToString(), recipients.Count);
+        if (outcome == StepOutcome.DoneElsewhere)
+        {
+            LogQueuedElsewhere(logger, month.ToString());
+        }
+        else if (outcome == StepOutcome.Done)
+        {
+            LogQueued(logger, month.ToString(), count);
+        }
     }
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Queued the monthly report of {Month} for {Count} coordinator(s)")]

@@ -53,13 +53,11 @@ public sealed class GetProblem(IDbContextFactory<MesaDbContext> contextFactory)
     public async Task<ProblemDetails> HandleAsync(string number, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var key = (number ?? "").Trim().ToUpperInvariant();
+        var key = ProblemRunner.Key(number);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var p = await db.Problems.AsNoTracking().SingleOrDefaultAsync(x => x.Number == key, cancellationToken).ConfigureAwait(false);
-        if (p is null || !await ProblemReach.SeesAsync(db, user, p.Id, p.CategoryId, cancellationToken).ConfigureAwait(false))
-        {
-            throw ProblemRunner.NotFound(key);
-        }
+        var p = await db.Problems.AsNoTracking().SingleOrDefaultAsync(x => x.Number == key, cancellationToken).ConfigureAwait(false)
+            ?? throw ProblemRunner.NotFound(key);
+        await ProblemRunner.RequireSeenAsync(db, user, key, p.Id, p.CategoryId, cancellationToken).ConfigureAwait(false);
 
         var incidents = await (
                 from i in db.ProblemIncidents.AsNoTracking()

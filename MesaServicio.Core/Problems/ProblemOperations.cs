@@ -197,21 +197,15 @@ public sealed class OpenProblemAttachment(IDbContextFactory<MesaDbContext> conte
     public async Task<AttachmentDownload> HandleAsync(string number, Guid attachmentId, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var key = (number ?? "").Trim().ToUpperInvariant();
+        var key = ProblemRunner.Key(number);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var problem = await db.Problems.AsNoTracking().Where(p => p.Number == key).Select(p => new { p.Id, p.CategoryId })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (problem is null || !await ProblemReach.SeesAsync(db, user, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false))
-        {
-            throw ProblemRunner.NotFound(key);
-        }
-
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw ProblemRunner.NotFound(key);
+        await ProblemRunner.RequireSeenAsync(db, user, key, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false);
         var attachment = await db.ProblemAttachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProblemId == problem.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(DomainMessages.Get("Attachment.Label"));
-        var content = storage.OpenRead(attachment.StorageName);
-        return new AttachmentDownload(
-            content, attachment.FileName, OpenAttachment.ServedType(attachment.DetectedContentType), attachment.Size, attachment.Sha256);
+        return OpenAttachment.Open(storage, attachment.StorageName, attachment.FileName, attachment.DetectedContentType, attachment.Size, attachment.Sha256);
     }
 }
 

@@ -44,23 +44,14 @@ public sealed class ProblemRunner(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(act);
-        var key = (number ?? "").Trim().ToUpperInvariant();
+        var key = Key(number);
         ProblemOutcome outcome;
         Guid problemId;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            var problem = await db.Problems.Include(p => p.Incidents).SingleOrDefaultAsync(p => p.Number == key, cancellationToken).ConfigureAwait(false);
-            if (problem is null || !await ProblemReach.SeesAsync(db, user, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false))
-            {
-                throw NotFound(key);
-            }
-
-            if (!ProblemAccess.May(user, operation))
-            {
-                SecurityLog.OperationRefused(_log, "Problem." + operation, user.LogId);
-                throw new ForbiddenException(DomainMessages.Get("Permission.ManageProblems"));
-            }
-
+            var problem = await db.Problems.Include(p => p.Incidents).SingleOrDefaultAsync(p => p.Number == key, cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(key);
+            await RequireAsync(db, user, key, problem.Id, problem.CategoryId, operation, cancellationToken).ConfigureAwait(false);
             if (expectedVersion is { } v && v != problem.Version)
             {
                 throw new DomainException(ProblemRules.Changed, problem.Number);
@@ -118,22 +109,38 @@ public sealed class ProblemRunner(
     public async Task DemandAsync(string number, CurrentUser user, ProblemOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var key = (number ?? "").Trim().ToUpperInvariant();
+        var key = Key(number);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var problem = await db.Problems.AsNoTracking().Where(p => p.Number == key)
-            .Select(p => new { p.Id, p.CategoryId, p.Status }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (problem is null || !await ProblemReach.SeesAsync(db, user, problem.Id, problem.CategoryId, cancellationToken).ConfigureAwait(false))
+            .Select(p => new { p.Id, p.CategoryId, p.Status }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(key);
+        await RequireAsync(db, user, key, problem.Id, problem.CategoryId, operation, cancellationToken).ConfigureAwait(false);
+        Problem.RequireIn(operation, problem.Status, key);
+    }
+
+    /// <summary>A problem number as stored (trimmed, upper case).</summary>
+    internal static string Key(string? number) => (number ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>Refuses a problem out of the person's reach with the "not found" of a missing one.</summary>
+    internal static async Task RequireSeenAsync(
+        MesaDbContext db, CurrentUser user, string key, Guid problemId, int categoryId, CancellationToken cancellationToken)
+    {
+        if (!await ProblemReach.SeesAsync(db, user, problemId, categoryId, cancellationToken).ConfigureAwait(false))
         {
             throw NotFound(key);
         }
+    }
 
+    /// <summary>Refuses a problem out of reach (as not found) and an operation that is not the person's to run (forbidden).</summary>
+    private async Task RequireAsync(
+        MesaDbContext db, CurrentUser user, string key, Guid problemId, int categoryId, ProblemOperation operation, CancellationToken cancellationToken)
+    {
+        await RequireSeenAsync(db, user, key, problemId, categoryId, cancellationToken).ConfigureAwait(false);
         if (!ProblemAccess.May(user, operation))
         {
             SecurityLog.OperationRefused(_log, "Problem." + operation, user.LogId);
             throw new ForbiddenException(DomainMessages.Get("Permission.ManageProblems"));
         }
-
-        Problem.RequireIn(operation, problem.Status, key);
     }
 
     /// <summary>The same answer for a missing problem and one out of reach.</summary>

@@ -111,6 +111,11 @@ public sealed partial class DispositionSweep(
         List<string> removedFiles = [];
         var elsewhere = false;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Its own transaction rather than TimedWork/ExactlyOnce (decision 0035): the archive folder is published between
+        // the save, which takes the case's unique disposition row, and the commit. Published before the save, a losing
+        // instance would have replaced the winner's folder; after the commit, a crash would leave a recorded disposition
+        // with no folder. ExactlyOnce saves and commits in one go and offers no step between them.
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {

@@ -22,7 +22,9 @@ public sealed class AnswerSurvey(CaseCommandRunner runner, NoticeComposer compos
         var result = await runner.ExecuteAsync(command.Number, command.ExpectedVersion, user, CaseOperationKind.AnswerSurvey,
             (c, ctx, db) => ApplyAsync(c, command.Answer, SurveyChannel.Portal, ctx, db, composer, notices, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        await notifier.PushAsync(notices, cancellationToken).ConfigureAwait(false);
+
+        // Committed: the notices are pushed whatever happens to the request that made the change.
+        await notifier.PushAsync(notices, CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 

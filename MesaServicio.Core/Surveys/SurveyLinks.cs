@@ -88,7 +88,8 @@ public sealed class SurveyLinks(
             throw new DomainException(DomainRules.SurveyLinkUsed, ex);
         }
 
-        await notifier.PushAsync(notices, cancellationToken).ConfigureAwait(false);
+        // Committed: the notices are pushed whatever happens to the request that made the change.
+        await notifier.PushAsync(notices, CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace MesaServicio.Web.Endpoints;
 
 /// <summary>
-/// Attachments over HTTP. Downloading streams the stored file, always as an attachment with
-/// <c>nosniff</c>, to people who may see the case (anything else is the site's ordinary 404). Uploading
+/// Attachments over HTTP. Downloading streams the stored file (<see cref="Downloads"/>) to people who may see the case
+/// (anything else is the site's ordinary 404). Uploading
 /// streams a multipart body section by section into Core (never buffered), with the antiforgery token in
 /// the <c>RequestVerificationToken</c> header or as the form's first field; Core decides everything else.
 /// </summary>
@@ -63,32 +63,12 @@ public static class AttachmentEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(string numero, Guid id, HttpContext context, OpenAttachment open, CancellationToken cancellationToken)
-    {
-        AttachmentDownload download;
-        try
-        {
-            download = await open.HandleAsync(numero, id, MesaClaims.ToCurrentUser(context.User), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            // No body: the status-code page answers, exactly as for any missing page or case.
-            return Results.NotFound();
-        }
-        catch (DomainException removed) when (removed.Rule == DomainRules.AttachmentContentRemoved)
-        {
-            // Its bytes were removed on purpose (an anonymisation): gone, and said why.
-            return Results.Problem(removed.Message, statusCode: StatusCodes.Status410Gone, title: "Archivo retirado");
-        }
-
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        var type = SafeTypes.Contains(download.ContentType) ? download.ContentType : OpenAttachment.OctetStream;
-
-        // With a download name the result sends "Content-Disposition: attachment; filename=…; filename*=UTF-8''…" (RFC 6266).
-        return Results.Stream(download.Content, type, download.FileName);
-    }
+    private static Task<IResult> DownloadAsync(string numero, Guid id, HttpContext context, OpenAttachment open, CancellationToken cancellationToken) =>
+        // A file whose bytes were removed on purpose (an anonymisation) is gone, and said why.
+        Downloads.AnswerAsync(
+            context,
+            async () => Downloads.Attachment(context, await open.HandleAsync(numero, id, MesaClaims.ToCurrentUser(context.User), cancellationToken)),
+            StatusCodes.Status410Gone, "Archivo retirado");
 
     private static async Task<IResult> UploadAsync(
         string numero, HttpContext context, AttachFiles attach, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions,

@@ -1,5 +1,4 @@
 using MesaServicio.Core.CaseFiles;
-using MesaServicio.Core.Common;
 using MesaServicio.Web.Auth;
 using Microsoft.Extensions.Options;
 
@@ -22,28 +21,17 @@ public static class CaseFileEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PdfAsync(
+    private static Task<IResult> PdfAsync(
         string numero, HttpContext context, GetCaseFile getCaseFile, CaseFilePdf pdf, IOptions<EntityOptions> entity,
-        CancellationToken cancellationToken)
-    {
-        CaseFile file;
-        try
+        CancellationToken cancellationToken) =>
+        Downloads.AnswerAsync(context, async () =>
         {
-            file = await getCaseFile.HandleAsync(numero, MesaClaims.ToCurrentUser(context.User), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            // No body: the status-code page answers, exactly as for any missing page or case.
-            return Results.NotFound();
-        }
+            var file = await getCaseFile.HandleAsync(numero, MesaClaims.ToCurrentUser(context.User), cancellationToken);
+            using var output = new MemoryStream();
+            await pdf.RenderAsync(file, ReportEndpoints.Branding(entity.Value), output, cancellationToken);
 
-        using var output = new MemoryStream();
-        await pdf.RenderAsync(file, ReportEndpoints.Branding(entity.Value), output, cancellationToken);
-
-        // Personal data and possibly internal notes: never kept by a browser or a proxy.
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        return Results.File(output.ToArray(), "application/pdf", CaseFilePdf.FileName(file.Case.Number));
-    }
+            // Personal data and possibly internal notes.
+            Downloads.Private(context);
+            return Results.File(output.ToArray(), "application/pdf", CaseFilePdf.FileName(file.Case.Number));
+        });
 }

@@ -1,4 +1,3 @@
-using MesaServicio.Core.Common;
 using MesaServicio.Core.Reports;
 using MesaServicio.Core.Reports.Closing;
 using MesaServicio.Core.Security;
@@ -27,46 +26,30 @@ public static class MonthClosureEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var closed = endpoints.MapGroup("/reportes/mensual/{mes}").RequireAuthorization();
-        closed.MapGet("/v{version:int}.pdf", (string mes, int version, HttpContext context, GetMonthClosureFile files, CancellationToken cancellationToken) =>
-            FileAsync(mes, version, MonthClosureFileKind.Pdf, context, files, cancellationToken));
-        closed.MapGet("/v{version:int}.csv", (string mes, int version, HttpContext context, GetMonthClosureFile files, CancellationToken cancellationToken) =>
-            FileAsync(mes, version, MonthClosureFileKind.Csv, context, files, cancellationToken));
+        closed.MapGet("/v{version:int}.pdf", (string mes, int version, HttpContext context, GetMonthClosureFile files, CaseGuard guard, CancellationToken cancellationToken) =>
+            FileAsync(mes, version, MonthClosureFileKind.Pdf, context, files, guard, cancellationToken));
+        closed.MapGet("/v{version:int}.csv", (string mes, int version, HttpContext context, GetMonthClosureFile files, CaseGuard guard, CancellationToken cancellationToken) =>
+            FileAsync(mes, version, MonthClosureFileKind.Csv, context, files, guard, cancellationToken));
         return endpoints;
     }
 
-    private static async Task<IResult> FileAsync(
-        string mes, int version, MonthClosureFileKind kind, HttpContext context, GetMonthClosureFile files, CancellationToken cancellationToken)
-    {
-        var user = MesaClaims.ToCurrentUser(context.User);
-        if (!CaseAccess.Can(user, GlobalOperation.Reports))
+    private static Task<IResult> FileAsync(
+        string mes, int version, MonthClosureFileKind kind, HttpContext context, GetMonthClosureFile files, CaseGuard guard,
+        CancellationToken cancellationToken) =>
+        Downloads.AnswerAsync(context, async () =>
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
+            // Whoever may not read the results is refused first, whatever the address.
+            var user = MesaClaims.ToCurrentUser(context.User);
+            guard.Demand(user, GlobalOperation.Reports);
+            if (!YearMonth.TryParse(mes, out var month) || version < 1)
+            {
+                throw Downloads.NotFound();
+            }
 
-        if (!YearMonth.TryParse(mes, out var month) || version < 1)
-        {
-            return Results.NotFound();
-        }
-
-        MonthClosureFile? file;
-        try
-        {
-            file = await files.HandleAsync(month, version, kind, user, cancellationToken);
-        }
-        catch (ForbiddenException)
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (file is null)
-        {
-            return Results.NotFound();
-        }
-
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers[Sha256Header] = file.Sha256;
-        context.Response.Headers["Repr-Digest"] = "sha-256=:" + Convert.ToBase64String(Convert.FromHexString(file.Sha256)) + ":";
-        return Results.File(file.Content, file.ContentType, file.FileName);
-    }
+            var file = await files.HandleAsync(month, version, kind, user, cancellationToken) ?? throw Downloads.NotFound();
+            Downloads.Private(context);
+            context.Response.Headers[Sha256Header] = file.Sha256;
+            context.Response.Headers["Repr-Digest"] = "sha-256=:" + Convert.ToBase64String(Convert.FromHexString(file.Sha256)) + ":";
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
 }

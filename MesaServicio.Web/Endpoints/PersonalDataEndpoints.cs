@@ -13,28 +13,23 @@ public static class PersonalDataEndpoints
     public static IEndpointRouteBuilder MapPersonalDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(JsonPath, async (HttpContext context, GetPersonalData data, CancellationToken cancellationToken) =>
-        {
-            var report = await data.HandleAsync(MesaClaims.ToCurrentUser(context.User), cancellationToken);
-            Private(context);
-            return Results.File(report.ToJson(), "application/json; charset=utf-8", PersonalDataPdf.FileName(report.GeneratedAt, "json"));
-        }).RequireAuthorization();
-        endpoints.MapGet(PdfPath, async (
+        endpoints.MapGet(JsonPath, (HttpContext context, GetPersonalData data, CancellationToken cancellationToken) =>
+            Downloads.AnswerAsync(context, async () =>
+            {
+                var report = await data.HandleAsync(MesaClaims.ToCurrentUser(context.User), cancellationToken);
+                Downloads.Private(context);
+                return Results.File(report.ToJson(), "application/json; charset=utf-8", PersonalDataPdf.FileName(report.GeneratedAt, "json"));
+            })).RequireAuthorization();
+        endpoints.MapGet(PdfPath, (
             HttpContext context, GetPersonalData data, PersonalDataPdf pdf, IOptions<EntityOptions> entity, CancellationToken cancellationToken) =>
-        {
-            var report = await data.HandleAsync(MesaClaims.ToCurrentUser(context.User), cancellationToken);
-            using var output = new MemoryStream();
-            await pdf.RenderAsync(report, ReportEndpoints.Branding(entity.Value), output, cancellationToken);
-            Private(context);
-            return Results.File(output.ToArray(), "application/pdf", PersonalDataPdf.FileName(report.GeneratedAt, "pdf"));
-        }).RequireAuthorization();
+            Downloads.AnswerAsync(context, async () =>
+            {
+                var report = await data.HandleAsync(MesaClaims.ToCurrentUser(context.User), cancellationToken);
+                using var output = new MemoryStream();
+                await pdf.RenderAsync(report, ReportEndpoints.Branding(entity.Value), output, cancellationToken);
+                Downloads.Private(context);
+                return Results.File(output.ToArray(), "application/pdf", PersonalDataPdf.FileName(report.GeneratedAt, "pdf"));
+            })).RequireAuthorization();
         return endpoints;
-    }
-
-    /// <summary>Personal data: never kept by a browser or a proxy.</summary>
-    private static void Private(HttpContext context)
-    {
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-store";
     }
 }

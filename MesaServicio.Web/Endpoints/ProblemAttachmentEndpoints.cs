@@ -1,5 +1,3 @@
-using MesaServicio.Core.Attachments;
-using MesaServicio.Core.Common;
 using MesaServicio.Core.Problems;
 using MesaServicio.Web.Auth;
 
@@ -22,23 +20,9 @@ public static class ProblemAttachmentEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(
-        string numero, Guid id, HttpContext context, OpenProblemAttachment open, CancellationToken cancellationToken)
-    {
-        AttachmentDownload download;
-        try
-        {
-            download = await open.HandleAsync(numero, id, MesaClaims.ToCurrentUser(context.User), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return Results.NotFound();
-        }
-
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        var type = AttachmentEndpoints.SafeTypes.Contains(download.ContentType) ? download.ContentType : OpenAttachment.OctetStream;
-        return Results.Stream(download.Content, type, download.FileName);
-    }
+    private static Task<IResult> DownloadAsync(
+        string numero, Guid id, HttpContext context, OpenProblemAttachment open, CancellationToken cancellationToken) =>
+        Downloads.AnswerAsync(
+            context,
+            async () => Downloads.Attachment(context, await open.HandleAsync(numero, id, MesaClaims.ToCurrentUser(context.User), cancellationToken)));
 }

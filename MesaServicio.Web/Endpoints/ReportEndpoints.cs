@@ -1,4 +1,3 @@
-using MesaServicio.Core.Common;
 using MesaServicio.Core.Reports;
 using MesaServicio.Core.Reports.Pdf;
 using MesaServicio.Core.Security;
@@ -51,77 +50,55 @@ public static class ReportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PdfAsync(
-        string mes, HttpContext context, ComputeMonthlyReport compute, MonthlyReportPdf pdf, IOptions<EntityOptions> entity,
-        CancellationToken cancellationToken)
+    private static Task<IResult> PdfAsync(
+        string mes, HttpContext context, ComputeMonthlyReport compute, MonthlyReportPdf pdf, IOptions<EntityOptions> entity, CaseGuard guard,
+        CancellationToken cancellationToken) =>
+        Downloads.AnswerAsync(context, async () =>
+        {
+            var user = MesaClaims.ToCurrentUser(context.User);
+            var report = await compute.HandleAsync(Month(mes, user, guard), user, null, cancellationToken);
+            using var output = new MemoryStream();
+            await pdf.RenderAsync(report, Branding(entity.Value), GeneratedBy(context), output, null, cancellationToken);
+            Downloads.Private(context);
+            return Results.File(output.ToArray(), "application/pdf", FileName(report.Month, "pdf"));
+        });
+
+    private static Task<IResult> CsvAsync(string mes, HttpContext context, MonthlyCasesCsv csv, CaseGuard guard) =>
+        Downloads.AnswerAsync(context, () =>
+        {
+            // Core refuses as well; refusing here keeps the refusal out of a response already started.
+            var user = MesaClaims.ToCurrentUser(context.User);
+            var month = Month(mes, user, guard);
+            Downloads.Private(context);
+
+            // Streamed straight to the response body, row by row.
+            return Task.FromResult(Results.Stream(
+                body => csv.WriteAsync(month, user, body, context.RequestAborted),
+                "text/csv; charset=utf-8",
+                FileName(month, "csv")));
+        });
+
+    private static Task<IResult> TakeDownloadAsync(string token, HttpContext context, ReportDownloads downloads, CaseGuard guard, CancellationToken cancellationToken) =>
+        Downloads.AnswerAsync(context, async () =>
+        {
+            var user = MesaClaims.ToCurrentUser(context.User);
+            guard.Demand(user, GlobalOperation.Reports);
+            if (user.PersonId is not { } me || await downloads.TakeAsync(token, me, cancellationToken) is not { } file)
+            {
+                throw Downloads.NotFound();
+            }
+
+            Downloads.Private(context);
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
+
+    /// <summary>The month of the address, for someone who may read the reports (refused first, whatever the address).</summary>
+    private static YearMonth Month(string mes, CurrentUser user, CaseGuard guard)
     {
-        if (!YearMonth.TryParse(mes, out var month))
-        {
-            return Results.NotFound();
-        }
-
-        MonthlyReport report;
-        try
-        {
-            report = await compute.HandleAsync(month, MesaClaims.ToCurrentUser(context.User), null, cancellationToken);
-        }
-        catch (ForbiddenException)
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        using var output = new MemoryStream();
-        await pdf.RenderAsync(report, Branding(entity.Value), GeneratedBy(context), output, null, cancellationToken);
-        NoStore(context);
-        return Results.File(output.ToArray(), "application/pdf", FileName(month, "pdf"));
-    }
-
-    private static IResult CsvAsync(string mes, HttpContext context, MonthlyCasesCsv csv)
-    {
-        if (!YearMonth.TryParse(mes, out var month))
-        {
-            return Results.NotFound();
-        }
-
-        var user = MesaClaims.ToCurrentUser(context.User);
-        if (!CaseAccess.Can(user, GlobalOperation.Reports))
-        {
-            // Core refuses as well; answering here keeps the refusal out of a response already started.
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        NoStore(context);
-
-        // Streamed straight to the response body, row by row.
-        return Results.Stream(
-            body => csv.WriteAsync(month, user, body, context.RequestAborted),
-            "text/csv; charset=utf-8",
-            FileName(month, "csv"));
-    }
-
-    private static async Task<IResult> TakeDownloadAsync(string token, HttpContext context, ReportDownloads downloads, CancellationToken cancellationToken)
-    {
-        var user = MesaClaims.ToCurrentUser(context.User);
-        if (!CaseAccess.Can(user, GlobalOperation.Reports))
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (user.PersonId is not { } me || await downloads.TakeAsync(token, me, cancellationToken) is not { } file)
-        {
-            return Results.NotFound();
-        }
-
-        NoStore(context);
-        return Results.File(file.Content, file.ContentType, file.FileName);
+        guard.Demand(user, GlobalOperation.Reports);
+        return YearMonth.TryParse(mes, out var month) ? month : throw Downloads.NotFound();
     }
 
     private static string GeneratedBy(HttpContext context) =>
         context.User.Identity?.Name is { Length: > 0 } name ? name : "Coordinación de la mesa de servicio";
-
-    private static void NoStore(HttpContext context)
-    {
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-store";
-    }
 }

@@ -38,22 +38,31 @@ public static class ApiProblems
     /// <summary>
     /// The one mapping of a Core refusal to a problem, for every endpoint: a validation failure is 400 with its fields,
     /// "not found" 404, "forbidden" 403, a concurrent change 409, and any other rule <paramref name="otherStatus"/>
-    /// titled <paramref name="otherTitle"/> (what the operation could not do).
+    /// titled <paramref name="otherTitle"/> (what the operation could not do). The portal's downloads answer with the same
+    /// statuses (<see cref="Endpoints.Downloads"/>).
     /// </summary>
     public static IResult Refusal(Core.Common.DomainException refused, int otherStatus, string otherTitle)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return refused switch
-        {
-            Core.Common.ValidationFailedException invalid => Results.ValidationProblem(
-                invalid.Errors, invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Datos no válidos",
-                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = invalid.Rule }),
-            Core.Common.NotFoundException => Problem(StatusCodes.Status404NotFound, "No encontrado", refused.Message, refused.Rule),
-            Core.Common.ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Sin permiso", refused.Message, refused.Rule),
-            Core.Common.ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "El caso cambió", refused.Message, refused.Rule),
-            _ => Problem(otherStatus, otherTitle, refused.Message, refused.Rule),
-        };
+        var (status, title) = Classify(refused, otherStatus, otherTitle);
+        return refused is Core.Common.ValidationFailedException invalid
+            ? Results.ValidationProblem(
+                invalid.Errors, invalid.Message, statusCode: status, title: title,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rule"] = invalid.Rule })
+            : Problem(status, title, refused.Message, refused.Rule);
     }
+
+    /// <summary>The status of a Core refusal (see <see cref="Refusal"/>).</summary>
+    public static int StatusOf(Core.Common.DomainException refused, int otherStatus) => Classify(refused, otherStatus, "").Status;
+
+    private static (int Status, string Title) Classify(Core.Common.DomainException refused, int otherStatus, string otherTitle) => refused switch
+    {
+        Core.Common.ValidationFailedException => (StatusCodes.Status400BadRequest, "Datos no válidos"),
+        Core.Common.NotFoundException => (StatusCodes.Status404NotFound, "No encontrado"),
+        Core.Common.ForbiddenException => (StatusCodes.Status403Forbidden, "Sin permiso"),
+        Core.Common.ConcurrencyConflictException => (StatusCodes.Status409Conflict, "El caso cambió"),
+        _ => (otherStatus, otherTitle),
+    };
 
     /// <summary>A body that is not the complete form it claims to be: 400 (415 for another media type, 413 past the limit).</summary>
     public static IResult BodyFailure(StreamedMultipart.Failure failure, string tooLargeDetail) => failure switch

@@ -3,6 +3,7 @@ using MesaServicio.Core.Configuration;
 using MesaServicio.Core.Notifications;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Core.Reports.Pdf;
+using MesaServicio.Core.TimedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -85,29 +86,35 @@ public sealed partial class FreezeMonth(
         var closure = new MonthClosure(
             month, version, report.AsOf, closedById, reason, MonthlyReportJson.Serialize(report), pdfFile.ToArray(), csvFile.ToArray());
         var queued = new List<PortalNotification>();
-        try
+        StepOutcome outcome;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.Set<MonthClosure>().Add(closure);
-            if (version > 1)
+            // Not cancelled half-way once the figures are computed: the store is short.
+            outcome = await ExactlyOnce.RunAsync(db, async ct =>
             {
-                db.ConfigurationChanges.Add(new ConfigurationChange(
-                    closure.ClosedAt, closedById, ConfigurationAreas.MonthClosure, $"{ReportFormat.MonthTitle(month)}: versión {version}",
-                    $"Versión {version - 1}", $"Versión {version} (PDF SHA-256 {closure.PdfSha256}; CSV SHA-256 {closure.CsvSha256})", reason));
-            }
+                queued.Clear();
+                db.Set<MonthClosure>().Add(closure);
+                if (version > 1)
+                {
+                    db.ConfigurationChanges.Add(new ConfigurationChange(
+                        closure.ClosedAt, closedById, ConfigurationAreas.MonthClosure, $"{ReportFormat.MonthTitle(month)}: versión {version}",
+                        $"Versión {version - 1}", $"Versión {version} (PDF SHA-256 {closure.PdfSha256}; CSV SHA-256 {closure.CsvSha256})", reason));
+                }
 
-            await QueueNoticesAsync(db, closure, queued, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
+                await QueueNoticesAsync(db, closure, queued, ct).ConfigureAwait(false);
+                return StepOutcome.Done;
+            },
             // Another instance (or another coordinator) stored this version first: the unique (month, version) refused ours.
-            await using var check = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-            if (await LatestVersionAsync(check, month, CancellationToken.None).ConfigureAwait(false) < version)
+            recordedElsewhere: async () =>
             {
-                throw;
-            }
+                await using var check = await contextFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+                return await LatestVersionAsync(check, month, CancellationToken.None).ConfigureAwait(false) >= version;
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        }
 
+        if (outcome != StepOutcome.Done)
+        {
             LogStoredElsewhere(logger, month.ToString(), version);
             return null;
         }
