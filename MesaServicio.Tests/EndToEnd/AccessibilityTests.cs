@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Tests.Support;
 using Microsoft.Playwright;
@@ -364,6 +366,34 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
     public Task The_monthly_report_has_no_violations(int width, int height) =>
         CheckAsync(SeedData.DemoPeople.Coordinator, "/reportes/mensual", width, height, async page =>
             await Expect(page.Locator("#cifras")).ToBeVisibleAsync(new() { Timeout = PageTimeout }));
+
+    /// <summary>
+    /// <see cref="AxeCheck"/> runs axe-core in the page itself (decision 0036): on a page with known faults it finds the
+    /// same violations, on the same elements, as Deque's own <c>RunAxe</c>, and fails the check.
+    /// </summary>
+    [Fact]
+    public async Task The_axe_check_finds_what_deques_runner_finds_and_fails_on_it()
+    {
+        await using var session = await browser.NewSessionAsync(portal, "axe-fallas");
+        var page = session.Page;
+        await page.SetContentAsync(
+            """
+            <html lang="es"><head><title>Fallas conocidas</title></head><body><main><h1>Fallas conocidas</h1>
+            <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+            <p style="color:#bbb;background:#fff">Texto con poco contraste</p>
+            <button></button><input type="text"></main></body></html>
+            """);
+
+        var ours = await AxeCheck.RunAsync(page);
+        var deques = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeCheck.WcagTags] } });
+
+        ours.Violations.Select(v => v.Id).Should().Contain(["image-alt", "color-contrast", "button-name", "label"]);
+        ours.Violations.Select(v => (v.Id, Targets: string.Join(" ", v.Nodes.Select(n => n.Target.ToString()))))
+            .Should().BeEquivalentTo(deques.Violations.Select(v => (v.Id, Targets: string.Join(" ", v.Nodes.Select(n => n.Target.ToString())))));
+        ours.Passes.Select(p => p.Id).Should().BeEquivalentTo(deques.Passes.Select(p => p.Id));
+        var check = () => AxeCheck.AssertCleanAsync(page, "a page with known faults");
+        (await check.Should().ThrowAsync<Xunit.Sdk.XunitException>()).WithMessage("*image-alt*");
+    }
 
     [Fact]
     public async Task The_category_tree_is_one_tab_stop_walked_with_the_arrow_keys()
