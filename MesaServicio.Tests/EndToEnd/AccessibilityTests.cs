@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using MesaServicio.Core.Persistence;
 using MesaServicio.Tests.Support;
 using Microsoft.Playwright;
@@ -11,13 +13,13 @@ namespace MesaServicio.Tests.EndToEnd;
 /// axe-core (WCAG 2.1 A and AA, <see cref="AxeCheck"/>) on every page of the portal, as each role meets it, at a
 /// laptop's 1366×768 and a phone's 390×844: no violation of any impact (Resolución 1519 de 2020; issue 18). Each page
 /// at the phone's size is kept as an artifact (artifacts/e2e/axe-*-390x844.png) to be looked at. The page checks share
-/// one browser context per person and size (<see cref="AccessibilitySessions"/>): each person signs in once per size,
-/// and each check then loads its page afresh in that context.
+/// one browser context per person (<see cref="SignedInSessions"/>): each person signs in once, and each check then
+/// sizes the window and loads its page afresh in that context.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 [Trait("Pass", "Once")]
-public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture browser, AccessibilitySessions sessions, ITestOutputHelper output)
-    : IClassFixture<AccessibilitySessions>
+public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture browser, SignedInSessions sessions, ITestOutputHelper output)
+    : IClassFixture<SignedInSessions>
 {
     public static readonly TheoryData<int, int> Sizes = new() { { 1366, 768 }, { 390, 844 } };
 
@@ -166,7 +168,7 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
     [MemberData(nameof(Sizes))]
     public async Task The_not_found_and_access_denied_pages_have_no_violations(int width, int height)
     {
-        // One after the other: both use the requester's context at this size.
+        // One after the other: both use the requester's context.
         await CheckAsync(SeedData.DemoPeople.Requester, "/no-encontrado", width, height, async page =>
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync());
         await CheckAsync(SeedData.DemoPeople.Requester, "/acceso-denegado", width, height, async page =>
@@ -365,6 +367,34 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
         CheckAsync(SeedData.DemoPeople.Coordinator, "/reportes/mensual", width, height, async page =>
             await Expect(page.Locator("#cifras")).ToBeVisibleAsync(new() { Timeout = PageTimeout }));
 
+    /// <summary>
+    /// <see cref="AxeCheck"/> runs axe-core in the page itself (decision 0036): on a page with known faults it finds the
+    /// same violations, on the same elements, as Deque's own <c>RunAxe</c>, and fails the check.
+    /// </summary>
+    [Fact]
+    public async Task The_axe_check_finds_what_deques_runner_finds_and_fails_on_it()
+    {
+        await using var session = await browser.NewSessionAsync(portal, "axe-fallas");
+        var page = session.Page;
+        await page.SetContentAsync(
+            """
+            <html lang="es"><head><title>Fallas conocidas</title></head><body><main><h1>Fallas conocidas</h1>
+            <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+            <p style="color:#bbb;background:#fff">Texto con poco contraste</p>
+            <button></button><input type="text"></main></body></html>
+            """);
+
+        var ours = await AxeCheck.RunAsync(page);
+        var deques = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeCheck.WcagTags] } });
+
+        ours.Violations.Select(v => v.Id).Should().Contain(["image-alt", "color-contrast", "button-name", "label"]);
+        ours.Violations.Select(v => (v.Id, Targets: string.Join(" ", v.Nodes.Select(n => n.Target.ToString()))))
+            .Should().BeEquivalentTo(deques.Violations.Select(v => (v.Id, Targets: string.Join(" ", v.Nodes.Select(n => n.Target.ToString())))));
+        ours.Passes.Select(p => p.Id).Should().BeEquivalentTo(deques.Passes.Select(p => p.Id));
+        var check = () => AxeCheck.AssertCleanAsync(page, "a page with known faults");
+        (await check.Should().ThrowAsync<Xunit.Sdk.XunitException>()).WithMessage("*image-alt*");
+    }
+
     [Fact]
     public async Task The_category_tree_is_one_tab_stop_walked_with_the_arrow_keys()
     {
@@ -538,8 +568,8 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
         name ??= path.Trim('/').Split('?')[0].Replace('/', '-') is { Length: > 0 } n ? n : "inicio";
         name = $"axe-{name}-{(person is null ? "anonimo" : person.Value.ToString()[^2..])}";
 
-        // The person's context at this size, signed in once (straight onto this path the first time); the page is then
-        // loaded afresh, as a person opening it would.
+        // The person's context, sized for this check, signed in once (straight onto this path the first time); the page is
+        // then loaded afresh, as a person opening it would.
         var (session, loaded) = await sessions.OpenAsync(browser, portal, person, width, height, path);
         var outsideBefore = session.OutsideRequests.Count;
         var problemsBefore = session.Problems.Count;
@@ -579,85 +609,5 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
         }
 
         session.OutsideRequests.Skip(outsideBefore).Should().BeEmpty("the pages must request nothing outside 127.0.0.1");
-    }
-}
-
-/// <summary>
-/// The browser contexts <see cref="AccessibilityTests"/> lends its checks: one per person (or nobody) and size, opened
-/// and signed in on first use, closed with the class. The tests of a class run one at a time, so one context is never
-/// used by two checks at once.
-/// </summary>
-public sealed class AccessibilitySessions : IAsyncLifetime
-{
-    private readonly Dictionary<(Guid? Person, int Width, int Height), PortalSession> _open = [];
-
-    /// <summary>
-    /// The context of <paramref name="person"/> (null: signed out) at <paramref name="width"/>×<paramref name="height"/>,
-    /// and whether its page has just been loaded on <paramref name="path"/> (a first sign-in lands there); otherwise the
-    /// caller loads the page.
-    /// </summary>
-    public async Task<(PortalSession Session, bool Loaded)> OpenAsync(
-        BrowserFixture browser, PortalProcess portal, Guid? person, int width, int height, string path)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        if (_open.TryGetValue((person, width, height), out var open))
-        {
-            return (open, false);
-        }
-
-        var who = person is { } p ? p.ToString()[^2..] : "anonimo";
-        var session = await browser.NewSessionAsync(portal, $"axe-{who}-{width}x{height}");
-        try
-        {
-            await session.Page.SetViewportSizeAsync(width, height);
-            if (person is { } id)
-            {
-                await SignInAsync(session, id, path);
-            }
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
-        }
-
-        _open[(person, width, height)] = session;
-        return (session, person is not null);
-    }
-
-    /// <summary>Closes a context that a failed check may have left in an unknown state; the next check opens a new one.</summary>
-    public async Task DiscardAsync(PortalSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        foreach (var key in _open.Where(o => ReferenceEquals(o.Value, session)).Select(o => o.Key).ToList())
-        {
-            _open.Remove(key);
-        }
-
-        await CloseAsync(session);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var session in _open.Values)
-        {
-            await CloseAsync(session);
-        }
-
-        _open.Clear();
-    }
-
-    private static async Task CloseAsync(PortalSession session)
-    {
-        try
-        {
-            await session.DisposeAsync();
-        }
-        catch (PlaywrightException)
-        {
-            // The browser already closed it.
-        }
     }
 }

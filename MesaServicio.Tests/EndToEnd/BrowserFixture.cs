@@ -12,6 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The window of a new context: a large desktop screen.</summary>
+    public const int WindowWidth = 1600, WindowHeight = 1000;
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -61,7 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = portal.BaseAddress.ToString().TrimEnd('/'),
             Locale = "es-CO",
             TimezoneId = "America/Bogota",
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = WindowWidth, Height = WindowHeight },
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -12,11 +12,13 @@ namespace MesaServicio.Tests.EndToEnd;
 /// The month's results in real Chromium (issue #15): the desk's report for the coordinator and the Jefe OTIC, "Mis
 /// resultados" for a technician and a lead (her own cases or a group's), the requester kept out of both, axe-core on
 /// both pages, and screenshots at 1366×768 and 390×844 in <c>artifacts/screenshots/issue-15/</c> to be looked at.
-/// The figures come from cases filed through the portal by the demo requester and routed by the portal itself.
+/// The figures come from cases filed through the portal by the demo requester and routed by the portal itself. Each
+/// person signs in once for the class (<see cref="SignedInSessions"/>); each step loads its page afresh.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 [Trait("Pass", "Once")]
-public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixture browser, ITestOutputHelper output)
+public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixture browser, SignedInSessions sessions, ITestOutputHelper output)
+    : IClassFixture<SignedInSessions>
 {
     private const string FirstLevelGroup = "Grupo Mesa de ayuda — primer nivel";
 
@@ -38,8 +40,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
         var groupBefore = -1;
         foreach (var technician in FirstLevel.Values)
         {
-            await using var session = await browser.NewSessionAsync(portal, "tecnico-antes");
-            await SignInAsync(session, technician, "/mis-resultados");
+            var session = await OpenAsync(technician, "/mis-resultados");
             ownBefore[technician] = await FiledAsync(session.Page);
             if (groupBefore < 0)
             {
@@ -50,27 +51,19 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
 
         // Two cases filed by the requester, routed by the portal to first-level technicians.
         var assigned = new List<Guid>();
-        await using (var requester = await browser.NewSessionAsync(portal, "solicitante"))
+        for (var i = 0; i < 2; i++)
         {
-            await SignInAsync(requester, SeedData.DemoPeople.Requester, "/casos/nuevo");
-            for (var i = 0; i < 2; i++)
-            {
-                var number = await FileSampleCaseAsync(requester.Page);
-                await using var coordinator = await browser.NewSessionAsync(portal, "coordinacion");
-                await SignInAsync(coordinator, SeedData.DemoPeople.Coordinator, "/casos/" + number);
-                var responsible = (await Fact(coordinator.Page, "Responsable").InnerTextAsync()).Trim();
-                FirstLevel.Should().ContainKey(responsible, "«Correo electrónico institucional» is routed to the first-level group");
-                assigned.Add(FirstLevel[responsible]);
-                await GotoAsync(requester.Page, "/casos/nuevo");
-            }
+            var number = await FileSampleCaseAsync();
+            var coordinator = await OpenAsync(SeedData.DemoPeople.Coordinator, "/casos/" + number);
+            var responsible = (await Fact(coordinator.Page, "Responsable").InnerTextAsync()).Trim();
+            FirstLevel.Should().ContainKey(responsible, "«Correo electrónico institucional» is routed to the first-level group");
+            assigned.Add(FirstLevel[responsible]);
         }
 
         // After: each technician's own figure grew by exactly the cases assigned to her; the group's by both.
         foreach (var technician in FirstLevel.Values)
         {
-            await using var session = await browser.NewSessionAsync(portal, "tecnico-despues");
-            await SignInAsync(session, technician, "/mis-resultados");
-            var page = session.Page;
+            var page = (await OpenAsync(technician, "/mis-resultados")).Page;
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mis resultados");
             var own = await FiledAsync(page);
             own.Should().Be(ownBefore[technician] + assigned.Count(a => a == technician),
@@ -85,8 +78,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     [Fact]
     public async Task A_requester_has_no_results_in_the_menu_and_is_refused_at_both_addresses()
     {
-        await using var session = await browser.NewSessionAsync(portal, "solicitante-resultados");
-        await SignInAsync(session, SeedData.DemoPeople.Requester, "/casos");
+        var session = await OpenAsync(SeedData.DemoPeople.Requester, "/casos");
         var page = session.Page;
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Principal" });
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Casos", Exact = true })).ToBeVisibleAsync();
@@ -112,14 +104,9 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     public async Task The_Jefe_reads_the_report_without_operating_it_and_the_coordinator_sees_the_same_figures()
     {
         var month = MonthWithData();
-        await using (var filer = await browser.NewSessionAsync(portal, "solicitante-reporte"))
-        {
-            await SignInAsync(filer, SeedData.DemoPeople.Requester, "/casos/nuevo");
-            await FileSampleCaseAsync(filer.Page);
-        }
+        await FileSampleCaseAsync();
 
-        await using var jefe = await browser.NewSessionAsync(portal, "jefe-reporte");
-        await SignInAsync(jefe, SeedData.DemoPeople.Jefe, "/reportes/mensual?mes=" + month);
+        var jefe = await OpenAsync(SeedData.DemoPeople.Jefe, "/reportes/mensual?mes=" + month);
         await WaitForReportAsync(jefe.Page, "Reporte mensual");
         (await FiledAsync(jefe.Page)).Should().BeGreaterThan(0, "a case was filed this month");
         await Expect(jefe.Page.Locator("#cierre-del-mes")).ToBeVisibleAsync();
@@ -127,8 +114,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
         await Expect(jefe.Page.Locator("#accion-revision")).ToHaveCountAsync(0);
 
         // The coordinator reads the same desk's figures, with the month's review open to her.
-        await using var coordinator = await browser.NewSessionAsync(portal, "coordinacion-reporte");
-        await SignInAsync(coordinator, SeedData.DemoPeople.Coordinator, "/reportes/mensual?mes=" + month);
+        var coordinator = await OpenAsync(SeedData.DemoPeople.Coordinator, "/reportes/mensual?mes=" + month);
         await WaitForReportAsync(coordinator.Page, "Reporte mensual");
         (await FiledAsync(coordinator.Page)).Should().Be(await FiledAsync(jefe.Page), "both read the same desk's report");
         await Expect(coordinator.Page.Locator("#accion-revision")).ToBeVisibleAsync();
@@ -137,11 +123,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     [Fact]
     public async Task The_report_and_mis_resultados_have_no_serious_violations()
     {
-        await using (var filer = await browser.NewSessionAsync(portal, "solicitante-axe"))
-        {
-            await SignInAsync(filer, SeedData.DemoPeople.Requester, "/casos/nuevo");
-            await FileSampleCaseAsync(filer.Page);
-        }
+        await FileSampleCaseAsync();
 
         await CheckAxeAsync(SeedData.DemoPeople.Coordinator, "/reportes/mensual?mes=" + MonthWithData(), "Reporte mensual");
         await CheckAxeAsync(SeedData.DemoPeople.Agent1, "/mis-resultados", "Mis resultados");
@@ -151,23 +133,14 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     public async Task Screenshots_of_the_results_and_the_improvement_actions_at_two_widths()
     {
         var month = MonthWithData();
-        string actionNumber;
-        await using (var filer = await browser.NewSessionAsync(portal, "solicitante-capturas"))
-        {
-            await SignInAsync(filer, SeedData.DemoPeople.Requester, "/casos/nuevo");
-            await FileSampleCaseAsync(filer.Page);
-        }
+        await FileSampleCaseAsync();
 
         // The lead of the specialised group records an improvement action from the month's review.
-        await using (var lead = await browser.NewSessionAsync(portal, "lider-accion"))
-        {
-            await SignInAsync(lead, SeedData.DemoPeople.LeadEspecializados, "/acciones-de-mejora/nueva?origen=revision-mes&mes=" + month);
-            await lead.Page.GetByLabel("Qué se va a hacer").FillAsync("Publicar una guía de recuperación de contraseña del correo");
-            await lead.Page.GetByTestId("registrar-accion").ClickAsync();
-            await Expect(lead.Page.GetByTestId("accion-registrada")).ToBeVisibleAsync(new() { Timeout = PageTimeout });
-            var heading = await lead.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
-            actionNumber = heading.Split(' ')[^1];
-        }
+        var lead = (await OpenAsync(SeedData.DemoPeople.LeadEspecializados, "/acciones-de-mejora/nueva?origen=revision-mes&mes=" + month)).Page;
+        await lead.GetByLabel("Qué se va a hacer").FillAsync("Publicar una guía de recuperación de contraseña del correo");
+        await lead.GetByTestId("registrar-accion").ClickAsync();
+        await Expect(lead.GetByTestId("accion-registrada")).ToBeVisibleAsync(new() { Timeout = PageTimeout });
+        var actionNumber = (await lead.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Split(' ')[^1];
 
         await ShootAsync(SeedData.DemoPeople.Coordinator, "/reportes/mensual?mes=" + month, "reporte-coordinacion", "Reporte mensual");
         await ShootAsync(SeedData.DemoPeople.Jefe, "/reportes/mensual?mes=" + month, "reporte-jefe", "Reporte mensual");
@@ -188,8 +161,24 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     private static string MonthWithData() =>
         TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Bogota")).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static async Task<string> FileSampleCaseAsync(IPage page) =>
-        await FileCaseAsync(page, new NewCaseInput(
+    /// <summary>
+    /// The context of <paramref name="person"/> (signed in on first use) at the usual window size, on <paramref name="path"/>
+    /// loaded afresh and interactive.
+    /// </summary>
+    private async Task<PortalSession> OpenAsync(Guid person, string path)
+    {
+        var (session, loaded) = await sessions.OpenAsync(browser, portal, person, BrowserFixture.WindowWidth, BrowserFixture.WindowHeight, path);
+        if (!loaded)
+        {
+            await GotoAsync(session.Page, path);
+        }
+
+        return session;
+    }
+
+    /// <summary>Files a case as the demo requester through /casos/nuevo; returns its number.</summary>
+    private async Task<string> FileSampleCaseAsync() =>
+        await FileCaseAsync((await OpenAsync(SeedData.DemoPeople.Requester, "/casos/nuevo")).Page, new NewCaseInput(
             "No puedo entrar al correo institucional (" + Guid.NewGuid().ToString("N")[..6] + ")",
             "Al abrir el correo aparece «contraseña vencida» y no me deja cambiarla.",
             "correo", "Correo electrónico institucional"));
@@ -211,8 +200,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
 
     private async Task CheckAxeAsync(Guid person, string path, string title)
     {
-        await using var session = await browser.NewSessionAsync(portal, "axe-resultados");
-        await SignInAsync(session, person, path);
+        var session = await OpenAsync(person, path);
         await WaitForReportAsync(session.Page, title);
         await AxeCheck.AssertCleanAsync(session.Page, path, output);
         session.OutsideRequests.Should().BeEmpty("the pages must request nothing outside 127.0.0.1");
@@ -221,9 +209,9 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
     /// <summary>Full-page screenshots at a laptop's 1366×768 and a phone's 390×844, once the page shows its content.</summary>
     private async Task ShootAsync(Guid person, string path, string name, string? reportTitle)
     {
-        await using var session = await browser.NewSessionAsync(portal, name);
+        var session = await OpenAsync(person, path);
+        var problemsBefore = session.Problems.Count;
         var page = session.Page;
-        await SignInAsync(session, person, path);
         foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
         {
             await page.SetViewportSizeAsync(width, height);
@@ -240,7 +228,7 @@ public sealed class MonthResultsBrowserTests(PortalProcess portal, BrowserFixtur
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
         }
 
-        foreach (var problem in session.Problems)
+        foreach (var problem in session.Problems.Skip(problemsBefore))
         {
             output.WriteLine(problem);
         }

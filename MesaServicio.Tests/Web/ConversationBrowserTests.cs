@@ -231,7 +231,7 @@ public sealed class ConversationBrowserTests(ConversationBrowserTests.Portal por
             result.Violations.Should().BeEmpty(report);
         }
 
-        await page.SetViewportSizeAsync(1600, 1000);
+        await page.SetViewportSizeAsync(BrowserFixture.WindowWidth, BrowserFixture.WindowHeight);
     }
 
     private static Task<AxeResult> SettledAxeAsync(IPage page) => AxeCheck.RunAsync(page);
