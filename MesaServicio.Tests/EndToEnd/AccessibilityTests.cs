@@ -368,7 +368,7 @@ public sealed class AccessibilityTests(PortalProcess portal, BrowserFixture brow
             await Expect(page.Locator("#cifras")).ToBeVisibleAsync(new() { Timeout = PageTimeout }));
 
     /// <summary>
-    /// <see cref="AxeCheck"/> runs axe-core in the page itself (decision 0036): on a page with known faults it finds the
+    /// <see cref="AxeCheck"/> runs axe-core in the page itself (decision 0038): on a page with known faults it finds the
     /// same violations, on the same elements, as Deque's own <c>RunAxe</c>, and fails the check.
     /// </summary>
     [Fact]

@@ -18,7 +18,7 @@ namespace MesaServicio.Tests.Support;
 /// injected again and every partial result sent there and back, and took three to five times as long per check on the
 /// 2-core CI machine. The portal's pages have no frames, which is what the blank page is for. Only the violations keep
 /// every element (<c>resultTypes</c>): axe still runs every rule and lists every rule that passed or needs review, it just
-/// skips computing a selector for each element of those (axe-core's own advice for speed). Decision 0036.
+/// skips computing a selector for each element of those (axe-core's own advice for speed). Decision 0038.
 /// </remarks>
 public static class AxeCheck
 {
