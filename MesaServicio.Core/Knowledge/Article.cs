@@ -117,6 +117,10 @@ public sealed class Article
 
     public IReadOnlyList<ArticleHistoryEntry> History => _history;
 
+    /// <summary>Whether an article's review day has come: published, with a review date on or before <paramref name="today"/> (its owner is told, and the page asks those who may edit it to review it).</summary>
+    public static bool ReviewDue(ArticleStatus status, DateOnly? reviewOn, DateOnly today) =>
+        status == ArticleStatus.Published && reviewOn is { } day && day <= today;
+
     /// <summary>A new draft (borrador), owned by <paramref name="ownerId"/>.</summary>
     public static Article Create(ArticleDraft draft, Guid ownerId, ArticleSource? source, DateOnly today, Guid actorId, DateTimeOffset now)
     {

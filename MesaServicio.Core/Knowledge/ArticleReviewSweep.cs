@@ -78,7 +78,7 @@ public sealed partial class ArticleReviewSweep(
             version = article.Version;
 
             // Read again: it may have been retired, given a new date or announced since the list was read.
-            if (article.Status != ArticleStatus.Published || article.ReviewOn is not { } reviewOn || reviewOn > today || article.ReviewNoticeAt is not null)
+            if (!Article.ReviewDue(article.Status, article.ReviewOn, today) || article.ReviewOn is not { } reviewOn || article.ReviewNoticeAt is not null)
             {
                 return StepOutcome.NothingToDo;
             }

@@ -60,8 +60,7 @@ public sealed partial class ArticlePage
 
     /// <summary>Whether a published article's review day has come (its owner and editors are asked to review it).</summary>
     private bool ReviewDue(ArticleDetails a) =>
-        a.MayEdit && a.Status == ArticleStatus.Published && a.ReviewOn is { } day
-        && day <= DateOnly.FromDateTime(Calendars.Current.ToLocal(Time.GetUtcNow()).DateTime);
+        a.MayEdit && Article.ReviewDue(a.Status, a.ReviewOn, DateOnly.FromDateTime(Calendars.Current.ToLocal(Time.GetUtcNow()).DateTime));
 
     protected override async Task OnParametersSetAsync()
     {
