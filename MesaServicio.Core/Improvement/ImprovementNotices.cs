@@ -34,12 +34,9 @@ public sealed class ImprovementNotices(NoticeComposer composer)
         }
 
         return await composer.QueueAsync(db, new Notice(
-            $"{key}:{person.Id:N}", kind, null, action.Number, new NoticeRecipient(person.Id, person.Email), Link(action.Number), FormatDay(action.DueOn)),
+            $"{key}:{person.Id:N}", kind, null, action.Number, new NoticeRecipient(person.Id, person.Email), Link(action.Number), NoticeComposer.Day(action.DueOn)),
             now, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>A day as the messages write it: "viernes 4 de diciembre de 2026".</summary>
-    public static string FormatDay(DateOnly day) => day.ToString("dddd d 'de' MMMM 'de' yyyy", Common.DomainMessages.Culture);
 
     /// <summary>Whether a kind is one of the improvement actions' (the bell links these to the action's page).</summary>
     public static bool IsImprovementKind(MessageKind kind) =>

@@ -92,7 +92,7 @@ public sealed partial class ArticleReviewSweep(
                 var reference = article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 portal = await composer.QueueAsync(db, new Notice(
                     key, MessageKind.ArticleReviewDue, null, reference, new NoticeRecipient(owner.Id, owner.Email), Link(reference),
-                    Improvement.ImprovementNotices.FormatDay(reviewOn)),
+                    NoticeComposer.Day(reviewOn)),
                     now, ct).ConfigureAwait(false);
             }
 

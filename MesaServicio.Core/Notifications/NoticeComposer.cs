@@ -89,6 +89,9 @@ public sealed class NoticeComposer(IOptions<EmailOptions> options)
         return null;
     }
 
+    /// <summary>A day as the messages write it: "viernes 4 de diciembre de 2026".</summary>
+    public static string Day(DateOnly day) => day.ToString("dddd d 'de' MMMM 'de' yyyy", Common.DomainMessages.Culture);
+
     /// <summary>The plain-text body with the desk's signature below.</summary>
     internal static string PlainText(string body) => body + "\n\n--\n" + Text(MessageKind.SurveyInvitation, "Signature");
 

@@ -215,7 +215,7 @@ public sealed class KnowledgeTests : IAsyncLifetime
             notice.PersonId.Should().Be(DemoPeople.Agent1);
             notice.CaseNumber.Should().Be(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             notice.Text.Should().Be($"Revise el artículo de conocimiento n.º {id}: su fecha de revisión era el "
-                + Core.Improvement.ImprovementNotices.FormatDay(today.AddDays(3)) + ".");
+                + Core.Notifications.NoticeComposer.Day(today.AddDays(3)) + ".");
             Core.Notifications.NoticeLinks.For(notice.Kind, notice.CaseNumber).Should().Be($"/conocimiento/{id}");
             var mail = await db.OutboxMessages.SingleAsync(m => m.Kind == Core.Notifications.MessageKind.ArticleReviewDue);
             mail.Subject.Should().Be($"Artículo de conocimiento n.º {id}: revíselo");
